@@ -1,0 +1,16 @@
+"""Extractors: targets, agencies and assignments, deadlines, from cleaned and segmented text."""
+
+from __future__ import annotations
+
+from pipeline.model import Document
+
+
+def extract(doc: Document) -> Document:
+    """Fill `doc.targets` and `doc.assignments` from `doc.text` and `doc.sections`."""
+    from extractors.assignments import extract_assignments
+    from extractors.targets import extract_targets
+
+    assert doc.text is not None, "clean the document before extracting"
+    doc.targets = extract_targets(doc.text, doc.sections, doc.meta)
+    doc.assignments = extract_assignments(doc.text, doc.sections, doc.meta)
+    return doc

@@ -1,0 +1,79 @@
+"""Runs the cleaning steps and composes their offset maps and corrections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from pipeline.model import Correction, Document
+from pipeline.offsets import Edit, OffsetMap, apply_edits
+
+Step = Callable[[str], list[Edit]]
+
+
+@dataclass
+class CleanResult:
+    """Cleaned text, its map back to the input text, and every change made or suggested."""
+
+    text: str
+    offset_map: OffsetMap
+    corrections: list[Correction] = field(default_factory=list)
+
+
+def default_steps() -> list[tuple[str, Step]]:
+    """The cleaning steps in order; imported lazily so `vnplan clean` starts fast."""
+    from pipeline.clean import layout, normalize, structure, words
+
+    return [
+        ("normalize", normalize.edits),
+        ("layout", layout.edits),
+        ("words", words.edits),
+        ("structure", structure.edits),
+    ]
+
+
+def clean_text(
+    text: str, *, suggest_only: bool = False, steps: Sequence[tuple[str, Step]] | None = None
+) -> CleanResult:
+    """Clean `text`; with `suggest_only`, return it unchanged with the suggested corrections."""
+    steps = list(steps) if steps is not None else default_steps()
+    current = text
+    back = OffsetMap.identity(len(text))
+    # each pending correction: [start, end] in the current text, raw span, before, after, ...
+    pending: list[list] = []
+    suggestions: list[Correction] = []
+    for _name, step in steps:
+        edits = step(current)
+        if suggest_only:
+            for e in edits:
+                rs, re_ = back.span(e.start, e.end)
+                suggestions.append(Correction(rs, re_, rs, re_, current[e.start:e.end],
+                                              e.replacement, e.reason, e.score, applied=False))
+            continue
+        if not edits:
+            continue
+        new_text, step_back, fwd, applied = apply_edits(current, edits)
+        for p in pending:
+            p[0], p[1] = fwd[p[0]], fwd[p[1]]
+            if p[1] < p[0]:
+                p[1] = p[0]
+        for a in applied:
+            rs, re_ = back.span(a.edit.start, a.edit.end)
+            pending.append([a.new_start, a.new_end, rs, re_, a.before, a.edit.replacement,
+                            a.edit.reason, a.edit.score])
+        back = step_back.compose(back)
+        current = new_text
+    if suggest_only:
+        return CleanResult(text, OffsetMap.identity(len(text)), suggestions)
+    corrections = [Correction(s, e, rs, re_, b, a, r, sc) for s, e, rs, re_, b, a, r, sc in pending]
+    corrections.sort(key=lambda c: (c.start, c.raw_start))
+    return CleanResult(current, back, corrections)
+
+
+def clean_document(doc: Document, *, suggest_only: bool = False) -> Document:
+    """Fill `doc.text`, `doc.clean_map` and `doc.corrections` from `doc.raw_text`."""
+    result = clean_text(doc.raw_text, suggest_only=suggest_only)
+    doc.text = result.text
+    doc.clean_map = result.offset_map
+    doc.corrections = result.corrections
+    return doc
