@@ -1,0 +1,112 @@
+"""Join lines where a sentence runs on: wrapped lines, stray line-end ".", split hyphenations.
+
+A line that ends without sentence punctuation and is followed by a lower-case continuation is
+one sentence cut by the page width. An upper-case continuation is only joined in a document
+that is visibly wrapped at a fixed width, and only after a full-width line, because a title
+line ("8. Các cơ quan báo chí của tỉnh") is followed by an upper-case paragraph too.
+Lines with list markers, table rows and paragraphs separated by more than one blank line stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.clean.lines import (
+    Line,
+    is_all_caps,
+    is_table_row,
+    layout_data,
+    starts_lower,
+    starts_with_marker,
+)
+from pipeline.offsets import Edit
+
+SENTENCE_END = ".;:!?"
+_MARKDOWN = regex.compile(r"\*\*")
+_LAST_WORD = regex.compile(r"([\w/&.]+)-$")
+_FIRST_WORD = regex.compile(r"^(\w+)")
+_RANGE_DASH = regex.compile(r"^[-–]\s*\d")
+_NUMBERED = regex.compile(r"^([IVXLC]+|\d+(\.\d+)*)\s*[.)]\s")
+_DIGIT_START = regex.compile(r"^\d")
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """How a document is wrapped: `width` of a full line, `hard` if wrapped at that width."""
+
+    width: float
+    hard: bool
+
+
+def measure_wrap(lines: list[Line]) -> Wrap:
+    """Typical full-line width, and whether most lines are cut near it (OCR'd or PDF text)."""
+    lens = sorted(len(ln.stripped) for ln in lines
+                  if len(ln.stripped) >= 20 and not is_table_row(ln))
+    if len(lens) < 20:
+        return Wrap(float("inf"), False)
+    width = lens[int(0.9 * (len(lens) - 1))]
+    near = sum(1 for n in lens if 0.75 * width <= n <= 1.1 * width)
+    return Wrap(width, width <= 160 and near >= 0.5 * len(lens))
+
+
+def _bare(s: str) -> str:
+    return _MARKDOWN.sub("", s).strip()
+
+
+def _ends_with_connector(a: str) -> bool:
+    words = a.split()
+    return bool(words) and words[-1].lower() in layout_data()["connectors"]
+
+
+def _upper_join(a: str, b: str, a_line: Line, wrap: Wrap) -> bool:
+    """Join an upper-case continuation only in wrapped text, after a full or open line."""
+    if not wrap.hard or is_all_caps(b) or a.endswith(","):
+        return a.endswith(",") and wrap.hard and len(a) >= 0.75 * wrap.width
+    if _ends_with_connector(a):
+        return True
+    return len(a) >= 0.75 * wrap.width and not _NUMBERED.match(a)
+
+
+def _hyphen_edit(a: str, b: str, cut: int, end: int, text: str) -> Edit:
+    """Edit for a line ending in "-": drop the break, and the hyphen if the text says so."""
+    x, y = _LAST_WORD.search(a), _FIRST_WORD.search(b)
+    if x and y and x.group(1).isalpha() and x.group(1).islower() and y.group(1).islower():
+        left, right = x.group(1), y.group(1)
+        low = text.lower()
+        if f"{left} {right}" in low and f"{left}-{right}" not in low:
+            return Edit(cut - 1, end, " ", "hyphenation")
+        if regex.search(rf"\b{regex.escape(left + right)}\b", low):
+            return Edit(cut - 1, end, "", "hyphenation")
+    return Edit(cut, end, "", "line join")
+
+
+def join_edit(a_line: Line, b_line: Line, blanks: int, wrap: Wrap, text: str) -> Edit | None:
+    """The edit joining line A to line B (over the text between them), or None to keep both."""
+    if is_table_row(a_line) or is_table_row(b_line) or len(a_line.text) > 2000 or blanks > 1:
+        return None
+    a, b = _bare(a_line.text), _bare(b_line.text)
+    if not a or not b:
+        return None
+    cut, end = a_line.content_end, b_line.content_start
+    if _RANGE_DASH.match(b) and a[-1].isdigit() and not blanks:
+        return Edit(cut, end, " ", "line join")
+    if starts_with_marker(b):
+        return None
+    lower = starts_lower(b)
+    if text[cut - 1] != a[-1]:  # markup after the last character: join plainly or not at all
+        return Edit(cut, end, " ", "line join") if lower else None
+    if a.endswith("-") and not a.endswith(" -") and not blanks:
+        return _hyphen_edit(a, b, cut, end, text)
+    if a[-1] in ".:" and lower and len(a) > 1 and a[-2].isalnum():
+        if a[-1] == "." or (wrap.hard and len(a) >= 0.75 * wrap.width):
+            return Edit(cut - 1, end, " ", "stray line-end punctuation")
+        return None
+    if a[-1] in SENTENCE_END:
+        return None
+    if _DIGIT_START.match(b) and a[-1].isdigit():
+        return None  # two figures, or a figure then a table's running number
+    if lower or (not blanks and _upper_join(a, b, a_line, wrap)):
+        return Edit(cut, end, " ", "line join")
+    return None

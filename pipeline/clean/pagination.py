@@ -1,0 +1,111 @@
+"""Page furniture that interrupts the text: page numbers, running headers, signature stamps.
+
+A page number is only recognised as part of a rising sequence (2, 3, 4 …) so that a lone
+number in a table ("28" of an STT column wrapped onto its own line) is left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from pipeline.clean.lines import Line, is_table_row, matches_any, patterns, starts_with_marker
+
+_DIGITS = regex.compile(r"\d+")
+MAX_STEP = 3  # a page number may skip up to two pages (blank pages, OCR losses)
+
+
+def _page_value(line: Line) -> int | None:
+    """The number a page-number-shaped line shows, else None."""
+    if "\t" in line.text or line.blank:
+        return None
+    s = line.stripped
+    if not matches_any("page_number", s):
+        return None
+    return int(_DIGITS.search(s).group())
+
+
+def _longest_chain(cands: list[tuple[int, int]]) -> list[int]:
+    """Line indices of the longest chain of rising page numbers (steps of 1..MAX_STEP)."""
+    best: list[int] = [1] * len(cands)
+    prev: list[int] = [-1] * len(cands)
+    for j, (_, vj) in enumerate(cands):
+        for i in range(j):
+            step = vj - cands[i][1]
+            if 1 <= step <= MAX_STEP and best[i] + 1 > best[j]:
+                best[j], prev[j] = best[i] + 1, i
+    if not cands:
+        return []
+    j = max(range(len(cands)), key=lambda k: best[k])
+    chain = []
+    while j != -1:
+        chain.append(cands[j][0])
+        j = prev[j]
+    return chain[::-1]
+
+
+def page_number_lines(lines: list[Line]) -> set[int]:
+    """Indices of lines that are page numbers."""
+    cands = [(ln.index, v) for ln in lines if (v := _page_value(ln)) is not None]
+    found = {i for i, _ in cands if matches_any("page_number_explicit", lines[i].stripped)}
+    chain = _longest_chain(cands)
+    if len(chain) >= 3:
+        found.update(chain)
+    return found
+
+
+def _near(lines: list[Line], index: int, targets: set[int], reach: int = 2) -> bool:
+    """True if a line in `targets` is within `reach` non-blank lines of line `index`."""
+    for direction in (-1, 1):
+        seen, k = 0, index + direction
+        while 0 <= k < len(lines) and seen < reach:
+            if k in targets:
+                return True
+            if not lines[k].blank:
+                seen += 1
+            k += direction
+    return False
+
+
+def running_header_lines(lines: list[Line], pages: set[int]) -> set[int]:
+    """Indices of a short line repeated on several pages, next to their page numbers."""
+    if not pages:
+        return set()
+    counts = Counter(ln.stripped for ln in lines if not ln.blank)
+    out: set[int] = set()
+    for text, n in counts.items():
+        if n < 3 or len(text) > 100 or starts_with_marker(text):
+            continue
+        hits = [ln.index for ln in lines
+                if ln.stripped == text and not is_table_row(ln) and _near(lines, ln.index, pages)]
+        if len(hits) >= 2:
+            out.update(hits)
+    return out
+
+
+def _stamp_kind(s: str) -> str | None:
+    """'signer', 'time' or 'other' for a line a signing tool prints, else None."""
+    if matches_any("stamp_signer", s):
+        return "signer"
+    if any(p.fullmatch(s) for p in patterns("stamp_timestamp")):
+        return "time"
+    if matches_any("stamp_other", s):
+        return "time" if matches_any("stamp_timestamp", s) else "other"
+    return None
+
+
+def stamp_lines(lines: list[Line]) -> set[int]:
+    """Indices of digital-signature stamp blocks (a signer line and a timestamp, nothing else)."""
+    out: set[int] = set()
+    block: list[tuple[int, str]] = []
+    for ln in [*lines, None]:
+        kind = _stamp_kind(ln.stripped) if ln is not None and not ln.blank else None
+        if kind is not None:
+            block.append((ln.index, kind))
+            continue
+        kinds = {k for _, k in block}
+        if {"signer", "time"} <= kinds:
+            out.update(i for i, _ in block)
+        block = []
+    return out
