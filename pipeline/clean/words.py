@@ -1,10 +1,196 @@
-"""Cleaning step: words (being built; returns no edits yet)."""
+"""Cleaning step: OCR word correction by a noisy channel over syllables, plus tone placement.
+
+Each syllable token is compared with its candidates (same skeleton with other marks, or a few
+OCR letter confusions away) under a bigram language model in both directions. An unknown
+syllable is almost surely an error and is replaced by the best candidate; a known syllable is
+replaced only when its context prefers another one by a wide margin (real-word errors such as
+"Chính quyền diện tử"). Codes, acronyms and foreign words are left alone.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from pipeline.clean import lexicon, tone
+from pipeline.clean.candidates import candidates
+from pipeline.clean.lm import BigramLM
+from pipeline.clean.syllable import has_vietnamese_marks, is_shaped, place_tone, recase, split_tone
 from pipeline.offsets import Edit
+
+CHANNEL_WEIGHT = 1.6  # log10 units of LM evidence needed per unit of channel cost
+OOV_MARGIN = 0.5  # margin to replace an unknown syllable
+REAL_WORD_MARGIN = 2.0  # margin to replace a known syllable
+CAPITAL_EXTRA = 2.0  # extra margin for a capitalized known syllable inside a sentence
+MIXED_DIGIT_EXTRA = 1.0
+MAX_CANDIDATES = 8  # extra margin for letters+digits tokens ("8an" for "Ban")
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}0-9]+")
+_SPACES = regex.compile(r" +")
+
+
+@dataclass
+class Token:
+    """One letter (or letter+digit) run of the text and how the corrector may treat it."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    joined: bool  # separated from the previous token by spaces only
+    fixable: bool
+    known: bool
+
+
+@lru_cache(maxsize=1)
+def model() -> BigramLM:
+    """The default language model over the committed lexicon."""
+    return BigramLM(lexicon.load())
+
+
+def _fixable(text: str, key: str, known: bool) -> bool:
+    """False for numbers, codes, acronyms and foreign words: things to protect."""
+    if text.isdigit():
+        return False
+    if any(c.isdigit() for c in text):
+        return sum(c.isalpha() for c in text) >= 2 and text[0].isdigit() and len(text) <= 6
+    if known:
+        return True
+    if text.isupper() and len(text) > 1 and not has_vietnamese_marks(text):
+        return False  # UBND, CNTT, NQ
+    return is_shaped(key) or has_vietnamese_marks(text)
+
+
+def tokenize(text: str, lm: BigramLM) -> list[Token]:
+    """Tokens of `text` with their lookup keys and protection flags."""
+    out: list[Token] = []
+    prev_end = -1
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        k = lexicon.key(t)
+        known = k in lm.lex.uni
+        joined = prev_end >= 0 and _SPACES.fullmatch(text, prev_end, m.start()) is not None
+        out.append(Token(m.start(), m.end(), t, k, joined, _fixable(t, k, known), known))
+        prev_end = m.end()
+    return out
+
+
+def _margin_needed(tok: Token, sentence_start: bool) -> float:
+    """How much better a candidate must score than the token itself."""
+    if not tok.known:
+        need = OOV_MARGIN
+    else:
+        need = REAL_WORD_MARGIN
+        if tok.text[:1].isupper() and not sentence_start:
+            need += CAPITAL_EXTRA
+    if any(c.isdigit() for c in tok.text):
+        need += MIXED_DIGIT_EXTRA
+    return need
+
+
+def _options(lm: BigramLM, toks: list[Token], i: int) -> tuple[tuple[str, float], ...]:
+    """Candidates for token i: just itself when protected or supported by a seen bigram."""
+    tok = toks[i]
+    own = ((tok.key, 0.0),)
+    if not tok.fixable:
+        return own
+    if tok.known:
+        if i > 0 and toks[i].joined and lm.has_bigram(toks[i - 1].key, tok.key):
+            return own
+        if i + 1 < len(toks) and toks[i + 1].joined and lm.has_bigram(tok.key, toks[i + 1].key):
+            return own
+    return candidates(tok.key)[:MAX_CANDIDATES]
+
+
+def _viterbi(lm: BigramLM, lattice: list[tuple[tuple[str, float], ...]]) -> list[str]:
+    """Best key sequence through a run of joined tokens under the bigram LM and channel."""
+    scores = {c: lm.logp(None, c) - CHANNEL_WEIGHT * cost for c, cost in lattice[0]}
+    back: list[dict[str, str]] = []
+    for opts in lattice[1:]:
+        nxt: dict[str, float] = {}
+        ptr: dict[str, str] = {}
+        for c, cost in opts:
+            best_p, best_s = None, None
+            for p, ps in scores.items():
+                s = ps + lm.logp(p, c)
+                if best_s is None or s > best_s:
+                    best_p, best_s = p, s
+            nxt[c] = best_s - CHANNEL_WEIGHT * cost
+            ptr[c] = best_p
+        back.append(ptr)
+        scores = nxt
+    last = max(scores, key=scores.__getitem__)
+    path = [last]
+    for ptr in reversed(back):
+        path.append(ptr[path[-1]])
+    return path[::-1]
+
+
+def _local(lm: BigramLM, prev: str | None, c: str, nxt: str | None, cost: float) -> float:
+    """Score of key `c` between fixed neighbours."""
+    s = lm.logp(prev, c) - CHANNEL_WEIGHT * cost
+    return s + lm.logp(c, nxt) if nxt is not None else s
+
+
+def _runs(toks: list[Token]) -> list[range]:
+    """Index ranges of tokens joined by spaces only (n-gram context never crosses others)."""
+    out, start = [], 0
+    for i in range(1, len(toks) + 1):
+        if i == len(toks) or not toks[i].joined:
+            out.append(range(start, i))
+            start = i
+    return out
+
+
+def correct_keys(toks: list[Token], lm: BigramLM) -> list[tuple[str, float]]:
+    """Corrected key and margin per token: Viterbi per run, then each change must beat keeping
+    the token by its margin, given the chosen neighbours."""
+    result = [(t.key, 0.0) for t in toks]
+    for run in _runs(toks):
+        lattice = [_options(lm, toks, i) for i in run]
+        if all(len(o) == 1 for o in lattice):
+            continue
+        path = _viterbi(lm, lattice)
+        for j, i in enumerate(run):
+            best = path[j]
+            if best == toks[i].key:
+                continue
+            prev = path[j - 1] if j > 0 else None
+            nxt = path[j + 1] if j + 1 < len(path) else None
+            cost = dict(lattice[j])[best]
+            margin = _local(lm, prev, best, nxt, cost) - _local(lm, prev, toks[i].key, nxt, 0.0)
+            if margin >= _margin_needed(toks[i], j == 0):
+                result[i] = (best, margin)
+    return result
+
+
+def render(key: str, like: str, style: str) -> str:
+    """A lexicon key written in the document's tone style and the original token's case."""
+    base, t = split_tone(key)
+    return recase(place_tone(base, t, style), like)
+
+
+def word_edits(text: str, lm: BigramLM | None = None) -> list[Edit]:
+    """OCR word corrections for `text`, rendered in the document's tone-placement style."""
+    lm = lm or model()
+    toks = tokenize(text, lm)
+    style = tone.document_style(text)
+    out: list[Edit] = []
+    for tok, (best, margin) in zip(toks, correct_keys(toks, lm), strict=True):
+        if best == tok.key:
+            continue
+        new = render(best, tok.text, style)
+        if new != tok.text:
+            score = round(1.0 - 10 ** (-margin), 4)
+            out.append(Edit(tok.start, tok.end, new, f"ocr word: {tok.text}→{new}", score))
+    return out
 
 
 def edits(text: str) -> list[Edit]:
-    """Edits this step proposes for `text`."""
-    return []
+    """Word corrections, and tone-placement fixes on the words they leave alone."""
+    fixes = word_edits(text)
+    taken = {(e.start, e.end) for e in fixes}
+    return sorted(fixes + [e for e in tone.edits(text) if (e.start, e.end) not in taken],
+                  key=lambda e: e.start)

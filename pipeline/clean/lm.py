@@ -1,0 +1,50 @@
+"""Syllable bigram language model: Witten-Bell interpolated bigrams over unigrams.
+
+Small and fast on purpose: the whole clean stage must run at hundreds of KB/s per core, and
+the domain text is small, so a bigram with a word-list prior is what the data supports.
+"""
+
+from __future__ import annotations
+
+import math
+
+from pipeline.clean.lexicon import Lexicon
+
+OOV_LOGP = -8.0  # log10 probability of a syllable the lexicon does not know
+
+
+class BigramLM:
+    """log10 P(b | a) with a unigram back-off, over lexicon keys."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self._denom = lex.total + 0.5 * len(lex.uni)
+        self._cache: dict[tuple[str | None, str], float] = {}
+
+    def unigram(self, b: str) -> float:
+        """P(b), with add-half smoothing over the known syllables; 0 for unknown ones."""
+        c = self.lex.uni.get(b)
+        return 0.0 if c is None else (c + 0.5) / self._denom
+
+    def logp(self, a: str | None, b: str) -> float:
+        """log10 P(b | a); `a` None means no usable left context."""
+        k = (a, b)
+        v = self._cache.get(k)
+        if v is not None:
+            return v
+        pu = self.unigram(b)
+        if pu == 0.0:
+            v = OOV_LOGP
+        elif a is None or a not in self.lex.uni:
+            v = math.log10(pu)
+        else:
+            types = self.lex.left_types.get(a, 0) + 1  # +1: a never seen as a left word
+            num = self.lex.bi.get(k, 0.0) + types * pu
+            v = math.log10(num / (self.lex.left_total.get(a, 0.0) + types))
+        if len(self._cache) < 2_000_000:
+            self._cache[k] = v
+        return v
+
+    def has_bigram(self, a: str, b: str) -> bool:
+        """True if the pair was seen in the word list or the domain text."""
+        return (a, b) in self.lex.bi
