@@ -1,0 +1,204 @@
+"""The `vnplan` command line: argument parsing and printing only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """Bad command-line usage: exit status 2."""
+
+
+def collect_inputs(paths: list[str]) -> list[str]:
+    """Files named and supported files found (recursively) in folders named, sorted."""
+    from pipeline.ingest import SUPPORTED
+
+    found: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(str(p) for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in SUPPORTED
+                         and not any(part.startswith(".") for part in p.parts[len(path.parts):]))
+        elif path.exists():
+            found.append(str(path))
+        else:
+            raise UsageError(f"no such file or folder: {name}")
+    if not found:
+        raise UsageError(f"no supported documents in {', '.join(paths)}")
+    return sorted(dict.fromkeys(found))
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.flows import run_corpus
+
+    inputs = collect_inputs(args.paths or ["corpora"])
+    started = time.perf_counter()
+    bar = None
+    if sys.stderr.isatty() and not args.quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(inputs), unit="doc", file=sys.stderr)
+    result = run_corpus(inputs, args.out, workers=args.workers, dask_address=args.dask_address,
+                        use_cache=not args.no_cache, progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    elapsed = time.perf_counter() - started
+    rows = ", ".join(f"{name} {count}" for name, count in result.rows.items())
+    print(f"vnplan: {len(result.documents)} documents ok, {len(result.failures)} failed "
+          f"({result.cache_hits} from cache) in {elapsed:.1f} s; rows: {rows}; "
+          f"tables in {args.out}/")
+    for failure in result.failures:
+        print(f"  failed: {failure.source} [{failure.stage}] {failure.error_type}: "
+              f"{failure.message}", file=sys.stderr)
+    return EXIT_SOME_FAILED if result.failures else EXIT_OK
+
+
+def _process_one(path: str):
+    from pipeline.process import process_path
+
+    if not Path(path).exists():
+        raise UsageError(f"no such file: {path}")
+    outcome = process_path(path)
+    if outcome.failure:
+        f = outcome.failure
+        print(f"vnplan: {f.source}: [{f.stage}] {f.error_type}: {f.message}", file=sys.stderr)
+        return None
+    return outcome.document
+
+
+def _cmd_clean(args: argparse.Namespace) -> int:
+    from pipeline.clean import clean_text
+    from pipeline.errors import VnplanError
+    from pipeline.ingest import ingest
+
+    if not Path(args.file).exists():
+        raise UsageError(f"no such file: {args.file}")
+    try:
+        doc = ingest(args.file)
+    except VnplanError as exc:
+        print(f"vnplan: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    result = clean_text(doc.raw_text, suggest_only=args.suggest)
+    if args.corrections or args.suggest:
+        for c in result.corrections:
+            print(json.dumps(asdict(c), ensure_ascii=False))
+    else:
+        sys.stdout.write(result.text)
+    return EXIT_OK
+
+
+def _cmd_segment(args: argparse.Namespace) -> int:
+    doc = _process_one(args.file)
+    if doc is None:
+        return EXIT_SOME_FAILED
+    for s in doc.sections:
+        indent = "  " * (s.depth - 1)
+        level = s.level if s.level is not None else "-"
+        print(f"{indent}{s.number or '·'} {s.heading}  [{s.label}, level {level}, {s.kind}, "
+              f"{s.start}-{s.end}]")
+    return EXIT_OK
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    doc = _process_one(args.file)
+    if doc is None:
+        return EXIT_SOME_FAILED
+    payload = {
+        "doc_id": doc.doc_id, "schema": 1, "meta": asdict(doc.meta),
+        "sections": [asdict(s) for s in doc.sections],
+        "targets": [asdict(t) for t in doc.targets],
+        "assignments": [asdict(a) for a in doc.assignments],
+    }
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from pipeline.score.cli import run_score
+
+    return run_score(args)
+
+
+def _cmd_gold_check(args: argparse.Namespace) -> int:
+    from pipeline.gold import check_gold_dir
+
+    problems = check_gold_dir(Path(args.gold), Path(args.corpus))
+    for problem in problems:
+        print(problem)
+    print(f"vnplan gold check: {len(problems)} problem(s)")
+    return EXIT_SOME_FAILED if problems else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="vnplan", description=(
+        "Vietnamese provincial plans in; clean text, section trees and tables of targets, "
+        "agencies and deadlines out."))
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="process files or folders into the contract tables")
+    run.add_argument("paths", nargs="*", help="files or folders (recursive); default corpora/")
+    run.add_argument("--out", default="out", help="output folder (default out/)")
+    run.add_argument("--workers", type=int, help="run on a local Dask cluster of N workers")
+    run.add_argument("--dask-address", help="run on an existing Dask cluster (tcp://host:port)")
+    run.add_argument("--no-cache", action="store_true", help="recompute every document")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.set_defaults(func=_cmd_run)
+    clean = sub.add_parser("clean", help="print the cleaned text of one file (no Prefect)")
+    clean.add_argument("file")
+    clean.add_argument("--corrections", action="store_true", help="print corrections as JSONL")
+    clean.add_argument("--suggest", action="store_true",
+                       help="apply nothing; print suggested corrections as JSONL")
+    clean.set_defaults(func=_cmd_clean)
+    seg = sub.add_parser("segment", help="print the section tree of one file")
+    seg.add_argument("file")
+    seg.set_defaults(func=_cmd_segment)
+    ext = sub.add_parser("extract", help="print sections, targets and assignments as JSON")
+    ext.add_argument("file")
+    ext.set_defaults(func=_cmd_extract)
+    score = sub.add_parser("score", help="score predicted tables against gold annotations")
+    score.add_argument("--gold", default="gold", help="folder of gold/<doc_id>.json")
+    score.add_argument("--pred", default="out", help="folder of tables written by vnplan run")
+    score.add_argument("--report", help="write report.md, report.html, report.json here")
+    score.set_defaults(func=_cmd_score)
+    gold = sub.add_parser("gold", help="gold annotation tools")
+    gold_sub = gold.add_subparsers(dest="gold_command", required=True)
+    check = gold_sub.add_parser("check", help="validate gold files against the contract")
+    check.add_argument("--gold", default="gold")
+    check.add_argument("--corpus", default="corpora/raw")
+    check.set_defaults(func=_cmd_gold_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `vnplan` console script."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and EXIT_USAGE
+    if getattr(args, "workers", None) is not None and args.workers < 1:
+        print("vnplan: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"vnplan: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: status 1, short message
+        print(f"vnplan: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

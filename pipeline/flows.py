@@ -1,0 +1,177 @@
+"""Prefect flows: `process_document` (a coarse, cached, retried task) and `process_corpus`.
+
+The flows are thin: the work is `pipeline.process.process_path`. Results are persisted in a
+Prefect result store under `<out>/.cache`, keyed on (content hash, pipeline fingerprint,
+configuration). The corpus flow reads hits from that store directly and submits tasks only for
+misses, so a re-run of an unchanged batch costs no task runs at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.env import quiet_prefect
+
+quiet_prefect()
+
+from prefect import flow, task  # noqa: E402
+from prefect.filesystems import LocalFileSystem  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
+from prefect.results import ResultStore  # noqa: E402
+from prefect.serializers import PickleSerializer  # noqa: E402
+
+from pipeline.errors import VnplanError  # noqa: E402
+from pipeline.fingerprint import cache_key  # noqa: E402
+from pipeline.model import Document, Failure  # noqa: E402
+from pipeline.process import Outcome, process_path  # noqa: E402
+from pipeline.tables import build_frames, write_cleaned, write_frames  # noqa: E402
+
+CONFIG = "suggest_only=False"
+
+
+@dataclass
+class CorpusResult:
+    """What a corpus run produced, for the summary line and the exit status."""
+
+    documents: list[Document] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    cache_hits: int = 0
+
+
+def _key_from_params(_context, parameters: dict) -> str:
+    return parameters["key"]
+
+
+@task(name="process_document", cache_key_fn=_key_from_params, persist_result=True,
+      retries=2, retry_delay_seconds=1,
+      retry_condition_fn=lambda _task, _run, state: _is_transient(state))
+def process_document(path: str, key: str) -> Outcome:
+    """One document end to end; OCR crashes are retried, other failures are returned."""
+    return process_path(path, raise_transient=True)
+
+
+def _is_transient(state) -> bool:
+    try:
+        state.result()
+    except VnplanError as exc:
+        return bool(getattr(exc, "transient", False))
+    except Exception:  # noqa: BLE001 - anything else is not worth a retry
+        return False
+    return False
+
+
+def _store(cache_dir: Path) -> ResultStore:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    return ResultStore(
+        result_storage=LocalFileSystem(basepath=str(cache_dir)),
+        serializer=PickleSerializer(),
+    )
+
+
+def _file_key(path: str) -> str:
+    with open(path, "rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return cache_key(digest, CONFIG)
+
+
+def _unique_ids(documents: list[Document]) -> None:
+    """Make doc ids unique within the batch, deterministically (by source path)."""
+    seen: dict[str, int] = {}
+    for doc in sorted(documents, key=lambda d: d.source):
+        base = doc.doc_id
+        if base in seen:
+            seen[base] += 1
+            doc.doc_id = f"{base}-{seen[base]}"
+        else:
+            seen[base] = 1
+
+
+@flow(name="process_corpus", log_prints=False, validate_parameters=False)
+def process_corpus(
+    paths: Sequence[str],
+    out_dir: str,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    use_cache: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> CorpusResult:
+    """Process every path, write the contract tables into `out_dir`, return the result."""
+    out = Path(out_dir)
+    store = _store(out / ".cache")
+    keyed = [(p, _file_key(p)) for p in paths]
+    outcomes: dict[str, Outcome] = {}
+    misses = []
+    for path, key in keyed:
+        if use_cache and store.exists(key):
+            outcomes[path] = store.read(key).result
+            if progress:
+                progress(1)
+        else:
+            misses.append((path, key))
+    result = CorpusResult(cache_hits=len(keyed) - len(misses))
+    runner = process_document.with_options(
+        result_serializer=store.serializer, refresh_cache=not use_cache
+    )
+    futures = {runner.submit(path, key): path for path, key in misses}
+    for future in as_completed(list(futures)):
+        path = futures[future]
+        try:
+            outcomes[path] = future.result()
+        except VnplanError as exc:  # a transient error that outlived its retries
+            outcomes[path] = Outcome(path, failure=Failure(path, exc.stage, type(exc).__name__,
+                                                           exc.reason))
+        except Exception as exc:  # noqa: BLE001 - a crashed worker loses one document only
+            outcomes[path] = Outcome(path, failure=Failure(path, "pipeline", type(exc).__name__,
+                                                           str(exc)))
+        if progress:
+            progress(1)
+    for path, _key in keyed:
+        outcome = outcomes[path]
+        if outcome.document is not None:
+            outcome.document.source = path
+            result.documents.append(outcome.document)
+        elif outcome.failure is not None:
+            outcome.failure.source = path
+            result.failures.append(outcome.failure)
+    _unique_ids(result.documents)
+    frames = build_frames(result.documents, result.failures)
+    write_cleaned(result.documents, out)
+    write_frames(frames, out)
+    result.rows = {name: len(frame) for name, frame in frames.items()}
+    return result
+
+
+def task_runner_for(workers: int | None, dask_address: str | None, scratch: Path):
+    """A Dask task runner for `--workers N` or `--dask-address`, else Prefect's default."""
+    if not workers and not dask_address:
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+    if dask_address:
+        return DaskTaskRunner(address=dask_address)
+    scratch.mkdir(parents=True, exist_ok=True)
+    return DaskTaskRunner(cluster_kwargs={
+        "n_workers": workers, "threads_per_worker": 1, "processes": True,
+        "local_directory": str(scratch), "dashboard_address": None,
+    })
+
+
+def run_corpus(
+    paths: Sequence[str], out_dir: str, *, workers: int | None = None,
+    dask_address: str | None = None, use_cache: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> CorpusResult:
+    """Run `process_corpus` on the right task runner (plain call; no Prefect knowledge needed)."""
+    from prefect.settings import PREFECT_LOCAL_STORAGE_PATH, temporary_settings
+
+    runner = task_runner_for(workers, dask_address, Path(out_dir) / ".dask")
+    flow_fn = process_corpus.with_options(task_runner=runner) if runner else process_corpus
+    cache_dir = (Path(out_dir) / ".cache").resolve()
+    with temporary_settings(updates={PREFECT_LOCAL_STORAGE_PATH: str(cache_dir)}):
+        return flow_fn(list(paths), out_dir, workers, dask_address, use_cache, progress)

@@ -1,0 +1,61 @@
+"""Tesseract OCR of page images with the Vietnamese model.
+
+One thread per Tesseract process (`OMP_THREAD_LIMIT=1`): on two cores a page then takes about
+0.4 s instead of 2.6 s, and parallelism comes from running documents side by side.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from functools import cache
+
+from PIL import Image
+
+from pipeline.errors import ImageTooLargeError, OcrFailedError, OcrUnavailableError
+
+OCR_LANG = os.environ.get("VNPLAN_OCR_LANG", "vie")
+MAX_PIXELS = 120_000_000  # an A0 page at 300 dpi; beyond that an image is a bomb, not a scan
+OCR_DPI = 300
+
+
+@cache
+def tesseract_status() -> str | None:
+    """None when Tesseract and the Vietnamese model are usable, else why not."""
+    exe = shutil.which("tesseract")
+    if not exe:
+        return "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)"
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"tesseract does not run: {exc}"
+    if OCR_LANG not in out.stdout.split():
+        return f"tesseract has no '{OCR_LANG}' model (apt-get install tesseract-ocr-vie)"
+    return None
+
+
+def check_image_size(image: Image.Image, source: str) -> None:
+    """Refuse images so large that decoding them would exhaust memory."""
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise ImageTooLargeError(
+            source, f"image of {width}x{height} pixels exceeds the {MAX_PIXELS:,}-pixel limit"
+        )
+
+
+def ocr_image(image: Image.Image, source: str) -> str:
+    """Vietnamese text of one page image."""
+    import pytesseract
+
+    problem = tesseract_status()
+    if problem:
+        raise OcrUnavailableError(source, f"this page needs OCR but {problem}")
+    check_image_size(image, source)
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("RGB")
+    try:
+        return pytesseract.image_to_string(image, lang=OCR_LANG, config="--psm 3", timeout=300)
+    except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
+        raise OcrFailedError(source, f"tesseract failed: {exc}") from exc

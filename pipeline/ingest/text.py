@@ -1,0 +1,14 @@
+"""Plain text and Markdown files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.extracted import Extracted, ExtractedPage
+
+
+def read_text(path: Path, data: bytes) -> Extracted:
+    """One page holding the decoded file."""
+    text, encoding = decode_bytes(data, str(path))
+    return Extracted([ExtractedPage(text)], encoding)
