@@ -1,0 +1,115 @@
+"""The words around a number: comparator and kind before it, indicator after or before it.
+
+Plans state a target in three shapes, and the indicator sits in a different place in each:
+"30% dịch vụ công …" (after the number), "Tỷ lệ văn bản … đến năm 2020 đạt 100%" (a subject
+before it), and "đường truyền cáp quang đến 100% xã" (a lead-in before a preposition).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractors.cues import comparator_res, cue_re, cues, fold
+
+MAX_TAIL = 170
+TAIL_CUT = regex.compile(r"[;:(\t\[]|\.\s|\.$|\s[–—]\s")
+CONNECTOR_END = regex.compile(r"(?:[\s,.\-]|\b(?:và|hoặc|trong đó|đồng thời|với)\b)+$", regex.I)
+MARKER = regex.compile(r"^[\s\-+•*–]*(?:[a-zđ0-9]{1,3}[).]\s*)?", regex.I)
+
+
+@dataclass
+class Lead:
+    """What precedes a number: its comparator, kind, and where the target's words begin."""
+
+    comparator: str
+    kind: str
+    start: int
+
+
+def _comparator(text: str, start: int) -> tuple[str, int]:
+    before = text[max(0, start - 30) : start]
+    best = ("=", start, 0)
+    for comp, plain, folded in comparator_res():
+        m = plain.search(before) or folded.search(fold(before))
+        if m and m.end() - m.start() > best[2]:
+            best = (comp, start - (len(before) - m.start()), m.end() - m.start())
+    return best[0], best[1]
+
+
+def lead_of(text: str, start: int, end: int) -> Lead:
+    """Comparator and kind cues right before the number at `start` (number ends at `end`)."""
+    comp, cstart = _comparator(text, start)
+    before = text[max(0, cstart - 30) : cstart]
+    tu = regex.search(r"(?<!\w)từ\s*$", before, regex.I)
+    after_num = text[end : end + 14]
+    if cue_re("at_least_after", at_start=True).match(after_num) and comp == "=":
+        comp = ">="
+    if tu:
+        cstart -= len(before) - tu.start()
+        before = before[: tu.start()]
+    kind = "level"
+    for name in ("increase", "decrease"):
+        m = cue_re_kind(name).search(before)
+        if m:
+            kind, cstart = name, cstart - (len(before) - m.start())
+            break
+    return Lead(comp, kind, cstart)
+
+
+def cue_re_kind(name: str) -> regex.Pattern:
+    """Regex for the kind cue list `name`, anchored at the end of a lead-in."""
+    from extractors.cues import words_re
+
+    return words_re(cues()["kinds"][name], at_end=True)
+
+
+def tail_end(text: str, start: int, limit: int) -> int:
+    """End of the indicator phrase that starts at `start` (never past `limit`)."""
+    limit = min(limit, start + MAX_TAIL)
+    chunk = text[start:limit]
+    cut = TAIL_CUT.search(chunk)
+    end = cut.start() if cut else len(chunk)
+    stop = regex.search(r",\s*" + cue_re("tail_stops").pattern, chunk[:end], regex.I)
+    if stop:
+        end = stop.start()
+    if not cut and limit == start + MAX_TAIL:
+        space = chunk.rfind(" ", 0, end)
+        end = space if space > 0 else end
+    trimmed = CONNECTOR_END.sub("", chunk[:end])
+    return start + len(trimmed)
+
+
+def indicator_after(text: str, start: int, end: int) -> str:
+    """The indicator phrase in `text[start:end]`, '' if the number's noun is elsewhere."""
+    phrase = text[start:end].strip().lstrip("/").strip()
+    if cue_re("indicator_not_start", at_start=True).match(phrase) or len(phrase.split()) < 2:
+        return ""
+    if not regex.match(r"\w", phrase):
+        return ""
+    return cue_re("indicator_drop_heads", at_start=True).sub("", phrase, count=1).strip()
+
+
+def subject_before(text: str, sent_start: int, start: int) -> tuple[int, int] | None:
+    """(start, end) of a "Tỷ lệ …" subject before the number in its sentence, else None."""
+    heads = list(cue_re("subject_heads").finditer(text, sent_start, start))
+    heads = [h for h in heads if h.group().lower() in ("tỷ lệ", "tỉ lệ", "số lượng", "tỷ trọng")]
+    if not heads:
+        return None
+    h = heads[-1]
+    stop = cue_re("subject_stops").search(text, h.end(), start)
+    end = stop.start() if stop else start
+    end = h.end() + len(CONNECTOR_END.sub("", text[h.end() : end]))
+    return (h.start(), end) if end > h.end() + 3 else None
+
+
+def lead_phrase(text: str, sent_start: int, start: int) -> tuple[int, int]:
+    """(start, end) of the clause before the number ("cung cấp đường truyền cáp quang")."""
+    seg = text[sent_start:start]
+    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
+    s = sent_start + cut + 1 if cut >= 0 else sent_start
+    s += len(MARKER.match(text[s:start]).group())
+    prep = regex.search(r"\s" + cue_re("lead_prepositions").pattern + r"\s*$", text[s:start])
+    e = s + prep.start() if prep else start
+    return s, e
