@@ -58,8 +58,16 @@ def lexicon_sources() -> tuple[Counter, Counter]:
     return word_list_counts(lines)
 
 
+def acronym_counts(text: str) -> Counter:
+    """All-capital tokens of 2-8 letters seen at least twice in clean text (UBND, HĐND)."""
+    import regex
+
+    counts = Counter(regex.findall(r"(?<![\p{L}0-9])\p{Lu}{2,8}(?![\p{L}0-9])", text))
+    return Counter({a: c for a, c in counts.items() if c >= 2})
+
+
 def write(out: Path = RESOURCES) -> None:
-    """Write syllables.tsv and bigrams.tsv."""
+    """Write syllables.tsv, bigrams.tsv and acronyms.tsv."""
     lex_uni, lex_bi = lexicon_sources()
     dom_uni, dom_bi = count_text(domain_text())
     dom_uni = Counter({s: c for s, c in dom_uni.items() if is_shaped(s)})
@@ -73,6 +81,10 @@ def write(out: Path = RESOURCES) -> None:
         f.write("first\tsecond\tlexicon\tdomain\n")
         for a, b in sorted(set(lex_bi) | set(dom_bi)):
             f.write(f"{a}\t{b}\t{lex_bi[(a, b)]}\t{dom_bi[(a, b)]}\n")
+    with open(out / "acronyms.tsv", "w", encoding="utf-8") as f:
+        f.write("acronym\tcount\n")
+        for a, c in sorted(acronym_counts(domain_text()).items()):
+            f.write(f"{a}\t{c}\n")
     print(f"{len(set(lex_uni) | set(dom_uni))} syllables, {len(set(lex_bi) | set(dom_bi))} "
           f"bigrams -> {out}")
 

@@ -1,7 +1,9 @@
 """Candidate syllables for an OCR'd token, with the channel cost of each (noisy channel).
 
 A candidate shares the token's skeleton (only marks differ: tone, ă/â/ê/ô/ơ/ư, đ) or reaches
-it through one or two letter confusions from `corpora/resources/ocr_confusions.tsv`.
+it through one or two letter confusions from `corpora/resources/ocr_confusions.tsv` (where "^"
+and "$" anchor a confusion to the start or end of the syllable, and an empty side is a lost or
+an extra letter).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def confusions() -> tuple[tuple[str, str, float], ...]:
 
 def skeleton_variants(sk: str, depth: int = 2) -> dict[str, float]:
     """Skeletons reachable from `sk` by up to `depth` letter confusions, with their cost."""
+    sk = f"^{sk}$"  # anchors let the table say "at the start" or "at the end"
     found = {sk: 0.0}
     frontier = {sk: 0.0}
     for _ in range(depth):
@@ -45,7 +48,7 @@ def skeleton_variants(sk: str, depth: int = 2) -> dict[str, float]:
                         found[v] = nxt[v] = c
                     i = s.find(seen, i + 1)
         frontier = nxt
-    return found
+    return {v[1:-1]: c for v, c in found.items() if v.startswith("^") and v.endswith("$")}
 
 
 def mark_distance(a: str, b: str) -> float:

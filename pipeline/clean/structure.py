@@ -1,10 +1,120 @@
-"""Cleaning step: structure (being built; returns no edits yet)."""
+"""Cleaning step: structure tokens: list markers, Roman numerals, acronyms, dates, percentages,
+and punctuation debris.
+
+Each class is fixed only where the document itself gives the evidence (a marker sequence, a
+heading sequence, a known acronym, a date that splits one way only, a percentage context).
+Edit reasons start with the class name.
+"""
 
 from __future__ import annotations
 
-from pipeline.offsets import Edit
+import csv
+from functools import lru_cache
+
+import regex
+
+from pipeline.clean import debris, lexicon, markers
+from pipeline.offsets import Edit, select_edits
+
+_CODE = regex.compile(r"(?<![\p{L}0-9])(?=[\p{Lu}0-9]*\d)(?=[\p{Lu}0-9]*\p{Lu}\p{Lu})"
+                      r"[\p{Lu}0-9]{3,8}(?![\p{L}0-9])")
+_DATE = regex.compile(r"(?<=\bngày\s{1,3})(\d{3,4})/((?:19|20)\d\d)\b")
+_PERCENT_SUFFIX = ("96", "36", "86", "%6", "6", "3")
+_NUMBER = regex.compile(r"(?<![\d.,/])\d{2,5}(?![\d.,/%])")
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> dict[str, int]:
+    """Known acronyms and their domain counts (built from clean text)."""
+    with open(lexicon.RESOURCES / "acronyms.tsv", encoding="utf-8") as f:
+        return {r[0]: int(r[1]) for r in csv.reader(f, delimiter="\t") if r[0] != "acronym"}
+
+
+@lru_cache(maxsize=1)
+def percent_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that announce a percentage before it, and words that follow one."""
+    before, after = set(), set()
+    with open(lexicon.RESOURCES / "percent_context.tsv", encoding="utf-8") as f:
+        for row in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
+            if row and row[0] in ("before", "after"):
+                (before if row[0] == "before" else after).add(row[1])
+    return frozenset(before), frozenset(after)
+
+
+def _acronym_fix(tok: str) -> str | None:
+    """The one known acronym a digit-damaged token can be: same last two letters, at most two
+    edits away, the most frequent on a tie."""
+    from rapidfuzz.distance import Levenshtein
+
+    best, best_key = None, None
+    for a, n in acronyms().items():
+        if len(a) < 3 or a[-2:] != tok[-2:]:
+            continue
+        d = Levenshtein.distance(a, tok)
+        if d <= 2 and (best_key is None or (d, -n) < best_key):
+            best, best_key = a, (d, -n)
+    return best
+
+
+def acronym_edits(text: str) -> list[Edit]:
+    """'3ND' → 'UBND': capitals with a digit that are not a code but one edit from a known
+    acronym."""
+    out = []
+    for m in _CODE.finditer(text):
+        tok = m.group()
+        if tok in acronyms() or tok[0] != tok[0].upper() or not tok[-1].isalpha():
+            continue
+        fix = _acronym_fix(tok)
+        if fix:
+            out.append(Edit(m.start(), m.end(), fix, f"acronym: {tok}→{fix}", 0.8))
+    return out
+
+
+def date_edits(text: str) -> list[Edit]:
+    """'ngày 073/2019' → 'ngày 07/3/2019' when the digits split into day/month one way only."""
+    out = []
+    for m in _DATE.finditer(text):
+        digits = m.group(1)
+        splits = [(digits[:k], digits[k:]) for k in range(1, len(digits))
+                  if 1 <= int(digits[:k]) <= 31 and 1 <= int(digits[k:]) <= 12
+                  and not digits[k:].startswith("00") and len(digits[:k]) <= 2
+                  and len(digits[k:]) <= 2]
+        if len(splits) == 1:
+            d, mo = splits[0]
+            out.append(Edit(m.start(1), m.end(1), f"{d}/{mo}", f"date: {digits}→{d}/{mo}", 0.8))
+    return out
+
+
+def _percent_context(text: str, start: int, end: int) -> bool:
+    before, after = percent_cues()
+    left = text[max(0, start - 40):start].lower().split()
+    right = text[end:end + 30].lower().split()
+    line_start = text.rfind("\n", 0, start) + 1
+    marker = regex.match(r"\s*(?:[-+•]|\w{1,2}\))?\s*$", text[line_start:start]) is not None
+    return bool(set(left[-3:]) & before) or (bool(right) and right[0].strip(",;") in after
+                                             and (marker or bool(set(left[-3:]) & before)))
+
+
+def percent_edits(text: str) -> list[Edit]:
+    """'đạt 603 ...' → 'đạt 60% ...': a number ending in a look-alike of '%' whose head is a
+    percentage, in a percentage context; never a year or a number with separators."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        tok = m.group()
+        if 1900 <= int(tok) <= 2100:
+            continue
+        for suf in _PERCENT_SUFFIX:
+            head = tok[:-len(suf)]
+            if tok.endswith(suf) and head and not head.startswith("0") \
+                    and (10 <= int(head) <= 100) \
+                    and _percent_context(text, m.start(), m.end()):
+                out.append(Edit(m.start(), m.end(), head + "%", f"percent: {tok}→{head}%", 0.7))
+                break
+    return out
 
 
 def edits(text: str) -> list[Edit]:
-    """Edits this step proposes for `text`."""
-    return []
+    """All structure-token edits, non-overlapping (the earlier-starting edit wins)."""
+    out = markers.marker_edits(text) + markers.roman_edits(text) + acronym_edits(text)
+    out += date_edits(text) + percent_edits(text) + debris.edits(text)
+    return select_edits(out)

@@ -58,8 +58,8 @@ def _fixable(text: str, key: str, known: bool) -> bool:
         return sum(c.isalpha() for c in text) >= 2 and text[0].isdigit() and len(text) <= 6
     if known:
         return True
-    if text.isupper() and len(text) > 1 and not has_vietnamese_marks(text):
-        return False  # UBND, CNTT, NQ
+    if text.isupper() and len(text) > 1 and (len(text) <= 4 or not has_vietnamese_marks(text)):
+        return False  # UBND, CNTT, NQ, HĐND, ĐT
     return is_shaped(key) or has_vietnamese_marks(text)
 
 

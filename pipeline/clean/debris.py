@@ -1,0 +1,42 @@
+"""Punctuation debris: specks of dirt that OCR reads as '.', ':', quotes or a tilde.
+
+Only shapes that clean Vietnamese administrative prose does not contain are touched: a lone
+punctuation mark between words, a colon glued between two lowercase words, an opening quote
+with no closing one on its line, a '.' glued to the front of a word, '~' for a dash.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.offsets import Edit
+
+# a lone mark (or a short run of them) with spaces around, inside a line
+_LONE = regex.compile(r"(?<=\S) +[.:'`_„~\"“”!|\\^ˆ,;*=]{1,3}(?= +\S)")
+_LONE_END = regex.compile(r"(?<=\S) +[:'`_„~\"“”|\\^ˆ*=]{1,3} *$", regex.M)
+_GLUED_COLON = regex.compile(r"(?<=\p{Ll}):(?=\p{Ll})")
+_LEAD_DOT = regex.compile(r"(?<=^|\s)[.'`,]+(?=\p{L}|\d)", regex.M)
+_TILDE_DASH = regex.compile(r"(?<=^|\s)[~—](?=\s)", regex.M)
+_OPEN_QUOTE = regex.compile(r"(?<=^|\s)[“\"'](?=\p{Lu})", regex.M)
+
+
+def _unclosed_quotes(text: str) -> list[Edit]:
+    out = []
+    for m in _OPEN_QUOTE.finditer(text):
+        line_end = text.find("\n", m.end())
+        rest = text[m.end():line_end if line_end != -1 else len(text)]
+        if not any(q in rest for q in "”\"'"):
+            out.append(Edit(m.start(), m.end(), "", "debris: stray quote"))
+    return out
+
+
+def edits(text: str) -> list[Edit]:
+    """Debris removals and the '~' → '-' fix."""
+    out = [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE.finditer(text)
+           if not regex.fullmatch(r" *\.{3} *", m.group())]
+    out += [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE_END.finditer(text)]
+    out += [Edit(m.start(), m.end(), " ", "debris: glued colon")
+            for m in _GLUED_COLON.finditer(text)]
+    out += [Edit(m.start(), m.end(), "", "debris: leading mark") for m in _LEAD_DOT.finditer(text)]
+    out += [Edit(m.start(), m.end(), "-", "debris: dash") for m in _TILDE_DASH.finditer(text)]
+    return out + _unclosed_quotes(text)

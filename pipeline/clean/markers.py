@@ -1,0 +1,132 @@
+"""List markers ("a)", "b)" ...) and Roman heading numerals restored from their sequence.
+
+OCR reads "a)" as "8)", "l)" as "1)", "III." as "111.". A marker is only rewritten when the
+document's own sequence says what it must be: the letter after the previous item, confirmed
+by a later item that lands where the sequence predicts, or a known look-alike of the
+expected letter (`corpora/resources/marker_confusions.tsv`).
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+import regex
+
+from pipeline.clean import lexicon
+from pipeline.offsets import Edit
+
+VIETNAMESE = "abcdđeghiklmnopqrstuvxy"
+LATIN = "abcdefghijklmnopqrstuvwxyz"
+_ITEM = regex.compile(r"^(?P<m>[\p{L}0-9()]{1,2})\)\s|^(?P<u>[0-9a-zđ])\s(?=\p{Lu})", regex.M)
+_BREAK = regex.compile(r"^(?:\d+(?:\.\d+)*\.\s|[IVXLC]+\.\s|Phần\s|Điều\s|Mục\s|Chương\s)",
+                       regex.M)
+_ROMAN = regex.compile(r"^(?P<r>[IVXLC1l|]{1,6})\.(?=\s)", regex.M)
+
+
+@lru_cache(maxsize=1)
+def look_alikes() -> dict[str, frozenset[str]]:
+    """Expected marker letter -> the strings OCR is known to read it as."""
+    out: dict[str, set[str]] = {}
+    with open(lexicon.RESOURCES / "marker_confusions.tsv", encoding="utf-8") as f:
+        for row in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
+            if row and row[0] != "seen":
+                out.setdefault(row[1], set()).add(row[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _items(text: str) -> list[list]:
+    """Runs of list items: [start, end, observed] per item; headings end a run."""
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    runs: list[list] = []
+    current: list = []
+    b = 0
+    for m in _ITEM.finditer(text):
+        while b < len(breaks) and breaks[b] < m.start():
+            b += 1
+            if current:
+                runs.append(current)
+                current = []
+        g = "m" if m.group("m") else "u"
+        current.append([m.start(g), m.end(g), m.group(g), g == "u"])
+    if current:
+        runs.append(current)
+    return runs
+
+
+def choose_alphabet(text: str) -> str:
+    """LATIN if the document's markers use f) and never đ), else the Vietnamese order."""
+    seen = {m.group("m") for m in _ITEM.finditer(text) if m.group("m")}
+    return LATIN if "f" in seen and "đ" not in seen else VIETNAMESE
+
+
+def _confirmed(run: list, i: int, letter: str, alphabet: str) -> bool:
+    """True if a later valid item lands exactly where the sequence from `letter` predicts."""
+    base = alphabet.index(letter)
+    for j in range(i + 1, len(run)):
+        o = run[j][2]
+        if o in alphabet and not run[j][3]:
+            return alphabet.index(o) - base == j - i
+    return False
+
+
+def _run_edits(run: list, alphabet: str) -> list[Edit]:
+    out = []
+    prev: str | None = None
+    for i, (start, end, o, unclosed) in enumerate(run):
+        expected = "a" if prev is None else _next(prev, alphabet)
+        if expected is None or o == expected:
+            prev = o if o in alphabet else prev
+            continue
+        follows_digits = o.isdigit() and i + 1 < len(run) and run[i + 1][2] == str(int(o) + 1)
+        fits = o in look_alikes().get(expected, ()) or _confirmed(run, i, expected, alphabet)
+        if fits and not follows_digits and (not unclosed or prev is not None):
+            new = expected + (")" if unclosed else "")
+            out.append(Edit(start, end, new, f"list marker: {o}→{expected}", 0.9))
+            prev = expected
+        elif o in alphabet and not unclosed:
+            prev = o
+    return out
+
+
+def _next(letter: str, alphabet: str) -> str | None:
+    i = alphabet.find(letter)
+    return alphabet[i + 1] if 0 <= i < len(alphabet) - 1 else None
+
+
+def marker_edits(text: str) -> list[Edit]:
+    """List-marker fixes for the whole text."""
+    alphabet = choose_alphabet(text)
+    out: list[Edit] = []
+    for run in _items(text):
+        out.extend(_run_edits(run, alphabet))
+    return out
+
+
+def to_roman(n: int) -> str:
+    """Roman numeral of 1..399."""
+    out = ""
+    for v, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                 (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + s, n - v
+    return out
+
+
+_ROMANS = {to_roman(n): n for n in range(1, 60)}
+
+
+def roman_edits(text: str) -> list[Edit]:
+    """Heading numerals read with 1, l or | for I, fixed where the previous heading agrees."""
+    out = []
+    prev = 0
+    for m in _ROMAN.finditer(text):
+        tok = m.group("r")
+        if tok in _ROMANS:
+            prev = _ROMANS[tok]
+            continue
+        fixed = tok.replace("1", "I").replace("l", "I").replace("|", "I")
+        if prev and _ROMANS.get(fixed) == prev + 1:
+            out.append(Edit(m.start("r"), m.end("r"), fixed, f"roman numeral: {tok}→{fixed}"))
+            prev += 1
+    return out
