@@ -16,17 +16,34 @@ class UsageError(Exception):
     """Bad command-line usage: exit status 2."""
 
 
-def collect_inputs(paths: list[str]) -> list[str]:
-    """Files named and supported files found (recursively) in folders named, sorted."""
+IGNORE_MARKER = ".vnplanignore"
+
+
+def _documents_in(folder: Path) -> list[str]:
+    """Supported files under `folder`, skipping hidden paths, READMEs and folders that hold a
+    `.vnplanignore` marker (built resources, say)."""
     from pipeline.ingest import SUPPORTED
 
+    ignored = [p.parent for p in folder.rglob(IGNORE_MARKER)]
+    found = []
+    for p in sorted(folder.rglob("*")):
+        rel = p.parts[len(folder.parts):]
+        if (not p.is_file() or p.suffix.lower() not in SUPPORTED
+                or any(part.startswith(".") for part in rel)
+                or p.name.upper().startswith("README")
+                or any(p.is_relative_to(d) for d in ignored)):
+            continue
+        found.append(str(p))
+    return found
+
+
+def collect_inputs(paths: list[str]) -> list[str]:
+    """Files named and supported documents found (recursively) in folders named, sorted."""
     found: list[str] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found.extend(str(p) for p in sorted(path.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in SUPPORTED
-                         and not any(part.startswith(".") for part in p.parts[len(path.parts):]))
+            found.extend(_documents_in(path))
         elif path.exists():
             found.append(str(path))
         else:

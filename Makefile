@@ -1,0 +1,42 @@
+# vnplan: `make run` sets everything up and processes corpora/ into out/; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.vnplan-setup
+
+.PHONY: setup run test lint bench bench-clean score gold-check clean-out
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	bash scripts/install_system_deps.sh
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/vnplan run corpora --out out
+
+test: setup
+	@$(BIN)/pytest -q -p no:cacheprovider; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure"; exit 1; fi; \
+	exit $$rc
+
+lint: setup
+	$(BIN)/ruff check .
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+bench-clean: setup
+	$(BIN)/python scripts/bench_clean.py
+
+score: run
+	$(BIN)/vnplan score --gold gold --pred out --report out/report
+
+gold-check: setup
+	$(BIN)/vnplan gold check --gold gold --corpus corpora/raw
+
+clean-out:
+	rm -rf out
