@@ -107,6 +107,6 @@ def join_edit(a_line: Line, b_line: Line, blanks: int, wrap: Wrap, text: str) ->
         return None
     if _DIGIT_START.match(b) and a[-1].isdigit():
         return None  # two figures, or a figure then a table's running number
-    if lower or (not blanks and _upper_join(a, b, a_line, wrap)):
+    if lower or (not blanks and not is_all_caps(a) and _upper_join(a, b, a_line, wrap)):
         return Edit(cut, end, " ", "line join")
     return None

@@ -3,7 +3,8 @@
 Operations, each an edit with its reason: "markdown" (`**` emphasis), "page number",
 "running header", "signature stamp" (lines removed), "line join", "stray line-end
 punctuation", "hyphenation" (lines joined), "restored break" (a document that lost its line
-breaks). Everything else passes through untouched; the decisions live in `pagination`,
+breaks), "stray line-start punctuation" (". DANH MỤC" after OCR). Everything else passes
+through untouched; the decisions live in `pagination`,
 `joins` and `breaks`, the data in `pipeline/data/layout.yaml`.
 """
 
@@ -16,11 +17,23 @@ from pipeline.clean.lines import Line, split_lines
 from pipeline.offsets import Edit
 
 _MARKDOWN = regex.compile(r"\*\*")
+_LEADING_DOT = regex.compile(r"^\s*[.,·]\s+(?=\p{Lu})")
 
 
 def markdown_edits(text: str) -> list[Edit]:
     """Remove markdown bold markers `**`: the source's emphasis, not its words."""
     return [Edit(m.start(), m.end(), "", "markdown") for m in _MARKDOWN.finditer(text)]
+
+
+def leading_dot_edits(lines: list[Line]) -> list[Edit]:
+    """Drop a "." or "," that OCR put before a line's first word (". DANH MỤC …")."""
+    out = []
+    for ln in lines:
+        m = _LEADING_DOT.match(ln.text)
+        if m:
+            out.append(Edit(ln.start + m.start(), ln.start + m.end(), "",
+                            "stray line-start punctuation"))
+    return out
 
 
 def removed_lines(lines: list[Line]) -> dict[int, str]:
@@ -85,4 +98,5 @@ def edits(text: str) -> list[Edit]:
         if breaks.needs_breaks(ln):
             out.extend(breaks.restore_breaks(ln))
     out.extend(line_edits(text, lines))
+    out.extend(leading_dot_edits(lines))
     return out
