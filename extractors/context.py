@@ -18,10 +18,10 @@ from extractors.years import year_mentions
 from pipeline.model import Section
 
 BOUNDARY_RE = regex.compile(
-    r"(?:(?<=[.!?;:])\s+(?=[\p{Lu}\d\-+•–(]|[a-zđ]\)\s))"  # after ". " before a capital/marker
+    r"(?:(?<=[.!?:])\s+(?=[\p{Lu}\d\-+•–(]|[a-zđ]\)\s))"  # after ". " before a capital/marker
     r"|\n\s*(?![\p{Ll}])"  # a line break not before a lowercase word
     r"|\t"  # a table cell
-    r"|\s(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,4}\.)\s+\p{Lu})"  # inline "1. Xây…"
+    r"|\s(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,4}\.)[ ]+\p{Lu})"  # inline "1. Xây…"
 )
 HEADING_RE = regex.compile(
     r"^[ \t*]*(?P<num>(?:Phần|PHẦN)\s+[IVX\d]+\.?|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))"
@@ -93,6 +93,25 @@ def zones_from_text(text: str, plan_year: int | None) -> list[Zone]:
         if plan_year and zone.year and zone.year < plan_year and depth <= 1:
             zone.skip = True
         out.append(zone)
+    return out
+
+
+LABEL_RE = regex.compile(
+    r"(?:^|\n)[ \t\-+•]*(?P<label>(?:Giai\s+đoạn|Đến|Tới|Trong|Năm)[^:\n]{0,30}?(?:19|20)\d\d)\s*:",
+    regex.IGNORECASE,
+)
+
+
+def zones_from_labels(text: str) -> list[Zone]:
+    """Period labels that open a paragraph ("Giai đoạn đến 2015: …") and hold until the next
+    label or heading line, so the paragraphs after them inherit their year."""
+    heads = [m.start() for m in HEADING_RE.finditer(text)]
+    labels = [m for m in LABEL_RE.finditer(text) if year_mentions(m["label"] + " ")]
+    out = []
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        end = min([h for h in heads if h > m.start()] + [end])
+        out.append(_zone(m.start(), end, 99, m["label"], False))
     return out
 
 

@@ -147,10 +147,11 @@ _LEAD = r"(?:(?:hoan\s+thanh\s+)?(?:truoc|cham\s+nhat(?:\s+vao)?|den\s+het|den|t
 def _finder() -> regex.Pattern:
     d = _data()
     cues = [c for cs in d["recurrence"].values() for c in cs]
-    dated = "|".join(_WIN[k] for k in ("date", "quarter", "half", "month"))
+    bare = "|".join(_WIN[k] for k in ("quarter", "half"))
+    led = "|".join(_WIN[k] for k in ("date", "month", "range", "year"))
     return regex.compile(
-        rf"(?<!\w)(?:{_LEAD}?(?:{dated})(?:\s+va\s+cac\s+nam\s+tiep\s+theo)?"
-        rf"|{_LEAD}(?:{_WIN['range']}|{_WIN['year']})(?:\s+va\s+cac\s+nam\s+tiep\s+theo)?"
+        rf"(?<!\w)(?:{_LEAD}?(?:{bare})(?:\s+va\s+cac\s+nam\s+tiep\s+theo)?"
+        rf"|{_LEAD}(?:{led})(?:\s+va\s+cac\s+nam\s+tiep\s+theo)?"
         rf"|(?:{_LEAD}?(?:vao\s+)?ngay\s+\d{{1,2}}\s+)?(?:{_alt(cues)}))(?!\w)"
     )
 

@@ -14,8 +14,13 @@ import regex
 from extractors.cues import comparator_res, cue_re, cues, fold
 
 MAX_TAIL = 170
-TAIL_CUT = regex.compile(r"[;:(\t\[]|\.\s|\.$|\s[–—]\s")
+TAIL_CUT = regex.compile(r"[;:()\t\[]|\.\s|\.$|\s[–—]\s|\n")
 CONNECTOR_END = regex.compile(r"(?:[\s,.\-]|\b(?:và|hoặc|trong đó|đồng thời|với)\b)+$", regex.I)
+YEAR_CUT = regex.compile(
+    r"(?:,\s*)?(?:\b(?:và|đạt)\s+)?\b(?:(?:đến|vào|trong|tới)\s+)?(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d"
+    r"|,\s*(?:đến|vào)\b|\s+đạt\s*$",
+    regex.I,
+)
 MARKER = regex.compile(r"^[\s\-+•*–]*(?:[a-zđ0-9]{1,3}[).]\s*)?", regex.I)
 
 
@@ -71,6 +76,9 @@ def tail_end(text: str, start: int, limit: int) -> int:
     chunk = text[start:limit]
     cut = TAIL_CUT.search(chunk)
     end = cut.start() if cut else len(chunk)
+    year = YEAR_CUT.search(chunk, 0, end)
+    if year:
+        end, cut = year.start(), year
     stop = regex.search(r",\s*" + cue_re("tail_stops").pattern, chunk[:end], regex.I)
     if stop:
         end = stop.start()

@@ -13,8 +13,15 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
-from extractors.context import Zone, enclosing, sentences, zones_from_sections, zones_from_text
-from extractors.cues import cue_re
+from extractors.context import (
+    Zone,
+    enclosing,
+    sentences,
+    zones_from_labels,
+    zones_from_sections,
+    zones_from_text,
+)
+from extractors.cues import alternation, cue_re, cues
 from extractors.numbers import find_mentions, find_ranks
 from extractors.phrases import (
     MARKER,
@@ -55,6 +62,7 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta) -> l
     """Every quantified commitment in `text`, ordered by position, restatements merged."""
     year, period = plan_year(text, meta)
     zones = zones_from_sections(sections) if sections else zones_from_text(text, year)
+    zones += zones_from_labels(text)
     doc = _Doc(text, zones, year, period)
     out: list[Target] = []
     for s, e in sentences(text):
@@ -79,10 +87,41 @@ def _candidates(text: str, s: int, e: int) -> list[_Num]:
         if text[a - 1 : a] == "(" and text[b : b + 1] == ")":
             continue  # "(100%)": a note on the figure before it
         unit = m.unit
-        if unit == "count" and cue_re("per100").search(text[max(s, a - 80) : min(e, b + 40)]):
+        if unit == "count" and _in_parens(text, s, a):
+            continue  # "(35 sở, ngành, huyện + 479 xã)": a costing base or a note
+        if unit == "count" and PER100.search(text[max(s, a - 80) : min(e, b + 40)]):
             unit = "per100"
         nums.append(_Num(a, b, b, m.value, m.value_max, unit))
-    return sorted(nums, key=lambda n: n.start)
+    return _drop_qualifiers(text, sorted(nums, key=lambda n: n.start))
+
+
+PER100 = regex.compile(alternation(cues()["per100"]), regex.I)
+
+
+def _in_parens(text: str, s: int, pos: int) -> bool:
+    return text.rfind("(", s, pos) > text.rfind(")", s, pos)
+
+
+def _drop_qualifiers(text: str, nums: list[_Num]) -> list[_Num]:
+    """Drop numbers that only say what another number counts.
+
+    "100% khu công nghiệp có tối thiểu 1 trạm 5G": the count after a percentage in the same
+    clause. "100% cơ quan … bổ sung thêm 20-25% dịch vụ": a percentage of agencies that must
+    each add an amount.
+    """
+    keep: list[_Num] = []
+    for i, n in enumerate(nums):
+        prev = keep[-1] if keep else None
+        same_clause = prev and not regex.search(r"[;.]|,\s*(?:đến|vào)?\s*năm", text[prev.end : n.start])
+        if same_clause and prev.unit == "%" and n.unit in ("count", "per100"):
+            continue
+        nxt = nums[i + 1] if i + 1 < len(nums) else None
+        if n.unit == "%" and n.value == 100 and nxt is not None and nxt.unit == "%":
+            gap = text[n.end : nxt.start]
+            if not regex.search(r"[;.]", gap) and cue_re("amount_verbs").search(gap):
+                continue
+        keep.append(n)
+    return keep
 
 
 def _is_baseline(text: str, s: int, e: int, pos: int) -> bool:
@@ -103,23 +142,23 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
     leads = [lead_of(text, n.start, n.end) for n in nums]
     years = year_mentions(text, s, e)
     out: list[Target] = []
-    prev_kind, prev_tail = "level", (-1, -1)
+    prev: Target | None = None
+    prev_end = s
     for i, (n, lead) in enumerate(zip(nums, leads, strict=True)):
         nxt = leads[i + 1].start if i + 1 < len(nums) else e
         tail = (n.end, tail_end(text, n.end, max(n.end, nxt)))
-        if n.unit in ("count", "per100") and prev_tail[0] <= n.start < prev_tail[1]:
-            continue  # "100% khu công nghiệp có tối thiểu 1 trạm 5G": a qualifier
         if _is_baseline(text, s, e, n.start) or _money(text, n, tail[1]):
             continue
         kind = lead.kind
-        between = text[prev_tail[1] : lead.start] if prev_tail[1] > 0 else "x"
-        joined = regex.fullmatch(r"[\s,;]*(và)?\s*", between)
-        if kind == "level" and prev_kind != "level" and joined:
-            kind = prev_kind  # "thêm 400 dịch vụ … và 50 dịch vụ …"
-        t = _build(doc, n, lead, kind, tail, s, e, years, nxt)
+        if cue_re("increase_after", at_start=True).search(text[n.noun_start : tail[1]][-30:]):
+            kind = "increase"
+        joined = regex.fullmatch(r"[\s,;]*(và)?\s*", text[prev_end : lead.start])
+        if kind == "level" and prev is not None and prev.kind != "level" and joined:
+            kind = prev.kind  # "thêm 400 dịch vụ … và 50 dịch vụ …"
+        t = _build(doc, _Site(n, lead, kind, tail, s, e, nxt, prev_end, prev), years)
         if t is not None:
             out.append(t)
-            prev_kind, prev_tail = kind, (n.start, tail[1])
+            prev, prev_end = t, tail[1]
     return out
 
 
@@ -128,59 +167,98 @@ def _money(text: str, n: _Num, tail_stop: int) -> bool:
     return n.unit == "%" and bool(cue_re("money_context", at_start=True).match(words))
 
 
-def _build(doc, n, lead, kind, tail, s, e, years, nxt) -> Target | None:  # noqa: ANN001
-    """One Target from a number and the words around it."""
-    text = doc.text
-    comparator = n.comparator or lead.comparator
-    if n.value_max is not None:
-        comparator = "range"
-    ind_start = n.noun_start if n.unit != "count" else n.end
-    indicator = indicator_after(text, ind_start, tail[1])
-    ev_start, ev_end, method = lead.start, tail[1], n.unit
+@dataclass
+class _Site:
+    """A number in its sentence: the spans that the target's fields are read from."""
+
+    n: _Num
+    lead: object
+    kind: str
+    tail: tuple[int, int]
+    s: int
+    e: int
+    nxt: int
+    prev_end: int
+    prev: Target | None
+
+
+def _words(doc: _Doc, site: _Site) -> tuple[str, int, int, str, str] | None:
+    """(indicator, evidence start, evidence end, method, scope window) for one number."""
+    text, n, tail, s = doc.text, site.n, site.tail, site.s
+    indicator = indicator_after(text, n.noun_start if n.unit != "count" else n.end, tail[1])
+    thin = n.unit in ("count", "per100") and len(indicator.split()) <= 2
+    ev_start, ev_end, method = site.lead.start, tail[1], n.unit
     scope_win = text[n.start : min(tail[1], n.end + 70)]
-    if not indicator:
-        subj = subject_before(text, s, n.start)
-        if subj:
-            indicator = text[subj[0] : subj[1]].split(None, 2)[-1]
-            ev_start, ev_end, method = subj[0], max(n.end, tail[1]), method + "+subject"
-            scope_win = text[subj[0] : subj[1]]
-        else:
-            ls, le = lead_phrase(text, s, n.start)
-            indicator = text[ls:le].strip()
-            ev_start, method = ls, method + "+lead"
-            scope_win = text[ls:le] + " " + scope_win
-    elif regex.search(r"(?<!\w)(?:đến|tới|cho)\s*$", text[max(s, lead.start - 6) : lead.start]):
+    subj = subject_before(text, s, n.start) if (not indicator or thin) else None
+    before_prep = regex.search(r"(?<!\w)(?:đến|tới|cho)\s*$", text[s : site.lead.start])
+    if subj:
+        indicator = text[subj[0] : subj[1]].split(None, 2)[-1]
+        ev_start, ev_end, method = subj[0], max(n.end, tail[1]), method + "+subject"
+        scope_win = text[subj[0] : subj[1]]
+    elif not indicator or before_prep:
         ls, le = lead_phrase(text, s, n.start)
+        if le - ls < 3 and site.prev is not None and "+lead" in site.prev.method:
+            ls = site.prev.start  # "…đến 60% xã vào năm 2015, và đến 100% xã…"
+            le = ls + len(site.prev.indicator)
+        indicator = text[ls:le].strip() if (le > ls + 2 or not indicator) else indicator
         ev_start, method = ls, method + "+lead"
-        indicator = text[ls:le].strip() or indicator
         scope_win = text[ls:le] + " " + scope_win
     if not indicator or len(indicator) < 3:
         return None
+    if scope_level(scope_win) is None and not LEVEL_WORD.search(scope_win):
+        scope_win = text[site.prev_end : n.start] + " " + scope_win
+    return indicator, ev_start, ev_end, method, scope_win
+
+
+LEVEL_WORD = regex.compile(r"(?<!\w)(?:tỉnh|huyện|xã|các cấp|sở)(?!\w)", regex.I)
+PARENS = regex.compile(r"\([^()]*\)")
+
+
+def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
+    """One Target from a number and the words around it."""
+    words = _words(doc, site)
+    if words is None:
+        return None
+    indicator, ev_start, ev_end, method, scope_win = words
+    text, n = doc.text, site.n
+    comparator = n.comparator or site.lead.comparator
+    if n.value_max is not None:
+        comparator = "range"
     ev_start += len(MARKER.match(text[ev_start:ev_end]).group())
     evidence = text[ev_start:ev_end].strip()
     ev_start = text.find(evidence, ev_start)
-    year, period = _year(doc, years, n.start, nxt)
-    code = code_for(evidence, text[s:e])
-    if n.unit == "rank":
-        code = "RANKING"
+    year, period = _year(doc, years, n.start, site.nxt, site.e)
+    code = "RANKING" if n.unit == "rank" else code_for(
+        PARENS.sub(" ", evidence), PARENS.sub(" ", text[site.s : site.e])
+    )
     return Target(
         indicator=" ".join(indicator.split()), code=code, value=n.value,
-        value_max=n.value_max, unit=n.unit, comparator=comparator, kind=kind,
+        value_max=n.value_max, unit=n.unit, comparator=comparator, kind=site.kind,
         scope_level=scope_level(scope_win) if n.unit != "rank" else None,
         year=year, period_start=period, evidence=evidence, start=ev_start,
         end=ev_start + len(evidence), method=method,
     )
 
 
-def _year(doc: _Doc, years, pos: int, nxt: int) -> tuple[int | None, int | None]:  # noqa: ANN001
-    """Year of the number at `pos`: its sentence, else its headings, else the plan's title."""
+def _year(doc: _Doc, years: list, pos: int, nxt: int, e: int) -> tuple[int | None, int | None]:
+    """Year of the number at `pos`: its sentence, its table row's time cell, its headings or
+    period labels, else the plan's title."""
     ym = year_for(years, pos, nxt)
     if ym:
         return ym.year, ym.period_start
+    cell = ROW_TIME.match(doc.text, e)
+    if cell:
+        y1, y2 = int(cell["y1"]), int(cell["y2"]) if cell["y2"] else None
+        return (y2, y1) if y2 else (y1, None)
     for z in reversed(enclosing(doc.zones, pos)):
         if z.year:
             return z.year, z.period_start
     return doc.year, doc.period
+
+
+ROW_TIME = regex.compile(
+    r"[ \t]*\n[ \t]*(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?[ \t]*\n"
+)
 
 
 def dedup(targets: list[Target]) -> list[Target]:

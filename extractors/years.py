@@ -16,7 +16,8 @@ from pipeline.model import DocumentMeta
 YEAR = r"(?:19|20)\d\d"
 YEAR_RE = regex.compile(
     r"(?<![\w/.-])(?P<pre>giai\s+đoạn(?:\s+(?:từ\s+)?(?:năm\s+)?|\s+đến\s+(?:năm\s+)?)"
-    r"|(?:đến|tới|vào|trong|hết|cuối|sau)(?:\s+(?:hết|cuối))?(?:\s+năm)?\s+|năm\s+)"
+    r"|(?:đến|tới|vào|trong|hết|cuối|sau)(?:\s+(?:hết|cuối))?(?:\s+năm)?\s+|năm\s+"
+    rf"|(?=(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d))"
     rf"(?P<y1>{YEAR})(?:\s*[-–—]\s*(?:năm\s+)?(?P<y2>{YEAR}))?(?![\w/])",
     regex.IGNORECASE,
 )

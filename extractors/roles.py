@@ -1,0 +1,165 @@
+"""Who is lead and who is partner in one duty (ANNOTATION §3 "Who is who in a sentence").
+
+A duty belongs to its owners (the agencies heading its numbered paragraph) unless it opens with
+its own subject. "Chủ trì, phối hợp với B, C <task>": owners lead, B and C partners.
+"Phối hợp với B <task>": owners partner, B lead. A later "; chủ trì, phối hợp với …" clause
+is a second task. "Yêu cầu A, B <task>" and "… về A để tổng hợp …" name leads anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from extractors.agencies import AgencyMention
+from extractors.fold import fold
+from extractors.tasks import clause_end, cue_pattern, skip_prefix
+
+_SEP = regex.compile(r"[\s,;*]*(?:(?:và|cùng với|cùng|với)(?!\w)[\s,;*]*)?")
+
+
+@dataclass
+class Role:
+    """One (agency, role) on a task span, with where its evidence starts."""
+
+    agency: str
+    role: str
+    task_start: int
+    task_end: int
+    ev_start: int
+    duty_start: int
+    duty_end: int
+
+
+@dataclass
+class Ctx:
+    """The document text, its folded copy and every agency mention in it."""
+
+    text: str
+    folded: str
+    mentions: list[AgencyMention]
+
+    def chain_at(self, pos: int, limit: int) -> tuple[list[AgencyMention], int]:
+        """Agencies listed from `pos` ("Sở A, Sở B và các đơn vị liên quan") and the list's end."""
+        m = regex.match(r"[\s*:]*", self.text[pos:limit])
+        pos += m.end() if m else 0
+        chain: list[AgencyMention] = []
+        end = pos
+        for ag in self.mentions:
+            if ag.start < pos or ag.start >= limit:
+                continue
+            if chain and ag.start == chain[-1].start:
+                chain.append(ag)  # expanded mention
+                continue
+            gap = self.text[end:ag.start]
+            if ag.start != pos and not (chain and _SEP.fullmatch(gap)):
+                break
+            chain.append(ag)
+            end = ag.end
+        return chain, end
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, regex.Pattern]:
+    return {
+        k: regex.compile(rf"(?:{cue_pattern(k)})(?!\w)\s*,?\s*")
+        for k in ("lead_partner", "lead", "partner", "request", "lead_in", "closing")
+    }
+
+
+def _rows(agencies: list[AgencyMention], role: str, ts: int, te: int, ev: int, d: tuple[int, int]):
+    return [Role(a.canonical, role, ts, te, ev, *d) for a in agencies if a.assignable]
+
+
+def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int) -> list[Role]:
+    """Role rows for the duty text[ds:de] of `owners` (evidence for owners starts at `ev`)."""
+    cues = _cues()
+    pos = skip_prefix(ctx.text, ds)
+    if cues["closing"].match(ctx.folded, pos):
+        return _secondary(ctx, ds, de, pos)
+    if cues["lead_in"].match(ctx.folded, pos):
+        pos = _after_lead_in(ctx, pos, de)
+    subject, after = ctx.chain_at(pos, de)
+    if any(a.assignable for a in subject):
+        owners, ev, pos = subject, subject[0].start, skip_prefix(ctx.text, after)
+    rows, first_end = _first_task(ctx, pos, de, owners, ev, (ds, de))
+    return rows + _secondary(ctx, ds, de, first_end, owners, ev)
+
+
+def _first_task(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> tuple[list[Role], int]:
+    cues = _cues()
+    m = cues["lead_partner"].match(ctx.folded, pos)
+    if m:
+        partners, after = ctx.chain_at(m.end(), de)
+        ts = skip_prefix(ctx.text, after)
+        te = clause_end(ctx.text, ts, de)
+        pev = m.start() + ctx.folded[m.start():m.end()].find("phoi")
+        return _rows(owners, "lead", ts, te, ev, d) + _rows(partners, "partner", ts, te, pev, d), te
+    m = cues["partner"].match(ctx.folded, pos)
+    if m:
+        leads, after = ctx.chain_at(m.end(), de)
+        if leads:
+            ts = skip_prefix(ctx.text, after)
+            te = clause_end(ctx.text, ts, de)
+            rows = _rows(owners, "partner", ts, te, ev, d)
+            return rows + _rows(leads, "lead", ts, te, m.start(), d), te
+    m = cues["lead"].match(ctx.folded, pos)
+    ts = skip_prefix(ctx.text, m.end()) if m else pos
+    te = clause_end(ctx.text, ts, de)
+    return _rows(owners, "lead", ts, te, ev, d), te
+
+
+def _after_lead_in(ctx: Ctx, pos: int, de: int) -> int:
+    """Skip "Căn cứ …, các cơ quan, đơn vị" to the verb or role cue that starts the duty."""
+    verb = regex.compile(
+        rf"(?:{cue_pattern('clause_verbs')}|{cue_pattern('lead_partner')}|{cue_pattern('partner')}"
+        rf"|{cue_pattern('lead')})(?!\w)"
+    )
+    subj = regex.compile(r"\s*(?:cac\s+)?(?:co quan|don vi|dia phuong)(?:\s*,\s*(?:co quan|don vi|"
+                         r"dia phuong))*\s*")
+    for c in regex.finditer(r",", ctx.text[:de], pos=pos):
+        start = skip_prefix(ctx.text, c.end())
+        chain, after = ctx.chain_at(start, de)
+        s = after if chain else start
+        m = subj.match(ctx.folded, s)
+        s = m.end() if m and m.end() > s else s
+        s = skip_prefix(ctx.text, s)
+        if verb.match(ctx.folded, s):
+            return s
+    return pos
+
+
+def _secondary(ctx: Ctx, ds: int, de: int, pos: int, owners=(), ev: int = 0) -> list[Role]:
+    """Later clauses: "; chủ trì, phối hợp với …", "Yêu cầu A …", "về A để tổng hợp …"."""
+    rows: list[Role] = []
+    d = (ds, de)
+    lp = rf"[;,.]\s*(?:{cue_pattern('lead_partner')})(?!\w)\s*,?\s*"
+    for m in regex.finditer(lp, ctx.folded[:de], pos=pos):
+        if owners:
+            new, _ = _first_task(ctx, m.start() + 1 + _ws(ctx.text, m.start() + 1), de, owners, ev, d)
+            rows += new
+    for m in regex.finditer(rf"(?<!\w)(?:{cue_pattern('request')})(?!\w)\s+", ctx.folded[:de], pos=pos):
+        chain, after = ctx.chain_at(m.end(), de)
+        if chain:
+            ts = skip_prefix(ctx.text, after)
+            rows += _rows(chain, "lead", ts, clause_end(ctx.text, ts, de), m.start(), d)
+    rt = rf"(?<!\w)(?:{cue_pattern('report_to')})\s+"
+    for m in regex.finditer(rt, ctx.folded[:de], pos=pos):
+        chain, after = ctx.chain_at(m.end(), de)
+        v = regex.match(rf"\s*(?:de\s+)?(?=(?:{cue_pattern('report_verbs')})(?!\w))", ctx.folded[after:de])
+        if chain and v:
+            ts = after + v.end()
+            rows += _rows(chain, "lead", ts, clause_end(ctx.text, ts, de), chain[0].start, d)
+    return rows
+
+
+def _ws(text: str, i: int) -> int:
+    m = regex.match(r"\s*", text[i:])
+    return m.end() if m else 0
+
+
+def make_ctx(text: str, mentions: list[AgencyMention]) -> Ctx:
+    """Bundle the text, its folded copy and its agency mentions for the role parser."""
+    return Ctx(text, fold(text), mentions)

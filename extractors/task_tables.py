@@ -1,0 +1,156 @@
+"""Appendix task tables (STT, task, lead, partners, time) in every layout the genre produces.
+
+Layouts: one row per line with tab-separated cells, wrapped cells continued on rows with an
+empty STT (Hà Tĩnh, PDF/DOCX tables); one cell per line with rows between blank lines (Nghệ An);
+a table flattened into running text, where a cell starts at a capital letter or a known agency
+name (Hải Dương). Columns come from the header row, named by `data/table_columns.yaml`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from extractors.agencies import AgencyMention, canonical_name
+from extractors.deadlines import parse_deadline
+from extractors.fold import fold
+from extractors.flat_tables import flat_rows
+from extractors.table_model import Cell, TableRow
+from extractors.tasks import clause_end
+
+DATA = Path(__file__).parent / "data" / "table_columns.yaml"
+
+
+@lru_cache(maxsize=1)
+def _columns() -> list[tuple[str, str]]:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    pairs = [(fold(s), kind) for kind, syns in data.items() for s in syns]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def column_kind(cell: str) -> str | None:
+    """The kind of a header cell ("Cơ quan chủ trì" → lead), None if it names no column."""
+    f = " ".join(fold(cell).split())
+    for syn, kind in _columns():
+        if f.startswith(syn):
+            return kind
+    return None
+
+
+def _line_rows(text: str) -> list[list[Cell]]:
+    """Rows of cells: a tab-separated line, or a run of one-cell "\\t…" lines (Nghệ An)."""
+    rows: list[list[Cell]] = []
+    pending: list[Cell] = []
+    pos = 0
+    for line in text.split("\n"):
+        s, pos = pos, pos + len(line) + 1
+        cells = _split_tabs(line, s)
+        single = line.startswith("\t") and line.count("\t") == 1
+        if single:
+            pending.append(cells[-1] if cells else Cell(s + 1, s + 1))
+            continue
+        if pending:
+            rows.append(pending)
+            pending = []
+        if "\t" in line:
+            rows.append(cells)
+        elif line.strip():
+            rows.append([Cell(s, s + len(line))] if not line.startswith(" ") else [])
+    if pending:
+        rows.append(pending)
+    return rows
+
+
+def _split_tabs(line: str, offset: int) -> list[Cell]:
+    cells, pos = [], 0
+    for part in line.split("\t"):
+        a = pos + len(part) - len(part.lstrip())
+        b = pos + len(part.rstrip())
+        cells.append(Cell(offset + a, offset + max(a, b)))
+        pos += len(part) + 1
+    return cells
+
+
+def _header(text: str, row: list[Cell]) -> dict[int, str] | None:
+    kinds = {i: column_kind(text[c.start:c.end]) for i, c in enumerate(row)}
+    found = set(kinds.values())
+    if {"task", "lead"} <= found or {"task", "partner"} <= found:
+        return {i: k for i, k in kinds.items() if k}
+    return None
+
+
+def tab_rows(text: str, mentions: list[AgencyMention]) -> list[TableRow]:
+    """Task rows of every tab or one-cell-per-line table with a recognised header."""
+    out: list[TableRow] = []
+    cols: dict[int, str] | None = None
+    merged: list[dict[str, list[Cell]]] = []
+    for row in _line_rows(text):
+        head = _header(text, row) if len(row) > 1 else None
+        if head:
+            cols = head
+            continue
+        if cols is None or len(row) < 2:
+            cols = None if len(row) == 1 and not _stt(text, row) else cols
+            continue
+        cells = {k: [row[i]] for i, k in cols.items() if i < len(row) and row[i].end > row[i].start}
+        if "stt" not in cells and merged:
+            for k, cs in cells.items():
+                merged[-1].setdefault(k, []).extend(cs)
+        elif "stt" in cells:
+            merged.append(cells)
+    for cells in merged:
+        r = _to_row(text, cells, mentions)
+        if r:
+            out.append(r)
+    return out
+
+
+def _stt(text: str, row: list[Cell]) -> bool:
+    return bool(row) and bool(regex.fullmatch(r"[\dIVX]+\.?", text[row[0].start:row[0].end]))
+
+
+def _agencies(text: str, cells: list[Cell], mentions: list[AgencyMention]) -> list[tuple[str, int]]:
+    out = []
+    for c in cells:
+        found = [m for m in mentions if c.start <= m.start < c.end and m.assignable]
+        if not found and text[c.start:c.end].strip():
+            name = canonical_name(text[c.start:c.end])
+            found_names = [(name, c.end)] if name else []
+        else:
+            found_names = [(m.canonical, m.end) for m in found]
+        out.extend(found_names)
+    return out
+
+
+def _to_row(text: str, cells: dict[str, list[Cell]], mentions: list[AgencyMention]):
+    task = cells.get("task")
+    if not task:
+        return None
+    t0 = task[0].start
+    leads = _agencies(text, cells.get("lead", []), mentions)
+    partners = _agencies(text, cells.get("partner", []), mentions)
+    for c in cells.get("lead", []):
+        cue = regex.search(r"phoi\s+hop", fold(text[c.start:c.end]))
+        if cue:
+            split = c.start + cue.start()
+            partners = [a for a in leads if a[1] > split] + partners
+            leads = [a for a in leads if a[1] <= split]
+    if not leads and not partners:
+        return None
+    if fold(text[t0:task[0].end]) == fold(text[cells["lead"][0].start:cells["lead"][0].end]) \
+            if cells.get("lead") else False:
+        return None  # a group row repeating its title in every column
+    time = " ".join(text[c.start:c.end] for c in cells.get("time", []))
+    end = clause_end(text, t0, task[0].end, stop_at_bracket=True)
+    return TableRow(t0, end, t0, leads, partners, parse_deadline(time or None))
+
+
+def task_rows(text: str, mentions: list[AgencyMention]) -> list[TableRow]:
+    """Task rows of all appendix tables in `text`, whatever their layout."""
+    rows = tab_rows(text, mentions)
+    if not rows:
+        rows = flat_rows(text, mentions)
+    return rows
