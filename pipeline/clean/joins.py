@@ -30,6 +30,7 @@ _FIRST_WORD = regex.compile(r"^(\w+)")
 _RANGE_DASH = regex.compile(r"^[-–]\s*\d")
 _NUMBERED = regex.compile(r"^([IVXLC]+|\d+(\.\d+)*)\s*[.)]\s")
 _DIGIT_START = regex.compile(r"^\d")
+_BARE_NUMBER = regex.compile(r"^\d{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,8 @@ def join_edit(a_line: Line, b_line: Line, blanks: int, wrap: Wrap, text: str) ->
     if is_table_row(a_line) or is_table_row(b_line) or len(a_line.text) > 2000 or blanks > 1:
         return None
     a, b = _bare(a_line.text), _bare(b_line.text)
-    if not a or not b:
-        return None
+    if not a or not b or _BARE_NUMBER.match(a):
+        return None  # a lone number is a table's running number or a page number
     cut, end = a_line.content_end, b_line.content_start
     if _RANGE_DASH.match(b) and a[-1].isdigit() and not blanks:
         return Edit(cut, end, " ", "line join")
