@@ -324,7 +324,7 @@ def harm_of(text: str, steps) -> tuple[int, int, list[str]]:
     return chars, len(text), [f"{c.before!r}->{c.after!r} ({c.reason})" for c in mine]
 
 
-MY_REASON_CLASSES = {"ocr word", "list marker", "roman numeral", "acronym", "date",
+MY_REASON_CLASSES = {"ocr word", "debris", "list marker", "roman numeral", "acronym", "date",
                      "document number", "percent"}
 
 

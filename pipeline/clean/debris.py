@@ -2,7 +2,8 @@
 
 Only shapes that clean Vietnamese administrative prose does not contain are touched: a lone
 punctuation mark between words, a colon glued between two lowercase words, an opening quote
-with no closing one on its line, a '.' glued to the front of a word, '~' for a dash.
+with no closing one on its line, a '.' glued to the front of a word, '~' for a dash, and a
+mark inside a known two-syllable phrase.
 """
 
 from __future__ import annotations
@@ -30,6 +31,24 @@ def _unclosed_quotes(text: str) -> list[Edit]:
     return out
 
 
+_GLUED = regex.compile(r"(?<=(\p{L}+))(?:[.\-'`_]{1,2} ?(?=\p{Ll})|[:;](?=\p{Ll}))(?=(\p{L}+))")
+
+
+def _word_breaks(text: str) -> list[Edit]:
+    """A mark stuck inside a phrase ("cơ. quan", "doanh-nghiệp", "cho.việc"): dropped when the
+    words on both sides form a known bigram."""
+    from pipeline.clean.lexicon import key
+    from pipeline.clean.words import model
+
+    lm = model()
+    out = []
+    for m in _GLUED.finditer(text):
+        a, b = key(m.captures(1)[-1]), key(m.captures(2)[0])
+        if lm.has_bigram(a, b):
+            out.append(Edit(m.start(), m.end(), " ", "debris: mark inside a phrase"))
+    return out
+
+
 def edits(text: str) -> list[Edit]:
     """Debris removals and the '~' → '-' fix."""
     out = [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE.finditer(text)
@@ -39,4 +58,4 @@ def edits(text: str) -> list[Edit]:
             for m in _GLUED_COLON.finditer(text)]
     out += [Edit(m.start(), m.end(), "", "debris: leading mark") for m in _LEAD_DOT.finditer(text)]
     out += [Edit(m.start(), m.end(), "-", "debris: dash") for m in _TILDE_DASH.finditer(text)]
-    return out + _unclosed_quotes(text)
+    return out + _unclosed_quotes(text) + _word_breaks(text)

@@ -17,12 +17,12 @@ import regex
 from pipeline.clean import lexicon, tone
 from pipeline.clean.candidates import candidates
 from pipeline.clean.lm import BigramLM
-from pipeline.clean.syllable import has_vietnamese_marks, is_shaped, place_tone, recase, split_tone
+from pipeline.clean.syllable import VOWELS, has_vietnamese_marks, is_shaped, place_tone, recase, split_tone
 from pipeline.offsets import Edit
 
-CHANNEL_WEIGHT = 1.6  # log10 units of LM evidence needed per unit of channel cost
+CHANNEL_WEIGHT = 1.1  # log10 units of LM evidence needed per unit of channel cost
 OOV_MARGIN = 0.5  # margin to replace an unknown syllable
-REAL_WORD_MARGIN = 2.0  # margin to replace a known syllable
+REAL_WORD_MARGIN = 1.0  # margin to replace a known syllable
 CAPITAL_EXTRA = 2.0  # extra margin for a capitalized known syllable inside a sentence
 MIXED_DIGIT_EXTRA = 1.0
 MAX_CANDIDATES = 8  # extra margin for letters+digits tokens ("8an" for "Ban")
@@ -60,6 +60,8 @@ def _fixable(text: str, key: str, known: bool) -> bool:
         return True
     if text.isupper() and len(text) > 1 and (len(text) <= 4 or not has_vietnamese_marks(text)):
         return False  # UBND, CNTT, NQ, HĐND, ĐT
+    if text.islower() and len(text) > 1 and not any(c in VOWELS for c in key):
+        return True  # a syllable that lost its vowels ("nh" for "tỉnh")
     return is_shaped(key) or has_vietnamese_marks(text)
 
 
@@ -72,7 +74,11 @@ def tokenize(text: str, lm: BigramLM) -> list[Token]:
         k = lexicon.key(t)
         known = k in lm.lex.uni
         joined = prev_end >= 0 and _SPACES.fullmatch(text, prev_end, m.start()) is not None
-        out.append(Token(m.start(), m.end(), t, k, joined, _fixable(t, k, known), known))
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        in_code = before in "./@\\" or after in "/@"  # URL, e-mail or path parts
+        fixable = not in_code and _fixable(t, k, known)
+        out.append(Token(m.start(), m.end(), t, k, joined, fixable, known))
         prev_end = m.end()
     return out
 
@@ -97,9 +103,10 @@ def _options(lm: BigramLM, toks: list[Token], i: int) -> tuple[tuple[str, float]
     if not tok.fixable:
         return own
     if tok.known:
-        if i > 0 and toks[i].joined and lm.has_bigram(toks[i - 1].key, tok.key):
-            return own
-        if i + 1 < len(toks) and toks[i + 1].joined and lm.has_bigram(tok.key, toks[i + 1].key):
+        left_ok = i == 0 or not toks[i].joined or lm.has_bigram(toks[i - 1].key, tok.key)
+        right_ok = i + 1 == len(toks) or not toks[i + 1].joined \
+            or lm.has_bigram(tok.key, toks[i + 1].key)
+        if left_ok and right_ok:
             return own
     return candidates(tok.key)[:MAX_CANDIDATES]
 
