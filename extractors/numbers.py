@@ -52,6 +52,14 @@ def _count_unit(after: str) -> int:
     return m.end()
 
 
+def _admin_unit(text: str, start: int, after: str) -> int:
+    """Length of an administrative unit noun after a rollout lead-in ("tại 10 huyện"), else 0."""
+    m = words_re(list(cues()["admin_units"]), at_start=True).match(after)
+    leads = alternation(cues()["admin_unit_leads"]) + r"\s*$"
+    lead = regex.search(leads, text[max(0, start - 8) : start])
+    return m.end() if m and lead else 0
+
+
 def _is_money(after: str) -> bool:
     return bool(words_re(cues()["money_units"], at_start=True).match(after))
 
@@ -68,6 +76,8 @@ def _range(m: regex.Match) -> tuple[float, float | None, bool] | None:
     b = parse_number(m["b"])
     if b <= a or (m["ap"] and not m["bp"]) or _is_year(m["a"]):
         return None
+    if regex.search(r"đến", m.group(), regex.I) and not m["ap"]:
+        return None  # "18 đến 100%": a row number, not a range
     return a, b, bool(m["bp"])
 
 
@@ -87,7 +97,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if _is_money(after.lstrip()):
             continue
-        ulen = _count_unit(after)
+        ulen = _count_unit(after) or _admin_unit(text, m.start(), after)
         if ulen and not _is_year(m["a"]):
             out.append(Mention(m.start(), end, _clean(value), value_max, "count", end + ulen))
     return out

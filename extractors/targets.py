@@ -112,7 +112,8 @@ def _drop_qualifiers(text: str, nums: list[_Num]) -> list[_Num]:
     keep: list[_Num] = []
     for i, n in enumerate(nums):
         prev = keep[-1] if keep else None
-        same_clause = prev and not regex.search(r"[;.]|,\s*(?:đến|vào)?\s*năm", text[prev.end : n.start])
+        gap = text[prev.end : n.start] if prev else ";"
+        same_clause = not regex.search(r"[;.]|,\s*(?:đến|vào)?\s*năm", gap)
         if same_clause and prev.unit == "%" and n.unit in ("count", "per100"):
             continue
         nxt = nums[i + 1] if i + 1 < len(nums) else None
@@ -150,11 +151,13 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
         if _is_baseline(text, s, e, n.start) or _money(text, n, tail[1]):
             continue
         kind = lead.kind
-        if cue_re("increase_after", at_start=True).search(text[n.noun_start : tail[1]][-30:]):
+        if cue_re("increase_after").search(text, n.noun_start, tail[1]):
             kind = "increase"
         joined = regex.fullmatch(r"[\s,;]*(và)?\s*", text[prev_end : lead.start])
         if kind == "level" and prev is not None and prev.kind != "level" and joined:
             kind = prev.kind  # "thêm 400 dịch vụ … và 50 dịch vụ …"
+        if joined and prev is not None and lead.comparator == "=" and prev.comparator != "range":
+            n.comparator = n.comparator or prev.comparator  # "tối thiểu 80% …, 60% … và 30% …"
         t = _build(doc, _Site(n, lead, kind, tail, s, e, nxt, prev_end, prev), years)
         if t is not None:
             out.append(t)
@@ -205,7 +208,11 @@ def _words(doc: _Doc, site: _Site) -> tuple[str, int, int, str, str] | None:
         scope_win = text[ls:le] + " " + scope_win
     if not indicator or len(indicator) < 3:
         return None
-    if scope_level(scope_win) is None and not LEVEL_WORD.search(scope_win):
+    first = (text[n.end : n.end + 12].split() or [""])[0].strip(",;.").lower()
+    unit_level = cues()["admin_units"].get(first)
+    if n.unit == "count" and unit_level:
+        scope_win = {"xa": "cấp xã", "huyen": "cấp huyện"}[unit_level]
+    elif scope_level(scope_win) is None and not LEVEL_WORD.search(scope_win):
         scope_win = text[site.prev_end : n.start] + " " + scope_win
     return indicator, ev_start, ev_end, method, scope_win
 
@@ -269,7 +276,7 @@ def dedup(targets: list[Target]) -> list[Target]:
         same = [
             k for k in kept
             if (k.value, k.value_max, k.unit, k.code, k.year, k.scope_level) == key
-            and fuzz.token_set_ratio(k.indicator.lower(), t.indicator.lower()) >= 60
+            and fuzz.token_sort_ratio(k.indicator.lower(), t.indicator.lower()) >= 60
         ]
         if not same:
             kept.append(t)

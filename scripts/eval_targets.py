@@ -80,7 +80,7 @@ def overlaps(gold_ev: str, pred_ev: str) -> bool:
     short = min(len(g), len(p))
     if (g in p or p in g) and short >= 12:
         return True
-    return _lcs_len(g[:400], p[:400]) >= max(12, 0.5 * min(short, 400))
+    return _lcs_len(g[:400], p[:400]) >= max(12, min(25, 0.5 * short))
 
 
 def _eq(a, b) -> bool:  # noqa: ANN001
@@ -90,17 +90,23 @@ def _eq(a, b) -> bool:  # noqa: ANN001
 
 
 def match(gold: list[dict], pred: list[dict], fields: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Greedy one-to-one matching, in gold order, first overlapping prediction wins."""
-    used, pairs = set(), []
+    """One-to-one matching: candidate pairs (fields equal, evidence overlapping) are taken
+    best overlap first, so one greedy choice cannot steal a better pair's partner."""
+    cands = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
-            if pi in used or not all(_eq(g.get(f), p.get(f)) for f in fields):
-                continue
-            if overlaps(g["evidence"], p["evidence"]):
-                used.add(pi)
-                pairs.append((gi, pi))
-                break
-    return pairs
+            if all(_eq(g.get(f), p.get(f)) for f in fields) and overlaps(
+                g["evidence"], p["evidence"]
+            ):
+                score = _lcs_len(_norm(g["evidence"])[:400], _norm(p["evidence"])[:400])
+                cands.append((-score, gi, pi))
+    used_g, used_p, pairs = set(), set(), []
+    for _, gi, pi in sorted(cands):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
 
 
 def prf(n_match: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
