@@ -48,6 +48,7 @@ class _Gazetteer:
     heads_folded: set[str]
     central_heads: set[str]
     fuzzy_names: dict[str, tuple[str, str]]
+    proper: set[str]
 
 
 def _key(folded: str) -> str:
@@ -88,6 +89,7 @@ def _gazetteer() -> _Gazetteer:
         heads_folded={fold(h.split()[0]) for h in heads} | {"cac", "ubnd", "uy"},
         central_heads=set(g["central_heads"]),
         fuzzy_names=fuzzy,
+        proper={e["canonical"] for e in data["entries"] if e.get("proper_suffix")},
     )
 
 
@@ -110,6 +112,7 @@ def _province_end(text: str, end: int, gz: _Gazetteer) -> int:
 
 
 _WORD = regex.compile(r"[ \t]+(\w+)")
+_PROPER = regex.compile(r"[ \t]+((?:[A-ZĐÀ-Ỹ]\w*)(?:[ \t]+[A-ZĐÀ-Ỹ]\w*){0,2})")
 
 
 def _known(text: str, folded: str, gz: _Gazetteer) -> list[AgencyMention]:
@@ -125,6 +128,11 @@ def _known(text: str, folded: str, gz: _Gazetteer) -> list[AgencyMention]:
             end = t.end() if t else end
         if typ not in ("collective",):
             end = _province_end(text, end, gz)
+        if names[0] in gz.proper:
+            p = _PROPER.match(text, end)
+            if p:
+                names = [f"{names[0]} {p.group(1)}"]
+                end = p.end()
         for name in names:
             out.append(AgencyMention(m.start(), end, text[m.start():end], name, typ))
     return out
@@ -141,6 +149,7 @@ def _generic_name_end(text: str, start: int, gz: _Gazetteer) -> int:
             nxt = regex.match(r"[ \t]*(\w+)", text[start + w.end():])
             if not nxt or not nxt.group(1)[:1].isupper() or fold(nxt.group(1)) in gz.heads_folded:
                 break
+            end = start + w.end()
             continue
         cap = tok[:1].isupper() or tok[:1].isdigit()
         if not seen_cap and not cap:
@@ -174,15 +183,16 @@ def _generic(text: str, taken: list[tuple[int, int]], gz: _Gazetteer) -> list[Ag
 
 
 _LOCAL = regex.compile(
-    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(huyện|thị xã|thành phố|quận|xã|phường|"
-    r"thị trấn)\s+((?:[A-ZĐÀ-Ỹ]\w*)(?:[ \t]+[A-ZĐÀ-Ỹ]\w*){0,3})"
+    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[ \t]+(huyện|thị xã|thành phố|quận|xã|phường|"
+    r"thị trấn|Thành phố)[ \t]+((?:[A-ZĐÀ-Ỹ]\w*)(?:[ \t]+[A-ZĐÀ-Ỹ]\w*){0,3})(?![ \t]*[,;]?[ \t]*(?:"
+    r"thị xã|thành phố|huyện)(?!\w))"
 )
 
 
 def _local(text: str) -> list[AgencyMention]:
     out = []
     for m in _LOCAL.finditer(text):
-        canonical = f"UBND {m.group(1)} {m.group(2)}"
+        canonical = f"UBND {m.group(1).lower()} {m.group(2)}"
         out.append(AgencyMention(m.start(), m.end(), m.group(), canonical, "local"))
     return out
 

@@ -7,14 +7,17 @@ into it: the duty's record keeps its wording and takes the row's time (examples/
 
 from __future__ import annotations
 
+import regex
+
 from extractors.agencies import find_agencies
+from extractors.clauses import assigned_roles, execution_roles
 from extractors.deadlines import Deadline, duty_deadline
 from extractors.duties import blocks, duties, tcth_regions
 from extractors.fold import collapse
 from extractors.roles import Role, make_ctx, parse_duty
 from extractors.table_model import TableRow
 from extractors.task_tables import task_rows
-from extractors.tasks import task_text
+from extractors.tasks import clause_end, cue_pattern, task_text
 from pipeline.model import Assignment, DocumentMeta, Section
 
 
@@ -31,14 +34,47 @@ def extract_assignments(
 
 def _roles(ctx, sections: list[Section]) -> list[Role]:
     out: list[Role] = []
-    for rs, re_ in tcth_regions(ctx.text, sections):
+    regions = tcth_regions(ctx.text, sections)
+    for rs, re_ in regions:
         for blk in blocks(ctx.text, rs, re_):
-            owners, after = ctx.chain_at(blk.start, blk.end)
-            if not any(o.assignable for o in owners):
-                owners, after = [], blk.start
-            ev = owners[0].start if owners else blk.start
-            for ds, de in duties(ctx.text, after, blk.end):
-                out += parse_duty(ctx, ds, de, owners, ev)
+            out += _block_roles(ctx, blk.start, blk.end)
+    return out + execution_roles(ctx) + assigned_roles(ctx, regions)
+
+
+_GIAO = regex.compile(r"[\s*]*(?:Giao|Yêu cầu|Đề nghị)\s+")
+
+
+def _block_roles(ctx, start: int, end: int) -> list[Role]:
+    """Roles of one numbered block: its heading agencies own each duty below it."""
+    g = _GIAO.match(ctx.text, start)
+    owners, after = ctx.chain_at(g.end() if g else start, end)
+    if not any(o.assignable for o in owners):
+        owners, after = [], start
+    ev = owners[0].start if owners else start
+    spans = duties(ctx.text, after, end)
+    out: list[Role] = []
+    for ds, de in spans:
+        out += parse_duty(ctx, ds, de, owners, ev)
+    return out + _heading_partners(ctx, after, spans, out)
+
+
+def _heading_partners(ctx, after: int, spans, rows: list[Role]) -> list[Role]:
+    """"Các sở sau đây … chủ trì và phối hợp với B thực hiện": B partners every lettered duty."""
+    if not spans or spans[0][0] - after > 400:
+        return []
+    head = regex.search(rf"(?:{cue_pattern('lead_partner')})(?!\w)\s*", ctx.folded[after:spans[0][0]])
+    if not head:
+        return []
+    partners, _ = ctx.chain_at(after + head.end(), spans[0][0])
+    ev = after + head.start() + ctx.folded[after + head.start():].find("phoi")
+    out = []
+    for r in rows:
+        if r.role == "lead" and r.ev_start >= spans[0][0] - 5:
+            end = clause_end(ctx.text, r.task_start, r.duty_end)
+            for p in partners:
+                if p.assignable and p.canonical != r.agency:
+                    out.append(Role(p.canonical, "partner", r.task_start, end, ev, r.duty_start,
+                                    r.duty_end))
     return out
 
 

@@ -25,8 +25,8 @@ _TIME_TAIL = regex.compile(
     r"|(?:nam\s+)?(?:19|20)\d\d(?:\s*[-–]+\s*(?:19|20)\d\d)?(?:\s+va\s+cac\s+nam\s+tiep\s+theo)?"
     r"|quy\s+[ivx\d]+\s*/\s*(?:19|20)\d\d)\s*$"
 )
-_FUNCTION = {"cua", "toi", "voi", "cho", "tai", "va", "do", "o", "trong", "tu", "den", "giua",
-             "thuoc", "len", "vao", "ve", "tren", "cac", "gom"}
+_FUNCTION = {"của", "tới", "với", "cho", "tại", "và", "do", "ở", "trong", "từ", "đến", "giữa",
+             "thuộc", "lên", "vào", "về", "trên", "các", "gồm"}
 _END = regex.compile(r"Nơi nhận|TM\.\s|KT\.\s")
 
 
@@ -82,7 +82,7 @@ def _groups(text: str, ms: list[AgencyMention]) -> list[list[AgencyMention]]:
 
 def _cell_start(text: str, m: AgencyMention) -> bool:
     prev = regex.search(r"(\w+)\W*$", text[max(0, m.start - 30):m.start])
-    return m.text[:1].isupper() and not (prev and fold(prev.group(1)) in _FUNCTION)
+    return m.text[:1].isupper() and not (prev and prev.group(1).lower() in _FUNCTION)
 
 
 def _parse_row(text: str, folded: str, rs: int, re_: int, mentions) -> TableRow | None:

@@ -119,6 +119,10 @@ def _after_lead_in(ctx: Ctx, pos: int, de: int) -> int:
     )
     subj = regex.compile(r"\s*(?:cac\s+)?(?:co quan|don vi|dia phuong)(?:\s*,\s*(?:co quan|don vi|"
                          r"dia phuong))*\s*")
+    comma = ctx.text.find(",", pos, de)
+    de_m = regex.search(r"\sđể\s+", ctx.text[pos:comma if comma > 0 else de])
+    if de_m:
+        return pos + de_m.end()
     for c in regex.finditer(r",", ctx.text[:de], pos=pos):
         start = skip_prefix(ctx.text, c.end())
         chain, after = ctx.chain_at(start, de)
@@ -140,6 +144,7 @@ def _secondary(ctx: Ctx, ds: int, de: int, pos: int, owners=(), ev: int = 0) -> 
         if owners:
             new, _ = _first_task(ctx, m.start() + 1 + _ws(ctx.text, m.start() + 1), de, owners, ev, d)
             rows += new
+    rows += _clauses(ctx, pos, de, owners, ev, d)
     for m in regex.finditer(rf"(?<!\w)(?:{cue_pattern('request')})(?!\w)\s+", ctx.folded[:de], pos=pos):
         chain, after = ctx.chain_at(m.end(), de)
         if chain:
@@ -148,10 +153,32 @@ def _secondary(ctx: Ctx, ds: int, de: int, pos: int, owners=(), ev: int = 0) -> 
     rt = rf"(?<!\w)(?:{cue_pattern('report_to')})\s+"
     for m in regex.finditer(rt, ctx.folded[:de], pos=pos):
         chain, after = ctx.chain_at(m.end(), de)
-        v = regex.match(rf"\s*(?:de\s+)?(?=(?:{cue_pattern('report_verbs')})(?!\w))", ctx.folded[after:de])
+        de_word = regex.match(r"\s*để\s+", ctx.text[after:de])
+        v = de_word and regex.match(rf"(?:{cue_pattern('report_verbs')})(?!\w)",
+                                    ctx.folded[after + de_word.end():de])
         if chain and v:
-            ts = after + v.end()
+            ts = after + de_word.end()
             rows += _rows(chain, "lead", ts, clause_end(ctx.text, ts, de), chain[0].start, d)
+    return rows
+
+
+def _clauses(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
+    """"; trong đó phối hợp B để …" (B lead, owners partner) and "; đồng thời …" (owners lead)."""
+    rows: list[Role] = []
+    if not owners:
+        return rows
+    pc = rf"[;,]\s*(?:{cue_pattern('partner_clause')})(?!\w)\s*"
+    for m in regex.finditer(pc, ctx.folded[:de], pos=pos):
+        leads, after = ctx.chain_at(m.end(), de)
+        if leads:
+            ts = skip_prefix(ctx.text, after)
+            te = clause_end(ctx.text, ts, de)
+            rows += _rows(owners, "partner", ts, te, ev, d)
+            rows += _rows(leads, "lead", ts, te, leads[0].start, d)
+    oc = rf";\s*(?:{cue_pattern('own_clause')})(?!\w)\s*"
+    for m in regex.finditer(oc, ctx.folded[:de], pos=pos):
+        te = clause_end(ctx.text, m.end(), de)
+        rows += _rows(owners, "lead", m.end(), te, ev, d)
     return rows
 
 
