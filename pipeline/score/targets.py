@@ -1,0 +1,101 @@
+"""Targets: strict and lenient one-to-one matches, attribute accuracy, listed misses.
+
+Strict asks for the number, its range, unit, year and scope to be right; lenient only for the
+number, so the gap between the two shows how much is lost on the details (ANNOTATION §2).
+"""
+
+from __future__ import annotations
+
+from pipeline.score.context import GoldSections, PredSections
+from pipeline.score.data import DocInput
+from pipeline.score.locate import evidence_overlaps
+from pipeline.score.match import Pair, blank, one_to_one, same
+from pipeline.score.metrics import Counts, Part, Tally
+
+STRICT_FIELDS = ("value", "value_max", "unit", "year", "scope_level")
+ATTRIBUTES = ("code", "comparator", "kind", "period_start")
+
+
+def describe(row: dict) -> str:
+    """Short form of a target's fields for error lists: '30 % = year 2020 DVC_L3'."""
+    value = _number(row.get("value"))
+    if blank(row.get("value_max")) is not None:
+        value += f"–{_number(row['value_max'])}"
+    parts = [value, row.get("unit"), row.get("comparator"),
+             f"year {_number(row.get('year'))}", f"scope {row.get('scope_level') or '-'}",
+             row.get("code"), row.get("kind")]
+    return " ".join(str(part) for part in parts if blank(part) is not None)
+
+
+def _number(value) -> str:
+    value = blank(value)
+    return "-" if value is None else f"{float(value):g}"
+
+
+def _edges(doc: DocInput) -> tuple[dict[Pair, float], dict[Pair, float]]:
+    """Candidate pairs: lenient (value and evidence) and strict (all strict fields too)."""
+    gold, pred = doc.gold.get("targets", []), doc.pred["targets"]
+    lenient, strict = {}, {}
+    fields = STRICT_FIELDS + ATTRIBUTES
+    for g_index, g in enumerate(gold):
+        for p_index, p in enumerate(pred):
+            if not same(g.get("value"), p.get("value")):
+                continue
+            if not evidence_overlaps(g.get("evidence"), p, doc.locator):
+                continue
+            agree = sum(same(g.get(f), p.get(f)) for f in fields) / len(fields)
+            lenient[(g_index, p_index)] = agree
+            if all(same(g.get(f), p.get(f)) for f in STRICT_FIELDS):
+                strict[(g_index, p_index)] = agree
+    return lenient, strict
+
+
+def _differences(g: dict, p: dict) -> str:
+    wrong = [f"{f} {p.get(f)!s} (gold {g.get(f)!s})" for f in STRICT_FIELDS
+             if not same(g.get(f), p.get(f))]
+    return "lenient match, pred differs: " + ", ".join(wrong)
+
+
+def score_targets(doc: DocInput, gold_ctx: GoldSections, pred_ctx: PredSections) -> Part:
+    """Counts, attribute tallies and errors of one document's targets."""
+    gold, pred = doc.gold.get("targets", []), doc.pred["targets"]
+    lenient_edges, strict_edges = _edges(doc)
+    strict = one_to_one(len(gold), len(pred), strict_edges)
+    lenient = one_to_one(len(gold), len(pred), lenient_edges)
+    part = Part()
+    for name, pairs in (("targets_strict", strict), ("targets_lenient", lenient)):
+        part.counts[name] = Counts(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
+    for attribute in ATTRIBUTES:
+        tally = part.tallies.setdefault(f"target_{attribute}", Tally())
+        for g_index, p_index in strict:
+            g, p = gold[g_index], pred[p_index]
+            tally.add(same(g.get(attribute), p.get(attribute)))
+            if not same(g.get(attribute), p.get(attribute)):
+                part.error("targets", doc.doc_id, f"wrong {attribute}", g["evidence"],
+                           gold_ctx.of(g["evidence"]),
+                           f"pred {p.get(attribute)!s}, gold {g.get(attribute)!s}")
+    _list_misses(doc, part, strict, lenient, gold_ctx, pred_ctx)
+    return part
+
+
+def _list_misses(doc: DocInput, part: Part, strict: list[Pair], lenient: list[Pair],
+                 gold_ctx: GoldSections, pred_ctx: PredSections) -> None:
+    gold, pred = doc.gold.get("targets", []), doc.pred["targets"]
+    gold_hit, pred_hit = {g for g, _ in strict}, {p for _, p in strict}
+    near_gold, near_pred = dict(lenient), {p: g for g, p in lenient}
+    for index, g in enumerate(gold):
+        if index not in gold_hit:
+            near = near_gold.get(index)
+            detail = describe(g)
+            if near is not None:
+                detail += "; " + _differences(g, pred[near])
+            part.error("targets", doc.doc_id, "FN", g["evidence"], gold_ctx.of(g["evidence"]),
+                       detail)
+    for index, p in enumerate(pred):
+        if index not in pred_hit:
+            near = near_pred.get(index)
+            detail = describe(p)
+            if near is not None:
+                detail += "; " + _differences(gold[near], p)
+            part.error("targets", doc.doc_id, "FP", p.get("evidence") or "", pred_ctx.of(p),
+                       detail)
