@@ -206,9 +206,10 @@ def find_agencies(text: str) -> list[AgencyMention]:
     out: list[AgencyMention] = []
     for c in cands:
         if out and c.start < out[-1].end:
-            if c.start == out[-1].start and c.end == out[-1].end and c.canonical != out[-1].canonical:
-                if c.type == out[-1].type == "collective":
-                    out.append(c)  # an expanded mention ("UBND các cấp")
+            last = out[-1]
+            same = c.start == last.start and c.end == last.end and c.canonical != last.canonical
+            if same and c.type == last.type == "collective":
+                out.append(c)  # an expanded mention ("UBND các cấp")
             continue
         out.append(c)
     return out

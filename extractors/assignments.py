@@ -62,7 +62,8 @@ def _heading_partners(ctx, after: int, spans, rows: list[Role]) -> list[Role]:
     """"Các sở sau đây … chủ trì và phối hợp với B thực hiện": B partners every lettered duty."""
     if not spans or spans[0][0] - after > 400:
         return []
-    head = regex.search(rf"(?:{cue_pattern('lead_partner')})(?!\w)\s*", ctx.folded[after:spans[0][0]])
+    cue = rf"(?:{cue_pattern('lead_partner')})(?!\w)\s*"
+    head = regex.search(cue, ctx.folded[after:spans[0][0]])
     if not head:
         return []
     partners, _ = ctx.chain_at(after + head.end(), spans[0][0])

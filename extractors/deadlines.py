@@ -45,7 +45,8 @@ def _data() -> dict:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(regex.escape(fold(w)).replace(r"\ ", r"\s+") for w in ordered)
 
 
 Y = r"((?:19|20)\d\d)(?!\d)"
@@ -162,9 +163,10 @@ def find_deadlines(text: str) -> list[DeadlineMention]:
     for m in _finder().finditer(fold(text)):
         phrase = text[m.start():m.end()]
         dl = parse_deadline(phrase)
-        if dl.due_start or dl.due_end or recurrence_of(text[: m.end()][-60:]) == dl.recurrence:
-            if dl.due_start or dl.due_end or dl.recurrence:
-                out.append(DeadlineMention(m.start(), m.end(), dl))
+        dated = bool(dl.due_start or dl.due_end)
+        cycle = dl.recurrence and recurrence_of(text[: m.end()][-60:]) == dl.recurrence
+        if dated or cycle:
+            out.append(DeadlineMention(m.start(), m.end(), dl))
     return out
 
 

@@ -53,7 +53,8 @@ def _row_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         starts.append((m.start(), m.end()))
         want, pos = want + 1, m.end()
-    return [(b, starts[i + 1][0] if i + 1 < len(starts) else end) for i, (_, b) in enumerate(starts)]
+    ends = [a for a, _ in starts[1:]] + [end]
+    return [(b, e) for (_, b), e in zip(starts, ends, strict=True)]
 
 
 def _groups(text: str, ms: list[AgencyMention]) -> list[list[AgencyMention]]:

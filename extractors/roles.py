@@ -142,10 +142,11 @@ def _secondary(ctx: Ctx, ds: int, de: int, pos: int, owners=(), ev: int = 0) -> 
     lp = rf"[;,.]\s*(?:{cue_pattern('lead_partner')})(?!\w)\s*,?\s*"
     for m in regex.finditer(lp, ctx.folded[:de], pos=pos):
         if owners:
-            new, _ = _first_task(ctx, m.start() + 1 + _ws(ctx.text, m.start() + 1), de, owners, ev, d)
-            rows += new
+            at = m.start() + 1 + _ws(ctx.text, m.start() + 1)
+            rows += _first_task(ctx, at, de, owners, ev, d)[0]
     rows += _clauses(ctx, pos, de, owners, ev, d)
-    for m in regex.finditer(rf"(?<!\w)(?:{cue_pattern('request')})(?!\w)\s+", ctx.folded[:de], pos=pos):
+    req = rf"(?<!\w)(?:{cue_pattern('request')})(?!\w)\s+"
+    for m in regex.finditer(req, ctx.folded[:de], pos=pos):
         chain, after = ctx.chain_at(m.end(), de)
         if chain:
             ts = skip_prefix(ctx.text, after)

@@ -16,8 +16,8 @@ import yaml
 
 from extractors.agencies import AgencyMention, canonical_name
 from extractors.deadlines import parse_deadline
-from extractors.fold import fold
 from extractors.flat_tables import flat_rows
+from extractors.fold import fold
 from extractors.table_model import Cell, TableRow
 from extractors.tasks import clause_end
 

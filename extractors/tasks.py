@@ -56,13 +56,7 @@ def clause_end(
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
-        elif depth == 0 and ch == ";":
-            break
-        elif depth == 0 and ch == "." and _sentence_dot(text, i):
-            break
-        elif ch == "\n" and regex.match(r"\n[ \t]*\n", text[i:]):
-            break
-        elif depth == 0 and ch == "," and words >= min_words and _new_clause().match(folded, i):
+        elif _ends_clause(text, folded, i, depth, words >= min_words):
             break
         elif ch.isspace() and i > start and not text[i - 1].isspace():
             words += 1
@@ -70,6 +64,20 @@ def clause_end(
     while i > start and (text[i - 1].isspace() or text[i - 1] in ",:"):
         i -= 1
     return i
+
+
+def _ends_clause(text: str, folded: str, i: int, depth: int, long_enough: bool) -> bool:
+    """";", a sentence ".", a blank line, or ", <new verb>" once the clause is long enough."""
+    ch = text[i]
+    if ch == "\n":
+        return bool(regex.match(r"\n[ \t]*\n", text[i:]))
+    if depth:
+        return False
+    if ch == ";":
+        return True
+    if ch == ".":
+        return _sentence_dot(text, i)
+    return ch == "," and long_enough and bool(_new_clause().match(folded, i))
 
 
 def _sentence_dot(text: str, i: int) -> bool:
