@@ -92,7 +92,8 @@ def _check_fields(record: Any, spec: dict[str, str], where: str) -> list[str]:
     problems += [f"{where}: unknown field {key!r}" for key in record if key not in spec]
     for key, kind in spec.items():
         if key in record and not _type_ok(record[key], kind):
-            what = "an ISO date YYYY-MM-DD" if kind.rstrip("?") == "date" else kind
+            base = kind.rstrip("?")
+            what = "an ISO date YYYY-MM-DD" if base == "date" else base
             null = " or null" if kind.endswith("?") else ""
             problems.append(f"{where}.{key}: {record[key]!r} is not {what}{null}")
     return problems
