@@ -1,0 +1,55 @@
+"""The command line: help, usage errors, and the single-file commands."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.cli import EXIT_OK, EXIT_USAGE, collect_inputs, main
+
+SEED = "corpora/raw/daklak-2018-qd168.txt"
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["clean"], ["segment"], ["extract"], ["score"],
+                                     ["gold", "check"]])
+def test_help_everywhere(command, capsys):
+    assert main([*command, "--help"]) == EXIT_OK
+    assert "usage: vnplan" in capsys.readouterr().out
+
+
+def test_unknown_command_is_a_usage_error():
+    assert main(["bogus"]) == EXIT_USAGE
+
+
+def test_missing_path_is_a_usage_error(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path)]) == EXIT_USAGE
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_folders_are_searched_recursively_skipping_resources_and_readmes():
+    found = collect_inputs(["corpora"])
+    assert len(found) == 5 and all(p.startswith("corpora/raw/") for p in found)
+
+
+def test_clean_prints_the_cleaned_text_without_starting_prefect():
+    code = ("import sys; from pipeline.cli import main; rc = main(['clean', sys.argv[1]]); "
+            "assert 'prefect' not in sys.modules, 'clean must not import Prefect'; sys.exit(rc)")
+    proc = subprocess.run([sys.executable, "-c", code, SEED], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "Sở Thông tin và Truyền thông" in proc.stdout and "**" not in proc.stdout
+
+
+def test_clean_suggest_lists_corrections_as_json_lines(capsys):
+    assert main(["clean", "corpora/raw/thanhhoa-2019-qd1118.txt", "--suggest"]) == EXIT_OK
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and not any(r["applied"] for r in rows)
+    assert any(r["before"] == "diện" and r["after"] == "điện" for r in rows)
+
+
+def test_extract_prints_contract_fields_as_json(capsys):
+    assert main(["extract", SEED]) == EXIT_OK
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["doc_id"] == "daklak-2018-qd168"
+    assert payload["targets"] and {"value", "unit", "code", "start", "end"} <= set(
+        payload["targets"][0])
