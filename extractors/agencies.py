@@ -141,7 +141,7 @@ def _known(text: str, folded: str, gz: _Gazetteer) -> list[AgencyMention]:
 def _generic_name_end(text: str, start: int, gz: _Gazetteer) -> int:
     """End of a name that starts with a head word at `start`, or `start` if none follows."""
     end, seen_cap, lower = start, False, 0
-    for w in regex.finditer(r"[ \t]*(,|&|-|–|[\w&.]+)", text[start:]):
+    for w in regex.finditer(r" *(,|&|-|–|[\w&.]+)", text[start:]):
         if w.start() != 0 and start + w.start() != end:
             break
         tok = w.group(1)
@@ -151,7 +151,9 @@ def _generic_name_end(text: str, start: int, gz: _Gazetteer) -> int:
                 break
             end = start + w.end()
             continue
-        cap = tok[:1].isupper() or tok[:1].isdigit()
+        if tok[:1].isdigit():
+            break
+        cap = tok[:1].isupper()
         if not seen_cap and not cap:
             break
         if cap:

@@ -70,7 +70,7 @@ def _heading_partners(ctx, after: int, spans, rows: list[Role]) -> list[Role]:
     ev = after + head.start() + ctx.folded[after + head.start():].find("phoi")
     out = []
     for r in rows:
-        if r.role == "lead" and r.ev_start >= spans[0][0] - 5:
+        if r.role == "lead" and spans[0][0] - 5 <= r.ev_start <= r.duty_start + 3:
             end = clause_end(ctx.text, r.task_start, r.duty_end)
             for p in partners:
                 if p.assignable and p.canonical != r.agency:

@@ -163,11 +163,20 @@ def find_deadlines(text: str) -> list[DeadlineMention]:
     for m in _finder().finditer(fold(text)):
         phrase = text[m.start():m.end()]
         dl = parse_deadline(phrase)
-        dated = bool(dl.due_start or dl.due_end)
+        dated = bool(dl.due_start or dl.due_end) and not _plan_horizon(fold(text), m.start())
         cycle = dl.recurrence and recurrence_of(text[: m.end()][-60:]) == dl.recurrence
         if dated or cycle:
             out.append(DeadlineMention(m.start(), m.end(), dl))
     return out
+
+
+def _plan_horizon(folded: str, at: int) -> bool:
+    """True when a plan's name runs up to `at` with no punctuation in between."""
+    before = folded[max(0, at - 120):at]
+    m = None
+    for m in regex.finditer(rf"(?<!\w)(?:{_alt(_data()['plan_names'])})(?!\w)", before):
+        pass
+    return bool(m) and not regex.search(r"[.;,:]", before[m.end():])
 
 
 def duty_deadline(text: str) -> Deadline:

@@ -25,9 +25,24 @@ DATA = Path(__file__).parent / "data" / "table_columns.yaml"
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def skip_lead_in(text: str, start: int, end: int) -> int:
+    """Skip a cited approval before the task ("Quyết định số … về việc phê duyệt chủ trương")."""
+    folded = fold(text[start:end])
+    for pat in _data()["task_lead_in"]:
+        m = regex.match(pat, folded)
+        if m:
+            return start + m.end()
+    return start
+
+
+@lru_cache(maxsize=1)
 def _columns() -> list[tuple[str, str]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    pairs = [(fold(s), kind) for kind, syns in data.items() for s in syns]
+    data = _data()
+    pairs = [(fold(s), k) for k, syns in data.items() if k != "task_lead_in" for s in syns]
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
@@ -144,8 +159,9 @@ def _to_row(text: str, cells: dict[str, list[Cell]], mentions: list[AgencyMentio
             if cells.get("lead") else False:
         return None  # a group row repeating its title in every column
     time = " ".join(text[c.start:c.end] for c in cells.get("time", []))
-    end = clause_end(text, t0, task[0].end, stop_at_bracket=True)
-    return TableRow(t0, end, t0, leads, partners, parse_deadline(time or None))
+    ts = skip_lead_in(text, t0, task[0].end)
+    end = clause_end(text, ts, task[0].end, stop_at_bracket=True)
+    return TableRow(ts, end, t0, leads, partners, parse_deadline(time or None))
 
 
 def task_rows(text: str, mentions: list[AgencyMention]) -> list[TableRow]:
