@@ -1,0 +1,62 @@
+"""Agency gazetteer: canonical names per ANNOTATION §3, one test per hard case."""
+
+from extractors.agencies import canonical_name, find_agencies
+
+
+def names(text: str) -> list[str]:
+    return [m.canonical for m in find_agencies(text)]
+
+
+def test_abbreviation_expands():
+    assert names("Sở TT&TT chủ trì phối hợp với Sở Nội vụ") == [
+        "Sở Thông tin và Truyền thông", "Sở Nội vụ"]
+
+
+def test_province_name_dropped():
+    assert names("Văn phòng Tỉnh ủy Hà Tĩnh") == ["Văn phòng Tỉnh ủy"]
+    assert names("Kho bạc Nhà nước tỉnh Hải Dương Sở Tài chính") == [
+        "Kho bạc Nhà nước tỉnh", "Sở Tài chính"]
+
+
+def test_ubnd_spelled_out_becomes_office_not_issuer():
+    assert names("Văn phòng Ủy ban nhân dân tỉnh a) Duy trì") == ["Văn phòng UBND tỉnh"]
+
+
+def test_collective_bodies():
+    text = ("phối hợp với các sở, ban, ngành tỉnh, Ủy ban nhân dân các huyện, thị xã, thành phố "
+            "và các đơn vị có liên quan")
+    assert names(text) == ["Các sở, ban, ngành", "UBND cấp huyện", "Các cơ quan, đơn vị liên quan"]
+
+
+def test_two_level_government_commune_collective():
+    assert names("UBND các xã, phường, đặc khu") == ["UBND cấp xã"]
+
+
+def test_ubnd_cac_cap_is_two_bodies():
+    assert names("Ủy ban nhân dân các cấp xây dựng") == ["UBND cấp huyện", "UBND cấp xã"]
+
+
+def test_named_district_stays_whole():
+    assert names("UBND thị xã Hồng Lĩnh") == ["UBND thị xã Hồng Lĩnh"]
+
+
+def test_unseen_department_by_generic_pattern():
+    assert names("Trung tâm Phục vụ hành chính công tỉnh có trách nhiệm") == [
+        "Trung tâm Phục vụ hành chính công tỉnh"]
+
+
+def test_ocr_lost_diacritics_still_match():
+    assert names("So Thong tin va Truyen thong") == ["Sở Thông tin và Truyền thông"]
+
+
+def test_central_bodies_are_not_assignable():
+    found = find_agencies("báo cáo Bộ Thông tin và Truyền thông và UBND tỉnh")
+    assert [m.assignable for m in found] == [False, False]
+
+
+def test_economic_zone_keeps_its_own_name():
+    assert names("BQL KKT Đông Nam") == ["Ban Quản lý Khu kinh tế Đông Nam"]
+
+
+def test_canonical_name_fuzzy_on_garbled_cell():
+    assert canonical_name("Sở Khoa học và Công nghê") == "Sở Khoa học và Công nghệ"

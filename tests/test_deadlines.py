@@ -1,0 +1,77 @@
+"""Deadline parsing per ANNOTATION §3."""
+
+from extractors.deadlines import duty_deadline, parse_deadline
+
+
+def window(s: str) -> tuple:
+    d = parse_deadline(s)
+    return d.due_start, d.due_end, d.recurrence
+
+
+def test_quarter():
+    assert window("Quý II/2019") == ("2019-04-01", "2019-06-30", None)
+
+
+def test_quarter_ocr_eleven_is_two():
+    assert window("Quý 11/2019") == ("2019-04-01", "2019-06-30", None)
+
+
+def test_year_and_bare_year():
+    assert window("Năm 2020") == window("2020") == ("2020-01-01", "2020-12-31", None)
+
+
+def test_range_with_ocr_dashes():
+    assert window("2016-- 2017") == ("2016-01-01", "2017-12-31", None)
+
+
+def test_before_date_is_open_start():
+    assert window("trước 30/6/2019") == (None, "2019-06-30", None)
+
+
+def test_until_end_of_year():
+    assert window("đến hết năm 2017") == (None, "2017-12-31", None)
+
+
+def test_annual_and_continuous():
+    assert window("Hàng năm") == (None, None, "annual")
+    assert window("Thực hiện thường xuyên") == (None, None, "continuous")
+
+
+def test_period_beats_continuous():
+    assert window("thường xuyên, hằng năm") == (None, None, "annual")
+
+
+def test_end_of_quarter_is_quarterly():
+    assert window("chậm nhất vào ngày 20 tháng cuối quý") == (None, None, "quarterly")
+
+
+def test_conditional_keeps_text_only():
+    d = parse_deadline("Sau khi có hướng dẫn của Văn phòng Chính phủ")
+    assert d.deadline_text and (d.due_start, d.due_end) == (None, None)
+
+
+def test_first_half_and_month():
+    assert window("6 tháng đầu năm 2019") == ("2019-01-01", "2019-06-30", None)
+    assert window("Tháng 6/2019") == ("2019-06-01", "2019-06-30", None)
+
+
+def test_year_and_following_years():
+    assert window("Năm 2016 và các năm tiếp theo") == ("2016-01-01", None, "annual")
+
+
+def test_budget_yearly_in_duty_sentence():
+    d = duty_deadline("đề xuất trình Ủy ban nhân dân tỉnh bố trí ngân sách hàng năm cho hoạt động")
+    assert (d.deadline_text, d.recurrence) == ("hàng năm", "annual")
+
+
+def test_kinds_of_plan_are_not_a_cycle():
+    assert duty_deadline("các chương trình, kế hoạch công tác dài hạn và hàng năm").recurrence is None
+
+
+def test_recurrent_spending_is_not_continuous():
+    assert duty_deadline("bố trí kinh phí chi thường xuyên nguồn ngân sách").recurrence is None
+
+
+def test_plan_horizon_is_not_a_deadline():
+    d = duty_deadline("triển khai điều chỉnh Quy hoạch công nghệ thông tin tỉnh đến năm 2020")
+    assert d.due_end is None

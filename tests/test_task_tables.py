@@ -1,0 +1,55 @@
+"""Appendix task tables in the layouts the genre produces."""
+
+from extractors.agencies import find_agencies
+from extractors.task_tables import column_kind, task_rows
+
+
+def read(text: str):
+    return [(text[r.task_start:r.task_end], [n for n, _ in r.leads], [n for n, _ in r.partners],
+             r.deadline.due_end) for r in task_rows(text, find_agencies(text))]
+
+
+def test_header_synonyms():
+    assert column_kind("Cơ quan chủ trì") == "lead"
+    assert column_kind("Đơn vị phối hợp") == "partner"
+    assert column_kind("Thời gian hoàn thành") == "time"
+    assert column_kind("Chủ đầu tư") == "lead"
+
+
+def test_tab_rows_with_wrapped_continuation():
+    text = ("STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "1\tXây dựng kho dữ liệu\tSở KH&CN\tCác sở, ban, ngành\tQuý IV/2025\n"
+            "\tdùng chung của tỉnh\t\tUBND cấp xã\t\n")
+    assert read(text) == [("Xây dựng kho dữ liệu", ["Sở Khoa học và Công nghệ"],
+                           ["Các sở, ban, ngành", "UBND cấp xã"], "2025-12-31")]
+
+
+def test_one_cell_per_line_with_lead_and_partner_in_one_cell():
+    text = ("\tTT\n\tCác dự án\n\tThời gian thực hiện\n\tĐơn vị chủ trì\n\n"
+            "\tII\n\tHoàn thiện hạ tầng công nghệ thông tin\n\t2013 - 2020\n"
+            "\tSở TT&TT chủ trì phối hợp với các huyện, xã\n\n")
+    assert read(text) == [("Hoàn thiện hạ tầng công nghệ thông tin",
+                           ["Sở Thông tin và Truyền thông"], ["UBND cấp huyện", "UBND cấp xã"],
+                           "2020-12-31")]
+
+
+def test_group_row_repeating_its_title_is_skipped():
+    text = ("\tTT\n\tCác dự án\n\tĐơn vị chủ trì\n\n\tA\n\tỨng dụng CNTT\n\tỨng dụng CNTT\n\n")
+    assert read(text) == []
+
+
+def test_flattened_row_task_ending_in_agency_name():
+    text = ("STT Tên nhiệm vụ, dự án Cơ quan chủ trì Cơ quan phối hợp Thời gian thực hiện "
+            "1 Xây dựng cổng thông tin điện tử của Ủy ban nhân dân cấp xã Ủy ban nhân dân cấp xã "
+            "Sở Thông tin và Truyền thông, Ủy ban nhân dân cấp huyện 2016-2017")
+    assert read(text) == [("Xây dựng cổng thông tin điện tử của Ủy ban nhân dân cấp xã",
+                           ["UBND cấp xã"], ["Sở Thông tin và Truyền thông", "UBND cấp huyện"],
+                           "2017-12-31")]
+
+
+def test_cited_approval_is_not_the_task():
+    text = ("STT\tQuyết định\tChủ đầu tư\tThời gian thực hiện\n"
+            "1.\tQuyết định số 949/QĐ-UBND ngày 23/3/2015 của UBND tỉnh về việc phê duyệt chủ "
+            "trương đầu tư Ứng dụng CNTT trong CCHC huyện Can Lộc\tUBND huyện Can Lộc\t2014-2016\n")
+    assert read(text) == [("Ứng dụng CNTT trong CCHC huyện Can Lộc", ["UBND huyện Can Lộc"], [],
+                           "2016-12-31")]
