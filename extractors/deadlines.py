@@ -173,10 +173,8 @@ def find_deadlines(text: str) -> list[DeadlineMention]:
 def _plan_horizon(folded: str, at: int) -> bool:
     """True when a plan's name runs up to `at` with no punctuation in between."""
     before = folded[max(0, at - 120):at]
-    m = None
-    for m in regex.finditer(rf"(?<!\w)(?:{_alt(_data()['plan_names'])})(?!\w)", before):
-        pass
-    return bool(m) and not regex.search(r"[.;,:]", before[m.end():])
+    found = list(regex.finditer(rf"(?<!\w)(?:{_alt(_data()['plan_names'])})(?!\w)", before))
+    return bool(found) and not regex.search(r"[.;,:]", before[found[-1].end():])
 
 
 def duty_deadline(text: str) -> Deadline:

@@ -65,7 +65,8 @@ def test_budget_yearly_in_duty_sentence():
 
 
 def test_kinds_of_plan_are_not_a_cycle():
-    assert duty_deadline("các chương trình, kế hoạch công tác dài hạn và hàng năm").recurrence is None
+    text = "các chương trình, kế hoạch công tác dài hạn và hàng năm"
+    assert duty_deadline(text).recurrence is None
 
 
 def test_recurrent_spending_is_not_continuous():
