@@ -228,6 +228,8 @@ def test_ocr_damaged_cleaned_text_still_locates_gold_evidence(tmp_path):
                         write_pred(tmp_path, targets=[T80, damaged], text=ocr,
                                    sections=pred_sections(ocr)))
     assert report["metrics"]["targets_strict"]["micro"]["f1"] == 1.0
+    located = report["evidence_located"][DOC]
+    assert (located["exact"], located["fuzzy"], located["not found"]) == (3, 1, 0)
 
 
 def test_missing_document_predictions_are_all_false_negatives(tmp_path):

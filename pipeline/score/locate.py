@@ -57,6 +57,7 @@ class Locator:
         lowered = self.text.lower()
         self.lowered = lowered if len(lowered) == len(self.text) else None
         self._cache: dict[str, list[Span]] = {}
+        self.how: dict[str, str] = {}  # needle → exact / ignoring case / fuzzy / not found
 
     def find(self, needle: str) -> list[Span]:
         """Raw-text spans where `needle` occurs (all exact hits, or the best fuzzy one)."""
@@ -67,11 +68,12 @@ class Locator:
     def _find(self, needle: str) -> list[Span]:
         if not needle or not self.text:
             return []
-        hits = _all_occurrences(self.text, needle)
+        hits, how = _all_occurrences(self.text, needle), "exact"
         if not hits and self.lowered is not None:
-            hits = _all_occurrences(self.lowered, needle.lower())
+            hits, how = _all_occurrences(self.lowered, needle.lower()), "ignoring case"
         if not hits:
-            hits = self._fuzzy(needle)
+            hits, how = self._fuzzy(needle), "fuzzy"
+        self.how[needle] = how if hits else "not found"
         return [self._raw_span(start, end) for start, end in hits]
 
     def _fuzzy(self, needle: str) -> list[Span]:

@@ -61,6 +61,10 @@ def render_html(report: dict) -> str:
         parts.append(_table(*metric_rows(table)))
         parts.append(f'<img alt="{escape(name)} per document" '
                      f'src="data:image/png;base64,{chart_png(table)}">')
+    located = report["evidence_located"]
+    parts.append("<h2>Gold evidence located in the predicted cleaned text</h2>")
+    parts.append(_table(["document", *next(iter(located.values()), {})],
+                        [[doc, *map(str, counts.values())] for doc, counts in located.items()]))
     parts += _errors(report)
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

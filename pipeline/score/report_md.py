@@ -50,6 +50,11 @@ def render_markdown(report: dict) -> str:
     for name, table in report["metrics"].items():
         lines += ["", f"## {table['title']}", "", f"`{name}`", ""]
         lines += _table(*metric_rows(table))
+    lines += ["", "## Gold evidence located in the predicted cleaned text", ""]
+    located = report["evidence_located"]
+    kinds = list(next(iter(located.values()), {}))
+    lines += _table(["document", *kinds], [[doc, *map(str, counts.values())]
+                                           for doc, counts in located.items()])
     lines += ["", "## Errors"]
     for table, errors in report["errors"].items():
         lines += ["", f"### {table} ({len(errors)})", ""]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.gold import collapse
 from pipeline.score.assignments import score_assignments
 from pipeline.score.context import GoldSections, PredSections
 from pipeline.score.data import DocInput, load_inputs
@@ -32,6 +33,7 @@ ACCURACY_METRICS = {
     "section_label": "Section label, on matched headings",
     "section_level": "Section level, on matched headings",
 }
+LOCATE_KINDS = ("exact", "ignoring case", "fuzzy", "not found", "no cleaned text")
 ERROR_TABLES = ("targets", "assignments", "agency_set", "sections")
 HEADLINE = {
     "targets_strict_f1": ("targets_strict", "f1"),
@@ -53,6 +55,20 @@ def score_document(doc: DocInput) -> Part:
         for table, errors in part.errors.items():
             total.errors.setdefault(table, []).extend(errors)
     return total
+
+
+def locate_stats(doc: DocInput) -> dict[str, int]:
+    """How the document's gold evidence strings were found in the predicted cleaned text."""
+    stats = dict.fromkeys(LOCATE_KINDS, 0)
+    for kind in ("targets", "assignments"):
+        for record in doc.gold.get(kind, []):
+            evidence = record.get("evidence") or ""
+            if doc.locator is None:
+                stats["no cleaned text"] += 1
+                continue
+            doc.locator.find(evidence)
+            stats[doc.locator.how.get(collapse(evidence), "not found")] += 1
+    return stats
 
 
 def _metric_tables(parts: dict[str, Part]) -> dict[str, dict]:
@@ -87,5 +103,7 @@ def score_dirs(gold_dir: Path | str, pred_dir: Path | str) -> dict:
         "schema": 1, "gold": str(gold_dir), "pred": str(pred_dir),
         "documents": [doc.doc_id for doc in inputs],
         "documents_without_predictions": no_pred, "unscored_predictions": unscored,
-        "headline": headline, "metrics": metrics, "errors": errors,
+        "headline": headline, "metrics": metrics,
+        "evidence_located": {doc.doc_id: locate_stats(doc) for doc in inputs},
+        "errors": errors,
     }
