@@ -14,14 +14,17 @@ import regex
 from extractors.cues import comparator_res, cue_re, cues, fold
 
 MAX_TAIL = 170
-TAIL_CUT = regex.compile(r"[;:()\t\[]|\.\s|\.$|\s[–—]\s|\n")
+TAIL_CUT = regex.compile(  # a short "(VNeID)" stays inside the indicator, a long note ends it
+    r"[;:\t\[]|(?<!\([^()\n]{0,15})\)|\((?![^()\n]{1,15}\))|\.\s|\.$|\s[–—]\s"
+    r"|\n(?!\s*\p{Ll})"
+)
 CONNECTOR_END = regex.compile(r"(?:[\s,.\-]|\b(?:và|hoặc|trong đó|đồng thời|với)\b)+$", regex.I)
 YEAR_CUT = regex.compile(
     r"(?:,\s*)?(?:\b(?:và|đạt)\s+)?\b(?:(?:đến|vào|trong|tới)\s+)?(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d"
-    r"|,\s*(?:đến|vào)\b|\s+đạt\s*$",
+    r"|,\s*(?:đến|vào)\b|\s+đạt\s*$|\s+so\s+với\b",
     regex.I,
 )
-MARKER = regex.compile(r"^[\s\-+•*–]*(?:[a-zđ0-9]{1,3}[).]\s*)?", regex.I)
+MARKER = regex.compile(r"^[\s\-+•*–]*(?:[a-zđ0-9]{1,3}[).](?!\d)\s*)?", regex.I)
 
 
 @dataclass

@@ -65,11 +65,15 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta) -> l
     zones += zones_from_labels(text)
     doc = _Doc(text, zones, year, period)
     out: list[Target] = []
-    for s, e in sentences(text):
+    sentence_of: dict[int, int] = {}
+    for i, (s, e) in enumerate(sentences(text)):
         if any(z.skip for z in enclosing(zones, s)):
             continue
-        out.extend(_sentence_targets(doc, s, e))
-    return dedup(sorted(out, key=lambda t: (t.start, t.end)))
+        for t in _sentence_targets(doc, s, e):
+            sentence_of[id(t)] = i
+            out.append(t)
+    out.sort(key=lambda t: (t.start, t.end))
+    return dedup(out, [sentence_of[id(t)] for t in out])
 
 
 def _candidates(text: str, s: int, e: int) -> list[_Num]:
@@ -151,7 +155,7 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
         if _is_baseline(text, s, e, n.start) or _money(text, n, tail[1]):
             continue
         kind = lead.kind
-        if cue_re("increase_after").search(text, n.noun_start, tail[1]):
+        if n.unit == "count" and cue_re("increase_after").search(text, n.noun_start, tail[1]):
             kind = "increase"
         joined = regex.fullmatch(r"[\s,;]*(và)?\s*", text[prev_end : lead.start])
         if kind == "level" and prev is not None and prev.kind != "level" and joined:
@@ -236,7 +240,7 @@ def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
     ev_start = text.find(evidence, ev_start)
     year, period = _year(doc, years, n.start, site.nxt, site.e)
     code = "RANKING" if n.unit == "rank" else code_for(
-        PARENS.sub(" ", evidence), PARENS.sub(" ", text[site.s : site.e])
+        PARENS.sub(" ", evidence), PARENS.sub(" ", text[site.s : n.start])
     )
     return Target(
         indicator=" ".join(indicator.split()), code=code, value=n.value,
@@ -268,16 +272,19 @@ ROW_TIME = regex.compile(
 )
 
 
-def dedup(targets: list[Target]) -> list[Target]:
-    """Drop restatements: same value, unit, code, year and scope as an earlier target."""
-    kept: list[Target] = []
-    for t in targets:
+def dedup(targets: list[Target], groups: list[int] | None = None) -> list[Target]:
+    """Drop restatements: same value, unit, code, year and scope as an earlier target, with a
+    similar indicator, stated in another sentence (one sentence never restates itself)."""
+    groups = groups if groups is not None else list(range(len(targets)))
+    kept: list[tuple[Target, int]] = []
+    for t, g in zip(targets, groups, strict=True):
         key = (t.value, t.value_max, t.unit, t.code, t.year, t.scope_level)
         same = [
-            k for k in kept
+            k for k, kg in kept
             if (k.value, k.value_max, k.unit, k.code, k.year, k.scope_level) == key
-            and fuzz.token_sort_ratio(k.indicator.lower(), t.indicator.lower()) >= 60
+            and kg != g
+            and fuzz.token_set_ratio(k.indicator.lower(), t.indicator.lower()) >= 60
         ]
         if not same:
-            kept.append(t)
-    return kept
+            kept.append((t, g))
+    return [t for t, _ in kept]

@@ -44,7 +44,7 @@ class Taxonomy:
 
     def found(self, window: str) -> set[str]:
         """The taxonomy phrases that occur in `window`."""
-        doc = self.nlp.make_doc(window)
+        doc = self.nlp.make_doc(window.replace("/", " / "))
         return {self.nlp.vocab.strings[mid] for mid, _, _ in self.matcher(doc)}
 
     def code(self, window: str, fallback: str = "") -> str:
