@@ -186,8 +186,11 @@ def loo_steps(exclude: str | None):
     from build_resources import domain_text, lexicon_sources
 
     lex_uni, lex_bi = lexicon_sources()
-    dom_uni, dom_bi = lexicon.count_text(domain_text([s for s in CLEAN_SEEDS if s != exclude]))
-    lm = BigramLM(lexicon.combine(lex_uni, dom_uni, lex_bi, dom_bi))
+    others = domain_text([s for s in CLEAN_SEEDS if s != exclude])
+    dom_uni, dom_bi = lexicon.count_text(others)
+    lex = lexicon.combine(lex_uni, dom_uni, lex_bi, dom_bi)
+    lex.add_trigrams(lexicon.count_trigrams(others))
+    lm = BigramLM(lex)
 
     def word_step(text: str):
         fixes = words.word_edits(text, lm)

@@ -2,7 +2,8 @@
 
 Sources: underthesea's Viet74K word list (syllables and within-word bigrams), hunspell-vi's
 syllable list, and the four CLEAN born-digital seeds as domain text (never the OCR seed, never
-gold text). Output is deterministic (sorted rows). Run: `.venv/bin/python scripts/build_resources.py`.
+gold text). Output is deterministic (sorted rows).
+Run: `.venv/bin/python scripts/build_resources.py`.
 `ocr_confusions.tsv` in the same folder is hand-written data and is not touched.
 """
 
@@ -16,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.clean.lexicon import RESOURCES, count_text, key  # noqa: E402
+from pipeline.clean.lexicon import RESOURCES, count_text, count_trigrams, key  # noqa: E402
 from pipeline.clean.syllable import is_shaped  # noqa: E402
 
 DOMAIN_SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168",
@@ -67,7 +68,7 @@ def acronym_counts(text: str) -> Counter:
 
 
 def write(out: Path = RESOURCES) -> None:
-    """Write syllables.tsv, bigrams.tsv and acronyms.tsv."""
+    """Write syllables.tsv, bigrams.tsv, trigrams.tsv and acronyms.tsv."""
     lex_uni, lex_bi = lexicon_sources()
     dom_uni, dom_bi = count_text(domain_text())
     dom_uni = Counter({s: c for s, c in dom_uni.items() if is_shaped(s)})
@@ -81,6 +82,11 @@ def write(out: Path = RESOURCES) -> None:
         f.write("first\tsecond\tlexicon\tdomain\n")
         for a, b in sorted(set(lex_bi) | set(dom_bi)):
             f.write(f"{a}\t{b}\t{lex_bi[(a, b)]}\t{dom_bi[(a, b)]}\n")
+    tri = count_trigrams(domain_text())
+    with open(out / "trigrams.tsv", "w", encoding="utf-8") as f:
+        f.write("first\tsecond\tthird\tdomain\n")
+        for k in sorted(t for t, c in tri.items() if all(s in dom_uni for s in t)):
+            f.write("\t".join(k) + f"\t{tri[k]}\n")
     with open(out / "acronyms.tsv", "w", encoding="utf-8") as f:
         f.write("acronym\tcount\n")
         for a, c in sorted(acronym_counts(domain_text()).items()):

@@ -9,7 +9,6 @@ an extra letter).
 from __future__ import annotations
 
 import csv
-from collections import Counter
 from functools import lru_cache
 
 from pipeline.clean import lexicon
@@ -53,11 +52,22 @@ def skeleton_variants(sk: str, depth: int = 2) -> dict[str, float]:
 
 def mark_distance(a: str, b: str) -> float:
     """Channel cost of the mark differences between two syllables."""
-    _, ta = split_tone(a)
-    _, tb = split_tone(b)
-    diff = Counter(modifiers(a))
-    diff.subtract(Counter(modifiers(b)))
-    return TONE_COST * (ta != tb) + MARK_COST * sum(abs(v) for v in diff.values())
+    ta, ma = _marks(a)
+    tb, mb = _marks(b)
+    left = list(ma)
+    added = 0
+    for m in mb:
+        if m in left:
+            left.remove(m)
+        else:
+            added += 1
+    # a swapped mark (ơ/ô, ư/u+horn lost) is one confusion, not two
+    return TONE_COST * (ta != tb) + MARK_COST * max(added, len(left))
+
+
+@lru_cache(maxsize=65536)
+def _marks(syl: str) -> tuple[int, tuple[str, ...]]:
+    return split_tone(syl)[1], modifiers(syl)
 
 
 @lru_cache(maxsize=200_000)

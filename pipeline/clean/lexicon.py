@@ -47,6 +47,14 @@ def count_text(text: str) -> tuple[Counter, Counter]:
     return uni, bi
 
 
+def count_trigrams(text: str) -> Counter:
+    """Trigram counts of the syllables of `text` (domain phrases such as "điện tử tỉnh")."""
+    tri: Counter = Counter()
+    for run in runs(text):
+        tri.update(zip(run, run[1:], run[2:], strict=False))
+    return tri
+
+
 @dataclass
 class Lexicon:
     """Weighted syllable and bigram counts, and syllables grouped by skeleton."""
@@ -57,6 +65,19 @@ class Lexicon:
     left_types: dict[str, int]
     by_skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict)
     total: float = 0.0
+    tri: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    tri_total: dict[tuple[str, str], float] = field(default_factory=dict)
+    tri_types: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def add_trigrams(self, tri: Counter) -> None:
+        """Attach domain trigram counts."""
+        self.tri = {k: float(c) for k, c in tri.items()}
+        total: dict[tuple[str, str], float] = defaultdict(float)
+        types: dict[tuple[str, str], int] = defaultdict(int)
+        for (a, b, _c), c in tri.items():
+            total[(a, b)] += c
+            types[(a, b)] += 1
+        self.tri_total, self.tri_types = dict(total), dict(types)
 
     def __contains__(self, syl: str) -> bool:
         return syl in self.uni
@@ -103,7 +124,19 @@ def read_counts(directory: Path = RESOURCES) -> tuple[Counter, Counter, Counter,
     return lex_uni, dom_uni, lex_bi, dom_bi
 
 
+def read_trigrams(directory: Path = RESOURCES) -> Counter:
+    """Domain trigram counts from `trigrams.tsv`."""
+    tri: Counter = Counter()
+    with open(directory / "trigrams.tsv", encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            if row[0] != "first":
+                tri[(row[0], row[1], row[2])] = int(row[3])
+    return tri
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """The committed lexicon, loaded once per process."""
-    return combine(*read_counts())
+    lex = combine(*read_counts())
+    lex.add_trigrams(read_trigrams())
+    return lex

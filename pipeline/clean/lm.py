@@ -20,6 +20,7 @@ class BigramLM:
         self.lex = lex
         self._denom = lex.total + 0.5 * len(lex.uni)
         self._cache: dict[tuple[str | None, str], float] = {}
+        self._cache3: dict[tuple[str, str, str], float] = {}
 
     def unigram(self, b: str) -> float:
         """P(b), with add-half smoothing over the known syllables; 0 for unknown ones."""
@@ -43,6 +44,23 @@ class BigramLM:
             v = math.log10(num / (self.lex.left_total.get(a, 0.0) + types))
         if len(self._cache) < 2_000_000:
             self._cache[k] = v
+        return v
+
+    def logp3(self, z: str | None, a: str | None, b: str) -> float:
+        """log10 P(b | z a): Witten-Bell mix of the domain trigram and the bigram."""
+        if z is None or a is None:
+            return self.logp(a, b)
+        total = self.lex.tri_total.get((z, a))
+        if not total:
+            return self.logp(a, b)
+        k = (z, a, b)
+        v = self._cache3.get(k)
+        if v is None:
+            types = self.lex.tri_types[(z, a)]
+            p2 = 10 ** self.logp(a, b)
+            v = math.log10((self.lex.tri.get(k, 0.0) + types * p2) / (total + types))
+            if len(self._cache3) < 2_000_000:
+                self._cache3[k] = v
         return v
 
     def has_bigram(self, a: str, b: str) -> bool:

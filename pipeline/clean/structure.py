@@ -20,7 +20,8 @@ _CODE = regex.compile(r"(?<![\p{L}0-9])(?=[\p{Lu}0-9]*\d)(?=[\p{Lu}0-9]*\p{Lu}\p
                       r"[\p{Lu}0-9]{3,8}(?![\p{L}0-9])")
 _DATE = regex.compile(r"(?<=\bngày\s{1,3})(\d{3,4})/((?:19|20)\d\d)\b")
 _PERCENT_SUFFIX = ("96", "36", "86", "%6", "6", "3")
-_NUMBER = regex.compile(r"(?<![\d.,/])\d{2,5}(?![\d.,/%])")
+_NUMBER = regex.compile(r"(?<![\d/]|\d[.,])\d{2,5}(?![\d/%]|[.,]\d)")
+_PERCENT_TAIL = regex.compile(r"(?<=\d)%\d(?![\d.,%])")
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +91,8 @@ def _percent_context(text: str, start: int, end: int) -> bool:
     left = text[max(0, start - 40):start].lower().split()
     right = text[end:end + 30].lower().split()
     line_start = text.rfind("\n", 0, start) + 1
-    marker = regex.match(r"\s*(?:[-+•]|\w{1,2}\))?\s*$", text[line_start:start]) is not None
+    marker = regex.match(r"\s*(?:[-+•]|\w{1,2}\))?\s*$", text[line_start:start]) is not None \
+        or regex.search(r"(?:^|\s)[-+•]\s*$", text[max(0, start - 3):start]) is not None
     return bool(set(left[-3:]) & before) or (bool(right) and right[0].strip(",;") in after
                                              and (marker or bool(set(left[-3:]) & before)))
 
@@ -113,8 +115,15 @@ def percent_edits(text: str) -> list[Edit]:
     return out
 
 
+def percent_tail_edits(text: str) -> list[Edit]:
+    """'25%6' → '25%': a digit glued after '%' is the '%' sign read twice."""
+    return [Edit(m.start(), m.end(), "%", f"percent: {m.group()}→%", 0.8)
+            for m in _PERCENT_TAIL.finditer(text)]
+
+
 def edits(text: str) -> list[Edit]:
     """All structure-token edits, non-overlapping (the earlier-starting edit wins)."""
     out = markers.marker_edits(text) + markers.roman_edits(text) + acronym_edits(text)
-    out += date_edits(text) + percent_edits(text) + debris.edits(text)
+    out += date_edits(text) + percent_edits(text) + percent_tail_edits(text)
+    out += debris.edits(text)
     return select_edits(out)

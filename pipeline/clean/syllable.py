@@ -58,7 +58,7 @@ def modifiers(syl: str) -> tuple[str, ...]:
 def _nucleus_span(low: str) -> tuple[int, int]:
     """Start and end of the vowel cluster of a lowercase toneless syllable."""
     i = 0
-    if low.startswith("qu") and len(low) > 2 or low.startswith("gi") and len(low) > 2 and low[2] in VOWELS:
+    if len(low) > 2 and (low.startswith("qu") or low.startswith("gi") and low[2] in VOWELS):
         i = 2
     while i < len(low) and low[i] not in VOWELS:
         i += 1
@@ -85,7 +85,7 @@ def place_tone(toneless: str, tone: int, style: str = STYLE_OLD) -> str:
             pos = marked[0]
     elif j < len(low):  # closed syllable: tone on the last vowel
         pos = j - 1
-    elif len(nucleus) == 3 or len(nucleus) == 2 and nucleus in ("oa", "oe", "uy") and style == STYLE_NEW:
+    elif len(nucleus) == 3 or (nucleus in ("oa", "oe", "uy") and style == STYLE_NEW):
         pos = i + 1
     else:
         pos = i

@@ -17,7 +17,14 @@ import regex
 from pipeline.clean import lexicon, tone
 from pipeline.clean.candidates import candidates
 from pipeline.clean.lm import BigramLM
-from pipeline.clean.syllable import VOWELS, has_vietnamese_marks, is_shaped, place_tone, recase, split_tone
+from pipeline.clean.syllable import (
+    VOWELS,
+    has_vietnamese_marks,
+    is_shaped,
+    place_tone,
+    recase,
+    split_tone,
+)
 from pipeline.offsets import Edit
 
 CHANNEL_WEIGHT = 1.1  # log10 units of LM evidence needed per unit of channel cost
@@ -25,7 +32,8 @@ OOV_MARGIN = 0.5  # margin to replace an unknown syllable
 REAL_WORD_MARGIN = 1.0  # margin to replace a known syllable
 CAPITAL_EXTRA = 2.0  # extra margin for a capitalized known syllable inside a sentence
 MIXED_DIGIT_EXTRA = 1.0
-MAX_CANDIDATES = 8  # extra margin for letters+digits tokens ("8an" for "Ban")
+MAX_CANDIDATES = 14
+CHEAP_FIX = 1.5  # channel cost under which an unshaped token is taken for a damaged one  # extra margin for letters+digits tokens ("8an" for "Ban")
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}0-9]+")
 _SPACES = regex.compile(r" +")
@@ -52,17 +60,22 @@ def model() -> BigramLM:
 
 def _fixable(text: str, key: str, known: bool) -> bool:
     """False for numbers, codes, acronyms and foreign words: things to protect."""
-    if text.isdigit():
-        return False
+    if text.isdigit() or len(text) == 1:
+        return False  # numbers; single letters are list markers, initials, point names
     if any(c.isdigit() for c in text):
-        return sum(c.isalpha() for c in text) >= 2 and text[0].isdigit() and len(text) <= 6
+        letters = [c for c in text if c.isalpha()]
+        return len(letters) >= 2 and text[0].isdigit() and len(text) <= 6 \
+            and "".join(letters).islower()
     if known:
         return True
     if text.isupper() and len(text) > 1 and (len(text) <= 4 or not has_vietnamese_marks(text)):
         return False  # UBND, CNTT, NQ, HĐND, ĐT
     if text.islower() and len(text) > 1 and not any(c in VOWELS for c in key):
         return True  # a syllable that lost its vowels ("nh" for "tỉnh")
-    return is_shaped(key) or has_vietnamese_marks(text)
+    if is_shaped(key) or has_vietnamese_marks(text):
+        return True
+    # unshaped and unmarked: a foreign word unless one cheap confusion makes it a syllable
+    return any(0 < cost <= CHEAP_FIX for _c, cost in candidates(key))
 
 
 def tokenize(text: str, lm: BigramLM) -> list[Token]:
@@ -112,33 +125,40 @@ def _options(lm: BigramLM, toks: list[Token], i: int) -> tuple[tuple[str, float]
 
 
 def _viterbi(lm: BigramLM, lattice: list[tuple[tuple[str, float], ...]]) -> list[str]:
-    """Best key sequence through a run of joined tokens under the bigram LM and channel."""
+    """Best key sequence through a run of joined tokens under the LM and the channel (trigram
+    context taken from each state's best predecessor)."""
     scores = {c: lm.logp(None, c) - CHANNEL_WEIGHT * cost for c, cost in lattice[0]}
-    back: list[dict[str, str]] = []
+    back: list[dict[str, str]] = [{c: None for c in scores}]
     for opts in lattice[1:]:
         nxt: dict[str, float] = {}
         ptr: dict[str, str] = {}
+        before = back[-1]
         for c, cost in opts:
             best_p, best_s = None, None
             for p, ps in scores.items():
-                s = ps + lm.logp(p, c)
+                s = ps + lm.logp3(before[p], p, c)
                 if best_s is None or s > best_s:
                     best_p, best_s = p, s
             nxt[c] = best_s - CHANNEL_WEIGHT * cost
             ptr[c] = best_p
         back.append(ptr)
         scores = nxt
-    last = max(scores, key=scores.__getitem__)
-    path = [last]
-    for ptr in reversed(back):
+    path = [max(scores, key=scores.__getitem__)]
+    for ptr in reversed(back[1:]):
         path.append(ptr[path[-1]])
     return path[::-1]
 
 
-def _local(lm: BigramLM, prev: str | None, c: str, nxt: str | None, cost: float) -> float:
-    """Score of key `c` between fixed neighbours."""
-    s = lm.logp(prev, c) - CHANNEL_WEIGHT * cost
-    return s + lm.logp(c, nxt) if nxt is not None else s
+def _local(lm: BigramLM, ctx: list[str | None], c: str, cost: float) -> float:
+    """Score of key `c` with fixed neighbours ctx = [two before, one before, one after,
+    two after] (None where the run ends)."""
+    z, a, n, n2 = ctx
+    s = lm.logp3(z, a, c) - CHANNEL_WEIGHT * cost
+    if n is not None:
+        s += lm.logp3(a, c, n)
+        if n2 is not None:
+            s += lm.logp3(c, n, n2)
+    return s
 
 
 def _runs(toks: list[Token]) -> list[range]:
@@ -164,10 +184,9 @@ def correct_keys(toks: list[Token], lm: BigramLM) -> list[tuple[str, float]]:
             best = path[j]
             if best == toks[i].key:
                 continue
-            prev = path[j - 1] if j > 0 else None
-            nxt = path[j + 1] if j + 1 < len(path) else None
+            ctx = [path[k] if 0 <= k < len(path) else None for k in (j - 2, j - 1, j + 1, j + 2)]
             cost = dict(lattice[j])[best]
-            margin = _local(lm, prev, best, nxt, cost) - _local(lm, prev, toks[i].key, nxt, 0.0)
+            margin = _local(lm, ctx, best, cost) - _local(lm, ctx, toks[i].key, 0.0)
             if margin >= _margin_needed(toks[i], j == 0):
                 result[i] = (best, margin)
     return result
