@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+import regex
+
 from pipeline.errors import EmptyDocumentError, EncodingError
 
 _BOMS = (
@@ -11,6 +13,14 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+# Legacy-font files were typed on Windows: their quotes and dashes are cp1252 bytes 0x80-0x9F,
+# which Latin-1 would turn into control characters. One character per byte keeps offsets.
+_CP1252_PUNCTUATION = {
+    b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
+    if bytes([b]).decode("cp1252", errors="ignore")
+}
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -50,7 +60,29 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
     # the legacy detector recognizes. Anything else single-byte is read as Windows-1258.
     from pipeline.ingest.legacy import detect_legacy
 
-    latin = data.decode("latin-1")
+    windows = data.decode("cp1258", errors="replace")
+    if _looks_cp1258(windows):
+        return windows, "cp1258"
+    latin = data.decode("latin-1").translate(_CP1252_PUNCTUATION)
     if detect_legacy(latin):
         return latin, "latin-1"
-    return data.decode("cp1258", errors="replace"), "cp1258"
+    return windows, "cp1258"
+
+
+_VOWEL = regex.compile(r"[aăâeêioôơuưy]", regex.IGNORECASE)
+_TONE = regex.compile(r"[\u0300\u0301\u0303\u0309\u0323]")
+
+
+def _looks_cp1258(text: str) -> bool:
+    """Windows-1258 Vietnamese: many combining tones, and every one of them after a vowel.
+
+    TCVN3 and VNI bytes read as cp1258 also yield combining marks (0xCC, 0xEC, 0xF2…), but at
+    random places, after consonants and spaces; so does nothing else single-byte.
+    """
+    sample = text[:20000]
+    tones = [m.start() for m in _TONE.finditer(sample)]
+    letters = sum(ch.isalpha() for ch in sample)
+    if not letters or len(tones) < 0.02 * letters:
+        return False
+    after_vowel = sum(1 for i in tones if i and _VOWEL.match(sample[i - 1]))
+    return after_vowel >= 0.95 * len(tones)

@@ -16,6 +16,9 @@ from pipeline.offsets import Edit
 
 # Letters that only Vietnamese uses in Unicode: their share tells converted text from raw.
 _VIET_ONLY = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+# Vietnamese letters and tone marks beyond Latin-1: a legacy text read as Latin-1 has none, while
+# VNI text is full of â, ê, ô (its circumflex and horn keys), so those cannot tell the two apart.
+_UNICODE_ONLY = regex.compile(r"[ăđĩũơưĂĐĨŨƠƯ\u0300-\u0323\u1ea0-\u1ef9]")
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -45,12 +48,64 @@ def _edits(text: str, name: str, reason: str) -> list[Edit]:
 
 def tcvn3_edits(text: str) -> list[Edit]:
     """Edits converting TCVN3 (ABC) text to Unicode."""
-    return _edits(text, "legacy_tcvn3.tsv", "TCVN3 to Unicode")
+    edits = _edits(text, "legacy_tcvn3.tsv", "TCVN3 to Unicode")
+    return [_capitalized(text, e) for e in edits]
 
 
 def vni_edits(text: str) -> list[Edit]:
     """Edits converting VNI-Windows text to Unicode."""
     return _edits(text, "legacy_vni.tsv", "VNI to Unicode")
+
+
+@cache
+def _caseless() -> frozenset[str]:
+    """Lowercase letters whose capitals TCVN3 has no code for (Ủ, Ế, Ị…)."""
+    values = set(_table("legacy_tcvn3.tsv").values())
+    return frozenset(v for v in values if v.islower() and v.upper() not in values)
+
+
+def _letter_case(ch: str) -> str | None:
+    """'U' or 'L' for a letter (TCVN3 codes by what they convert to), None when unknown."""
+    value = _table("legacy_tcvn3.tsv").get(ch, ch)
+    if value in _caseless() or not value.isalpha():
+        return None
+    return "U" if value.isupper() else "L"
+
+
+def _capitalized(text: str, edit: Edit) -> Edit:
+    """Capitals typed in a .VnTimeH font reuse the lowercase codes: in a word written all
+    in capitals ("CHñ TÞCH" → "CHỦ TỊCH") the converted letter is a capital too.
+
+    Word-initial letters say nothing ("Hµ" is "Hà" or "HÀ"), so only the other letters of the
+    word count, or, when there are none, those of the surrounding words.
+    """
+    if edit.replacement not in _caseless():
+        return edit
+    cases = _inner_cases(text, edit.start, edit.start, edit.end)
+    if not cases:
+        cases = _inner_cases(text, edit.start, max(0, edit.start - 30),
+                             min(len(text), edit.end + 30))
+    if cases == {"U"}:
+        return Edit(edit.start, edit.end, edit.replacement.upper(), edit.reason, edit.score)
+    return edit
+
+
+def _inner_cases(text: str, skip: int, start: int, end: int) -> set[str]:
+    """Cases of the non-initial letters of the words overlapping [start, end), except `skip`."""
+    table = _table("legacy_tcvn3.tsv")
+
+    def wordish(i: int) -> bool:
+        return text[i].isalpha() or text[i] in table
+
+    while start > 0 and wordish(start - 1):
+        start -= 1
+    while end < len(text) and wordish(end):
+        end += 1
+    cases = set()
+    for i in range(start, end):
+        if i != skip and wordish(i) and i > 0 and wordish(i - 1):
+            cases.add(_letter_case(text[i]))
+    return cases - {None}
 
 
 def _viet_share(text: str) -> float:
@@ -71,7 +126,8 @@ def detect_legacy(text: str) -> str | None:
     none until converted. The sample keeps detection fast on long documents.
     """
     sample = text[:20000]
-    if _viet_share(sample) > 0.03:
+    letters = len(_LETTER.findall(sample))
+    if letters and len(_UNICODE_ONLY.findall(sample)) / letters > 0.03:
         return None
     best, best_share = None, 0.08
     for name, make in (("tcvn3", tcvn3_edits), ("vni", vni_edits)):
