@@ -103,3 +103,16 @@ def test_dask_run_matches_serial_run_byte_for_byte(first_run, tmp_path):
     result = run_corpus(paths, str(tmp_path), workers=2, use_cache=False)
     assert not result.failures
     assert _snapshot(tmp_path) == serial
+
+
+@pytest.mark.slow
+def test_existing_dask_cluster_by_address_matches_serial_run(first_run, tmp_path):
+    from distributed import LocalCluster
+
+    paths, _, _, serial = first_run
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=None, local_directory=str(tmp_path / "dask")) as cluster:
+        result = run_corpus(paths, str(tmp_path / "out"), dask_address=cluster.scheduler_address,
+                            use_cache=False)
+    assert not result.failures
+    assert _snapshot(tmp_path / "out") == serial
