@@ -13,7 +13,7 @@ import regex
 from pipeline.offsets import Edit
 
 # a lone mark (or a short run of them) with spaces around, inside a line
-_LONE = regex.compile(r"(?<=\S) +[.:'`_„~\"“”!|\\^ˆ=]{1,3}(?= +\S)")
+_LONE = regex.compile(r"(?<=\S) +[.:'`_„\"“”!|\\^ˆ=]{1,3}(?= +\S)")
 _LONE_END = regex.compile(r"(?<=\S) +[:'`_„~\"“”|\\^ˆ*=]{1,3} *$", regex.M)
 _GLUED_COLON = regex.compile(r"(?<=\p{Ll}):(?=\p{Ll})")
 _LEAD_DOT = regex.compile(r"(?<=^|\s)[.'`,]+(?=\p{L}|\d)", regex.M)

@@ -54,10 +54,15 @@ def _items(text: str) -> list[list]:
     return runs
 
 
+_POINT_REF = regex.compile(r"\bđiểm ([fđ])\b")
+
+
 def choose_alphabet(text: str) -> str:
-    """LATIN if the document's markers use f) and never đ), else the Vietnamese order."""
-    seen = {m.group("m") for m in _ITEM.finditer(text) if m.group("m")}
-    return LATIN if "f" in seen and "đ" not in seen else VIETNAMESE
+    """LATIN if the document's markers or its references to points ("điểm f mục 5") use f
+    more than đ, else the Vietnamese order a b c d đ e g."""
+    seen = [m.group("m") for m in _ITEM.finditer(text) if m.group("m") in ("f", "đ")]
+    seen += _POINT_REF.findall(text)
+    return LATIN if seen.count("f") > seen.count("đ") else VIETNAMESE
 
 
 def _confirmed(run: list, i: int, letter: str, alphabet: str) -> bool:

@@ -31,9 +31,9 @@ CHANNEL_WEIGHT = 1.1  # log10 units of LM evidence needed per unit of channel co
 OOV_MARGIN = 0.5  # margin to replace an unknown syllable
 REAL_WORD_MARGIN = 1.0  # margin to replace a known syllable
 CAPITAL_EXTRA = 2.0  # extra margin for a capitalized known syllable inside a sentence
-MIXED_DIGIT_EXTRA = 1.0
-MAX_CANDIDATES = 14
-CHEAP_FIX = 1.5  # channel cost under which an unshaped token is taken for a damaged one  # extra margin for letters+digits tokens ("8an" for "Ban")
+MIXED_DIGIT_EXTRA = 1.0  # extra margin for letters+digits tokens ("8an" for "Ban")
+MAX_CANDIDATES = 14  # candidates per suspicious token kept in the Viterbi lattice
+CHEAP_FIX = 1.5  # channel cost under which an unshaped token is taken for a damaged one
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}0-9]+")
 _SPACES = regex.compile(r" +")

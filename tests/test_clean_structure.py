@@ -1,0 +1,67 @@
+"""Structure tokens: list markers, Roman numerals, acronyms, dates, percentages, debris."""
+
+from pipeline.clean import debris, markers, structure
+from pipeline.offsets import apply_edits
+
+
+def fixed(text: str, step=structure.edits) -> str:
+    return apply_edits(text, step(text))[0]
+
+
+def test_list_marker_8_for_a_from_sequence():
+    text = ("8) Triển khai ứng dụng các giải pháp, công nghệ mới\n"
+            "b) Cập nhật Kiến trúc Chính quyền điện tử tỉnh\n")
+    assert fixed(text).startswith("a) Triển khai")
+
+
+def test_list_marker_1_for_l_after_k():
+    text = ("k) Tối thiểu 30% báo cáo định kỳ được gửi\n"
+            "1) Rút ngắn từ 30% - 50% thời gian họp\n")
+    assert "\nl) Rút ngắn" in fixed(text)
+
+
+def test_list_markers_follow_the_documents_alphabet():
+    body = ("d) 20% số lượng người dân\ns) 100% các dịch vụ công trực tuyến\n"
+            "6 Tỷ lệ hồ sơ giải quyết trực tuyến\ng) 20% dịch vụ công\n")
+    assert "\nđ) 100%" in fixed(body) and "\ne) Tỷ lệ" in fixed(body)
+    latin = body + "Nhiệm vụ tại điểm f mục 5 phần III.\n"
+    assert "\ne) 100%" in fixed(latin) and "\nf) Tỷ lệ" in fixed(latin)
+
+
+def test_numbered_list_with_digits_untouched():
+    text = "1) Rà soát hồ sơ\n2) Cập nhật dữ liệu\n3) Báo cáo kết quả\n"
+    assert markers.marker_edits(text) == []
+
+
+def test_roman_numeral_from_heading_sequence():
+    text = "II. MỤC TIÊU\n1. Mục tiêu tổng quát\n111. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+    assert "\nIII. NHIỆM VỤ" in fixed(text)
+
+
+def test_acronym_with_digit():
+    assert fixed("báo cáo Chủ tịch 3ND tỉnh kết quả") == "báo cáo Chủ tịch UBND tỉnh kết quả"
+
+
+def test_date_lost_slash_only_when_one_reading():
+    assert "ngày 07/3/2019 của" in fixed("Nghị quyết số 17/NQ-CP ngày 073/2019 của Chính phủ")
+    assert fixed("ngày 112/2019 của") == "ngày 112/2019 của"  # 1/12 or 11/2: left alone
+
+
+def test_percent_only_in_percentage_context():
+    assert fixed("c) 603 các hệ thống thông tin") == "c) 60% các hệ thống thông tin"
+    assert "đạt 70%, đến" in fixed("năm 2015 đạt 7096, đến năm 2020")
+    assert fixed("Quyết định số 603 ngày 12/3/2019") == "Quyết định số 603 ngày 12/3/2019"
+    assert fixed("trong năm 2019 các xã") == "trong năm 2019 các xã"
+
+
+def test_debris_marks():
+    assert fixed("của các cơ. quan nhà nước", debris.edits) == "của các cơ quan nhà nước"
+    assert fixed("doanh-nghiệp", debris.edits) == "doanh nghiệp"
+    assert fixed("tỉnh. ~ Tiếp tục", debris.edits) == "tỉnh. - Tiếp tục"
+    assert fixed("“Chính quyền điện tử", debris.edits) == "Chính quyền điện tử"
+
+
+def test_debris_keeps_real_punctuation():
+    for text in ("kinh tế - xã hội", "như sau: a) Xây dựng", "“một cửa” điện tử",
+                 "dichvucong.hatinh.gov.vn", "tỉnh, huyện; xã", "truyền thông, ... 3."):
+        assert debris.edits(text) == [], text
