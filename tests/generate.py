@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
@@ -108,7 +109,8 @@ def _table_flowable(rows: list[list[str]]):
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     _, cell, head = _styles()
-    data = [[Paragraph(c, head if r == 0 else cell) for c in row] for r, row in enumerate(rows)]
+    data = [[Paragraph(escape(c), head if r == 0 else cell) for c in row]
+            for r, row in enumerate(rows)]
     table = Table(data, colWidths=[12 * mm, 70 * mm, 50 * mm, 35 * mm])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.7, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -132,7 +134,7 @@ def make_pdf(folder: Path, name: str = "born_digital.pdf", pages: int = 3,
             story.append(PageBreak())
         page_parts = []
         for i, para in enumerate(chunk):
-            story.append(Paragraph(para, body))
+            story.append(Paragraph(escape(para), body))
             page_parts.append(para)
             if number == 2 and i == len(chunk) // 2:
                 story.append(_table_flowable(TABLE_ROWS))

@@ -76,35 +76,50 @@ def _capitalized(text: str, edit: Edit) -> Edit:
     """Capitals typed in a .VnTimeH font reuse the lowercase codes: in a word written all
     in capitals ("CHñ TÞCH" → "CHỦ TỊCH") the converted letter is a capital too.
 
-    Word-initial letters say nothing ("Hµ" is "Hà" or "HÀ"), so only the other letters of the
-    word count, or, when there are none, those of the surrounding words.
+    A capital initial says nothing ("Hµ" is "Hà" or "HÀ"), so the word's other letters decide,
+    or, when there are none ("KÕ HO¹CH"), the words on either side, which must all be capitals.
     """
     if edit.replacement not in _caseless():
         return edit
-    cases = _inner_cases(text, edit.start, edit.start, edit.end)
+    start, end = _word(text, edit.start)
+    cases = _cases(text, start, end, edit.start)
     if not cases:
-        cases = _inner_cases(text, edit.start, max(0, edit.start - 30),
-                             min(len(text), edit.end + 30))
+        before, after = _word(text, _skip_space(text, start - 1, -1)), _word(
+            text, _skip_space(text, end, 1))
+        cases = _cases(text, *before, -1) | _cases(text, *after, -1)
     if cases == {"U"}:
         return Edit(edit.start, edit.end, edit.replacement.upper(), edit.reason, edit.score)
     return edit
 
 
-def _inner_cases(text: str, skip: int, start: int, end: int) -> set[str]:
-    """Cases of the non-initial letters of the words overlapping [start, end), except `skip`."""
-    table = _table("legacy_tcvn3.tsv")
+def _wordish(ch: str) -> bool:
+    return ch.isalpha() or ch in _table("legacy_tcvn3.tsv")
 
-    def wordish(i: int) -> bool:
-        return text[i].isalpha() or text[i] in table
 
-    while start > 0 and wordish(start - 1):
+def _word(text: str, pos: int) -> tuple[int, int]:
+    """The run of letters (and TCVN3 codes) around `pos`; empty when `pos` is not in one."""
+    if not 0 <= pos < len(text) or not _wordish(text[pos]):
+        return pos, pos
+    start, end = pos, pos + 1
+    while start > 0 and _wordish(text[start - 1]):
         start -= 1
-    while end < len(text) and wordish(end):
+    while end < len(text) and _wordish(text[end]):
         end += 1
-    cases = set()
-    for i in range(start, end):
-        if i != skip and wordish(i) and i > 0 and wordish(i - 1):
-            cases.add(_letter_case(text[i]))
+    return start, end
+
+
+def _skip_space(text: str, pos: int, step: int) -> int:
+    """The first position from `pos` in direction `step` that is not a space or tab."""
+    while 0 <= pos < len(text) and text[pos] in " \t":
+        pos += step
+    return pos
+
+
+def _cases(text: str, start: int, end: int, skip: int) -> set[str]:
+    """Letter cases that show a word's case: its non-initial letters, a lowercase initial."""
+    cases = {_letter_case(text[i]) for i in range(start + 1, end) if i != skip}
+    if start < end and start != skip and _letter_case(text[start]) == "L":
+        cases.add("L")
     return cases - {None}
 
 
