@@ -204,23 +204,34 @@ def degrade(image: Image.Image, seed: int = 0, skew: float = 0.6, noise: float =
     return Image.open(io.BytesIO(buffer.getvalue())).convert("L")
 
 
-def scanned_pages(text: str, dpi: int, seed: int = 0) -> tuple[list[Image.Image], list[str]]:
-    """Degraded page images of `text` and the exact lines on each page."""
-    pages, layout = page_lines(text, dpi)
-    images = [degrade(render_page(lines, layout), seed + i) for i, lines in enumerate(pages)]
-    return images, ["\n".join(lines) for lines in pages]
+def scanned_pages(texts: list[str], dpi: int, seed: int = 0) -> tuple[list[Image.Image],
+                                                                      list[str]]:
+    """One degraded page image per text and the exact lines drawn on it (overflow dropped)."""
+    images, drawn = [], []
+    for i, text in enumerate(texts):
+        pages, layout = page_lines(text, dpi)
+        images.append(degrade(render_page(pages[0], layout), seed + i))
+        drawn.append("\n".join(pages[0]))
+    return images, drawn
 
 
-def scan_text(chars: int = 1000, skip: int = 20) -> str:
-    """Seed prose for a scan: body paragraphs (not the letterhead) of about `chars` letters."""
-    return "\n".join(seed_paragraphs(max_chars=chars, skip=skip))
+def page_texts(pages: int, chars: int = 900, skip: int = 20) -> list[str]:
+    """Seed body paragraphs (not the letterhead) grouped into `pages` texts of about `chars`."""
+    paragraphs = seed_paragraphs(max_chars=chars * pages * 2, skip=skip)
+    texts, current = [], ""
+    for para in paragraphs:
+        if current and len(current) + len(para) > chars:
+            texts.append(current)
+            current = ""
+        current = f"{current}\n{para}".strip()
+    texts.append(current)
+    return texts[:pages]
 
 
 def make_scanned_pdf(folder: Path, name: str = "scanned.pdf", pages: int = 2,
                      dpi: int = 300) -> Sample:
     """An image-only PDF of `pages` degraded A5 scans (saved by PIL, one image per page)."""
-    images, texts = scanned_pages(scan_text(900 * pages), dpi)
-    images, texts = images[:pages], texts[:pages]
+    images, texts = scanned_pages(page_texts(pages), dpi)
     path = folder / name
     images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
     return Sample(path, "\n\n".join(texts), len(images), [True] * len(images), [], "pdf+ocr")
@@ -236,7 +247,7 @@ def make_mixed_pdf(folder: Path, name: str = "mixed.pdf", dpi: int = 300) -> Sam
     _register_fonts()
     size = (PAGE_MM[0] * mm, PAGE_MM[1] * mm)
     first = "\n".join(seed_paragraphs(max_chars=900))
-    images, texts = scanned_pages(scan_text(800, skip=30), dpi, seed=7)
+    images, texts = scanned_pages(page_texts(1, 800, skip=30), dpi, seed=7)
     path = folder / name
     pdf = canvas.Canvas(str(path), pagesize=size)
     lines: list[str] = []
@@ -266,8 +277,7 @@ def make_mixed_pdf(folder: Path, name: str = "mixed.pdf", dpi: int = 300) -> Sam
 def make_image(folder: Path, name: str, pages: int = 1, dpi: int = 300,
                chars: int = 800, seed: int = 3) -> Sample:
     """A scanned page as PNG or JPEG, or several pages as one multi-page TIFF."""
-    images, texts = scanned_pages(scan_text(chars * pages, skip=25), dpi, seed=seed)
-    images, texts = images[:pages], texts[:pages]
+    images, texts = scanned_pages(page_texts(pages, chars, skip=25), dpi, seed=seed)
     path = folder / name
     suffix = path.suffix.lower()
     if suffix in (".tif", ".tiff"):
