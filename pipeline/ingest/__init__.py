@@ -39,6 +39,9 @@ _LETTER = regex.compile(r"\p{L}")
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a typed error saying why they cannot be read."""
+    if path.exists() and not path.is_dir() and not path.is_file():
+        # reading a FIFO would block until some writer appears, a device may never end
+        raise UnreadableFileError(str(path), "not a regular file (a FIFO, socket or device)")
     try:
         return path.read_bytes()
     except PermissionError as exc:

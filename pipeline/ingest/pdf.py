@@ -59,10 +59,14 @@ def _open(data: bytes, source: str):
     except PDFPasswordIncorrect as exc:
         raise EncryptedPdfError(source, "the PDF is encrypted with a password") from exc
     except Exception as exc:
-        name = type(exc).__name__
-        if "Password" in name or "Encrypt" in str(exc):
+        # pdfplumber wraps pdfminer's errors: PdfminerException(PDFPasswordIncorrect())
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        name = type(inner).__name__
+        if "Password" in name or "Encrypt" in name or "Encrypt" in str(inner):
             raise EncryptedPdfError(source, "the PDF is encrypted with a password") from exc
-        raise CorruptFileError(source, f"the PDF does not parse ({name}: {exc})") from exc
+        raise CorruptFileError(
+            source, f"the PDF is damaged or truncated and does not parse ({name}: {inner})"
+        ) from exc
     return pdf
 
 
