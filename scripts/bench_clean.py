@@ -165,7 +165,7 @@ def ocr_pairs() -> list[Pair]:
 
 def loo_steps(exclude: str | None):
     """The default clean steps, with the word LM built without seed `exclude` (leave one out)."""
-    from pipeline.clean import lexicon, runner, tone, words
+    from pipeline.clean import lexicon, runner, words
     from pipeline.clean.lm import BigramLM
 
     steps = runner.default_steps()
@@ -181,11 +181,7 @@ def loo_steps(exclude: str | None):
     lm = BigramLM(lex)
 
     def word_step(text: str):
-        fixes = words.word_edits(text, lm)
-        spans = [(e.start, e.end) for e in fixes]
-        extra = [e for e in tone.edits(text)
-                 if not any(a < e.end and e.start < b for a, b in spans)]
-        return sorted(fixes + extra, key=lambda e: e.start)
+        return words.edits(text, lm)
 
     return [(n, word_step if n == "words" else f) for n, f in steps]
 

@@ -65,6 +65,7 @@ class Lexicon:
     left_types: dict[str, int]
     by_skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict)
     total: float = 0.0
+    domain_uni: dict[str, float] = field(default_factory=dict)
     tri: dict[tuple[str, str, str], float] = field(default_factory=dict)
     tri_total: dict[tuple[str, str], float] = field(default_factory=dict)
     tri_types: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -103,7 +104,8 @@ def combine(lex_uni: Counter, dom_uni: Counter, lex_bi: Counter, dom_bi: Counter
     for s in uni:
         groups[skeleton(s)].append(s)
     return Lexicon(dict(uni), dict(bi), dict(left), dict(types),
-                   {k: tuple(sorted(v)) for k, v in groups.items()}, sum(uni.values()))
+                   {k: tuple(sorted(v)) for k, v in groups.items()}, sum(uni.values()),
+                   {s: float(c) for s, c in dom_uni.items() if c})
 
 
 def read_counts(directory: Path = RESOURCES) -> tuple[Counter, Counter, Counter, Counter]:

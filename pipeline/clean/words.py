@@ -9,12 +9,13 @@ replaced only when its context prefers another one by a wide margin (real-word e
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from pipeline.clean import lexicon, tone
+from pipeline.clean import lexicon, stray, tone
 from pipeline.clean.candidates import candidates
 from pipeline.clean.lm import BigramLM
 from pipeline.clean.syllable import (
@@ -25,7 +26,7 @@ from pipeline.clean.syllable import (
     recase,
     split_tone,
 )
-from pipeline.offsets import Edit
+from pipeline.offsets import Edit, select_edits
 
 CHANNEL_WEIGHT = 1.1  # log10 units of LM evidence needed per unit of channel cost
 OOV_MARGIN = 0.5  # margin to replace an unknown syllable
@@ -214,9 +215,18 @@ def word_edits(text: str, lm: BigramLM | None = None) -> list[Edit]:
     return out
 
 
-def edits(text: str) -> list[Edit]:
-    """Word corrections, and tone-placement fixes on the words they leave alone."""
-    fixes = word_edits(text)
-    taken = {(e.start, e.end) for e in fixes}
-    return sorted(fixes + [e for e in tone.edits(text) if (e.start, e.end) not in taken],
-                  key=lambda e: e.start)
+def edits(text: str, lm: BigramLM | None = None) -> list[Edit]:
+    """Word corrections, stray letters dropped, and tone-placement fixes on the words they
+    leave alone (never overlapping: the word correction wins)."""
+    lm = lm or model()
+    fixes = select_edits(word_edits(text, lm)
+                         + stray.stray_letter_edits(text, lm.lex.domain_uni))
+    spans = [(e.start, e.end) for e in fixes]
+    extra = [e for e in tone.edits(text) if not _overlaps(e, spans)]
+    return sorted(fixes + extra, key=lambda e: e.start)
+
+
+def _overlaps(e: Edit, spans: list[tuple[int, int]]) -> bool:
+    """True if `e` overlaps one of the sorted, disjoint `spans`."""
+    i = bisect.bisect_right(spans, (e.start, e.start))
+    return any(a < e.end and e.start < b for a, b in spans[max(0, i - 1):i + 1])
