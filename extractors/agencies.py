@@ -7,6 +7,7 @@ head-word patterns. Longest match wins where mentions overlap.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -227,3 +228,21 @@ def canonical_name(name: str) -> str | None:
     if best and best[1] >= 88:
         return gz.fuzzy_names[best[0]][0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _sorted_keys() -> list[str]:
+    return sorted(_gazetteer().keys)
+
+
+def is_name_prefix(text: str) -> bool:
+    """True when `text` is the start of a known name cut short ("Ban QLDA đầu tư xây dựng các
+    công"): an OCR'd table wraps a name over lines, and its pieces must be joined back."""
+    k = _key(fold(text))
+    if len(k) < 4:
+        return False
+    keys = _sorted_keys()
+    i = bisect_left(keys, k)
+    if i < len(keys) and keys[i] == k:
+        i += 1
+    return i < len(keys) and keys[i].startswith(k)

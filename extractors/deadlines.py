@@ -186,3 +186,17 @@ def duty_deadline(text: str) -> Deadline:
     rec = next((x.deadline.recurrence for x in found if x.deadline.recurrence), None)
     first = dated[0].deadline if dated else found[0].deadline
     return Deadline(first.deadline_text, first.due_start, first.due_end, rec)
+
+
+def table_deadline(s: str | None) -> Deadline:
+    """A table's time cell, where remarks may cite documents ("Quý IV/2019 Thực hiện dự án theo
+    Quyết định số 3871/QĐ-UBND ngày 08/10/2018"): the cited dates are not deadlines, so they
+    are blanked before the window is read; the text is kept whole."""
+    if s is None or not collapse(s):
+        return Deadline(None)
+    text = collapse(s)
+    blank = list(text)
+    for m in regex.finditer(_data()["doc_reference"], fold(text)):
+        blank[m.start():m.end()] = " " * (m.end() - m.start())
+    dl = parse_deadline("".join(blank))
+    return Deadline(text, dl.due_start, dl.due_end, dl.recurrence)

@@ -22,6 +22,7 @@ from extractors.table_model import Cell, TableRow
 from extractors.tasks import clause_end
 
 DATA = Path(__file__).parent / "data" / "table_columns.yaml"
+COLUMN_KINDS = ("stt", "task", "lead", "partner", "time", "other")
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,7 @@ def skip_lead_in(text: str, start: int, end: int) -> int:
 @lru_cache(maxsize=1)
 def _columns() -> list[tuple[str, str]]:
     data = _data()
-    pairs = [(fold(s), k) for k, syns in data.items() if k != "task_lead_in" for s in syns]
+    pairs = [(fold(s), k) for k, syns in data.items() if k in COLUMN_KINDS for s in syns]
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
@@ -166,7 +167,11 @@ def _to_row(text: str, cells: dict[str, list[Cell]], mentions: list[AgencyMentio
 
 def task_rows(text: str, mentions: list[AgencyMention]) -> list[TableRow]:
     """Task rows of all appendix tables in `text`, whatever their layout."""
+    from extractors.spaced_tables import spaced_rows  # it reads header cells with column_kind
+
     rows = tab_rows(text, mentions)
+    if not rows:
+        rows = spaced_rows(text, mentions)
     if not rows:
         rows = flat_rows(text, mentions)
     return rows

@@ -1,0 +1,226 @@
+"""One row of a scanned table: its fragments given to the task, lead, partner and time columns.
+
+Within a printed line fragments run left to right in column order, but a line holds pieces of
+only some cells, so a lone fragment can belong to any column. Each fragment is scored against
+each column by its content (a time expression, a known agency name, a capitalised task) and by
+how it continues that column's text so far (a name cut at the line end: "Sở Kế hoạch và Đầu" /
+"tư"; a list left open by a comma). A small beam search keeps the best joint assignment of the
+row, so a later line can settle where an earlier lone fragment went.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from extractors.agencies import AgencyMention, find_agencies, is_name_prefix
+from extractors.deadlines import table_deadline
+from extractors.fold import fold
+from extractors.table_model import TableRow
+from extractors.tasks import clause_end
+
+DATA = Path(__file__).parent / "data" / "table_columns.yaml"
+COLS = ("task", "lead", "partner", "time")
+_BEAM = 24
+_OPEN_END = regex.compile(r"(?:[,;&\-–]|\bvà|\bcác)\s*$")
+_TERMINAL = (".", ";")
+
+
+@dataclass
+class Fragment:
+    """A piece of one cell on one printed line; `kind` is what its content looks like."""
+
+    start: int
+    end: int
+    text: str
+    line: int
+    kind: str = "task"
+
+
+@lru_cache(maxsize=1)
+def _time_cues() -> list[regex.Pattern]:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return [regex.compile(p) for p in data["time_cues"]]
+
+
+@lru_cache(maxsize=20000)
+def _mentions(text: str) -> tuple[AgencyMention, ...]:
+    return tuple(find_agencies(text))
+
+
+def fragment_kind(text: str) -> str:
+    """"stt" (a row number), "time", "agency" (starts with a name) or "task"."""
+    if regex.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?", text):
+        return "stt"
+    f = fold(text)
+    if any(p.search(f) for p in _time_cues()):
+        return "time"
+    ms = _mentions(text)
+    lead = len(text) - len(text.lstrip(",;. "))
+    if ms and ms[0].start <= lead:
+        return "agency"
+    if text[:1].isupper() and len(text.split()) <= 2 and is_name_prefix(text):
+        return "agency"  # "Văn phòng", "Sở Khoa học và": a name cut by the line end
+    return "task"
+
+
+def _continues(buffer: str, frag: str) -> bool:
+    """True when `frag` carries on a name that `buffer` left unfinished."""
+    if not buffer:
+        return False
+    words = buffer.split()
+    for k in range(1, min(6, len(words)) + 1):
+        tail = " ".join(words[-k:])
+        if tail[:1].isupper() and is_name_prefix(f"{tail} {frag.split()[0]}"):
+            return True
+    joined = f"{buffer} {frag}"
+    cut = len(buffer)
+    inside = {(m.start, m.canonical) for m in _mentions(buffer)}
+    return any(m.start < cut < m.end and (m.start, m.canonical) not in inside
+               for m in _mentions(joined))
+
+
+@dataclass(frozen=True)
+class _State:
+    cells: tuple[tuple[int, ...], ...]
+    score: float
+    line: int
+    cursor: int
+
+
+def _text(frags: list[Fragment], idx: tuple[int, ...]) -> str:
+    return " ".join(frags[i].text for i in idx)
+
+
+def _score(frags: list[Fragment], st: _State, i: int, col: int) -> float:
+    f, buf = frags[i], _text(frags, st.cells[col])
+    lower = not f.text[:1].isupper()
+    if COLS[col] == "task":
+        if f.kind in ("time", "agency"):
+            return -2.0 if f.kind == "time" else -1.5
+        if not buf:
+            return 0.5 if lower else 2.0
+        closed = buf.endswith(_TERMINAL)
+        return (-0.5 if lower else 0.3) if closed else (1.5 if lower else 1.0)
+    if COLS[col] == "time":
+        if f.kind == "time":
+            return 2.5
+        return (1.5 if lower else 0.5) if buf else -1.0
+    return _agency_score(frags, st, i, col, buf)
+
+
+def _agency_score(frags: list[Fragment], st: _State, i: int, col: int, buf: str) -> float:
+    f = frags[i]
+    if _continues(buf, f.text):
+        return 3.0
+    if f.kind != "agency":
+        return -1.5
+    score = 2.0
+    if not buf or _OPEN_END.search(buf):
+        score += 0.5
+    elif not is_name_prefix(buf.split()[-1]):
+        score -= 1.0
+    last = _mentions(buf)[-1:] if buf else ()
+    first = _mentions(f.text)[:1]
+    if last and first and _OPEN_END.search(buf) and _group(last[0]) == _group(first[0]):
+        score += 0.5  # lists keep to one kind: "Các sở, ban, ngành," + "UBND cấp huyện"
+    return score
+
+
+def _group(m: AgencyMention) -> str:
+    return "collective" if m.type in ("collective", "local") else m.type
+
+
+def _final(frags: list[Fragment], st: _State) -> float:
+    score = st.score
+    lead, partner = (_text(frags, st.cells[c]) for c in (1, 2))
+    if not lead:
+        score -= 3.0
+    for cell in (lead, partner):
+        if cell and not cell[:1].isupper():
+            score -= 1.0
+    return score
+
+
+def _assign(frags: list[Fragment]) -> tuple[tuple[int, ...], ...]:
+    """The best column of every fragment (indices per column), by beam search."""
+    beam = [_State(((),) * len(COLS), 0.0, -1, 0)]
+    for i, f in enumerate(frags):
+        if f.kind == "stt":
+            beam = [_State(s.cells, s.score, f.line, 0 if s.line != f.line else s.cursor)
+                    for s in beam]
+            continue
+        nxt = []
+        for s in beam:
+            cursor = s.cursor if s.line == f.line else 0
+            for col in range(cursor, len(COLS)):
+                cells = tuple(c + (i,) if k == col else c for k, c in enumerate(s.cells))
+                nxt.append(_State(cells, s.score + _score(frags, s, i, col), f.line, col))
+        nxt.sort(key=lambda s: s.score, reverse=True)
+        beam = nxt[:_BEAM]
+    return max(beam, key=lambda s: _final(frags, s)).cells
+
+
+def _task_span(text: str, frags: list[Fragment], idx: tuple[int, ...]) -> tuple[int, int] | None:
+    """The task: from its first capitalised fragment to the first cell that interrupts it."""
+    if not idx:
+        return None
+    first = next((i for i in idx if frags[i].text[:1].isupper()), idx[0])
+    end = frags[first].end
+    i = first
+    while i + 1 < len(frags) and i + 1 in idx and frags[i + 1].line == frags[i].line + 1 \
+            and _last_on_line(frags, i) \
+            and _first_on_line(frags, i + 1):
+        i += 1
+        end = frags[i].end
+    return frags[first].start, clause_end(text, frags[first].start, end)
+
+
+def _last_on_line(frags: list[Fragment], i: int) -> bool:
+    return i + 1 >= len(frags) or frags[i + 1].line != frags[i].line
+
+
+def _first_on_line(frags: list[Fragment], i: int) -> bool:
+    return i == 0 or frags[i - 1].line != frags[i].line
+
+
+def _cell_agencies(frags: list[Fragment], idx: tuple[int, ...]) -> list[tuple[str, int]]:
+    """(canonical name, end offset in the document) of each agency a cell names.
+
+    A name head left dangling at the cell's end ("UBND tỉnh" / "Văn phòng") was printed on the
+    line above by the OCR; it is put back in front.
+    """
+    order = list(idx)
+    if len(order) > 1 and is_name_prefix(frags[order[-1]].text) \
+            and not _mentions(frags[order[-1]].text):
+        order = order[-1:] + order[:-1]
+    joined, starts = "", []
+    for i in order:
+        starts.append((len(joined) + (1 if joined else 0), frags[i]))
+        joined = f"{joined} {frags[i].text}" if joined else frags[i].text
+    out: list[tuple[str, int]] = []
+    for m in _mentions(joined):
+        if not m.assignable or any(n == m.canonical for n, _ in out):
+            continue
+        pos, frag = max((s for s in starts if s[0] <= m.end - 1), key=lambda s: s[0])
+        out.append((m.canonical, frag.start + min(m.end - pos, len(frag.text))))
+    return out
+
+
+def assemble_row(text: str, frags: list[Fragment]) -> TableRow | None:
+    """The task row these fragments make, or None when it names no task or no agency.
+
+    Names are found per cell (not from the document's mentions): a cell's pieces lie apart.
+    """
+    cells = _assign(frags)
+    span = _task_span(text, frags, cells[0])
+    leads, partners = _cell_agencies(frags, cells[1]), _cell_agencies(frags, cells[2])
+    if span is None or not (leads or partners):
+        return None
+    first = min([frags[i].start for i in cells[1] + cells[2]] + [span[0]])
+    time = " ".join(frags[i].text for i in cells[3]) or None
+    return TableRow(span[0], span[1], first, leads, partners, table_deadline(time))
