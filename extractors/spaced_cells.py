@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from extractors.agencies import AgencyMention, find_agencies, is_name_prefix
+from extractors.agencies import AgencyMention, canonical_name, find_agencies, is_name_prefix
 from extractors.deadlines import table_deadline
 from extractors.fold import fold
 from extractors.table_model import TableRow
@@ -61,11 +61,19 @@ def fragment_kind(text: str) -> str:
         return "time"
     ms = _mentions(text)
     lead = len(text) - len(text.lstrip(",;. "))
-    if ms and ms[0].start <= lead:
+    sentence = text.endswith(".") and len(text.split()) > 4  # name cells end without a "."
+    if ms and ms[0].start <= lead and not sentence:
         return "agency"
     if text[:1].isupper() and len(text.split()) <= 2 and is_name_prefix(text):
         return "agency"  # "Văn phòng", "Sở Khoa học và": a name cut by the line end
+    if len(text.split()) <= 5 and _fuzzy(text):
+        return "agency"  # "BND cấp huyện": a name the OCR damaged
     return "task"
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy(text: str) -> str | None:
+    return canonical_name(text)
 
 
 def _continues(buffer: str, frag: str) -> bool:
@@ -79,9 +87,13 @@ def _continues(buffer: str, frag: str) -> bool:
             return True
     joined = f"{buffer} {frag}"
     cut = len(buffer)
-    inside = {(m.start, m.canonical) for m in _mentions(buffer)}
-    return any(m.start < cut < m.end and (m.start, m.canonical) not in inside
-               for m in _mentions(joined))
+    inside = {m.start: m.end for m in _mentions(buffer)}
+    if any(m.start < cut < m.end and inside.get(m.start, -1) < m.end for m in _mentions(joined)):
+        return True
+    # OCR printed the cell's second line first ("UBND tỉnh" / "Văn phòng")
+    flipped = _mentions(f"{frag} {buffer}")
+    return is_name_prefix(frag) and bool(flipped) and flipped[0].start == 0 \
+        and flipped[0].end > len(frag) + 1
 
 
 @dataclass(frozen=True)
@@ -109,25 +121,27 @@ def _score(frags: list[Fragment], st: _State, i: int, col: int) -> float:
     if COLS[col] == "time":
         if f.kind == "time":
             return 2.5
+        if _continues(buf, f.text):
+            return 3.0
         return (1.5 if lower else 0.5) if buf else -1.0
     return _agency_score(frags, st, i, col, buf)
 
 
 def _agency_score(frags: list[Fragment], st: _State, i: int, col: int, buf: str) -> float:
     f = frags[i]
+    if f.kind == "time":
+        return -1.5
     if _continues(buf, f.text):
         return 3.0
     if f.kind != "agency":
         return -1.5
-    score = 2.0
-    if not buf or _OPEN_END.search(buf):
-        score += 0.5
-    elif not is_name_prefix(buf.split()[-1]):
+    score = 2.5 if not buf else 2.0
+    if buf and not _OPEN_END.search(buf) and not is_name_prefix(buf.split()[-1]):
         score -= 1.0
     last = _mentions(buf)[-1:] if buf else ()
     first = _mentions(f.text)[:1]
     if last and first and _OPEN_END.search(buf) and _group(last[0]) == _group(first[0]):
-        score += 0.5  # lists keep to one kind: "Các sở, ban, ngành," + "UBND cấp huyện"
+        score += 1.0  # lists keep to one kind: "Các sở, ban, ngành," + "UBND cấp huyện"
     return score
 
 
@@ -140,6 +154,7 @@ def _final(frags: list[Fragment], st: _State) -> float:
     lead, partner = (_text(frags, st.cells[c]) for c in (1, 2))
     if not lead:
         score -= 3.0
+    score -= 0.2 * max(0, len(st.cells[1]) - 1)  # a lead cell is mostly one name
     for cell in (lead, partner):
         if cell and not cell[:1].isupper():
             score -= 1.0
@@ -195,9 +210,10 @@ def _cell_agencies(frags: list[Fragment], idx: tuple[int, ...]) -> list[tuple[st
     line above by the OCR; it is put back in front.
     """
     order = list(idx)
-    if len(order) > 1 and is_name_prefix(frags[order[-1]].text) \
-            and not _mentions(frags[order[-1]].text):
-        order = order[-1:] + order[:-1]
+    for k in range(1, len(order)):
+        head, prev = frags[order[k]].text, frags[order[k - 1]].text
+        if is_name_prefix(head) and not _mentions(head) and _continues(prev, head):
+            order[k - 1], order[k] = order[k], order[k - 1]
     joined, starts = "", []
     for i in order:
         starts.append((len(joined) + (1 if joined else 0), frags[i]))
@@ -208,6 +224,10 @@ def _cell_agencies(frags: list[Fragment], idx: tuple[int, ...]) -> list[tuple[st
             continue
         pos, frag = max((s for s in starts if s[0] <= m.end - 1), key=lambda s: s[0])
         out.append((m.canonical, frag.start + min(m.end - pos, len(frag.text))))
+    for _, frag in starts:
+        name = None if _mentions(frag.text) else _fuzzy(frag.text)
+        if name and all(n != name for n, _ in out):
+            out.append((name, frag.end))
     return out
 
 
