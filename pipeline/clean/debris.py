@@ -31,7 +31,9 @@ def _unclosed_quotes(text: str) -> list[Edit]:
     return out
 
 
-_GLUED = regex.compile(r"(?<=(\p{L}+))(?:[.\-'`_]{1,2} ?(?=\p{Ll})|[:;](?=\p{Ll}))(?=(\p{L}+))")
+_GLUED = regex.compile(r"(?<=(\p{L}+))(?:[.\-'`_]{1,2} ?(?=\p{Ll})|[:;](?=\p{Ll})|(?P<colon>: )(?=\p{Ll}))"
+                       r"(?=(\p{L}+))")
+COLON_PHRASE_MIN = 3.0  # a ": " is dropped only inside a phrase seen this often
 
 
 def _word_breaks(text: str) -> list[Edit]:
@@ -43,7 +45,9 @@ def _word_breaks(text: str) -> list[Edit]:
     lm = model()
     out = []
     for m in _GLUED.finditer(text):
-        a, b = key(m.captures(1)[-1]), key(m.captures(2)[0])
+        a, b = key(m.captures(1)[-1]), key(m.captures(3)[0])
+        if m.group("colon") and lm.lex.bi.get((a, b), 0.0) < COLON_PHRASE_MIN:
+            continue
         if lm.has_bigram(a, b):
             out.append(Edit(m.start(), m.end(), " ", "debris: mark inside a phrase"))
     return out
