@@ -31,7 +31,8 @@ def _unclosed_quotes(text: str) -> list[Edit]:
     return out
 
 
-_GLUED = regex.compile(r"(?<=(\p{L}+))(?:[.\-'`_]{1,2} ?(?=\p{Ll})|[:;](?=\p{Ll})|(?P<colon>: )(?=\p{Ll}))"
+_GLUED = regex.compile(r"(?<=(\p{L}+))"
+                       r"(?:[.\-'`_]{1,2} ?(?=\p{Ll})|[:;](?=\p{Ll})|(?P<colon>: )(?=\p{Ll}))"
                        r"(?=(\p{L}+))")
 COLON_PHRASE_MIN = 3.0  # a ": " is dropped only inside a phrase seen this often
 
