@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.cues import comparator_res, cue_re, cues, fold
+from extractors.cues import comparator_res, cue_re, cues, fold, words_re
 
 MAX_TAIL = 170
 TAIL_CUT = regex.compile(  # a short "(VNeID)" stays inside the indicator, a long note ends it
@@ -102,8 +102,9 @@ def indicator_after(text: str, start: int, end: int) -> str:
     return cue_re("indicator_drop_heads", at_start=True).sub("", phrase, count=1).strip()
 
 
-def subject_before(text: str, sent_start: int, start: int) -> tuple[int, int] | None:
-    """(start, end) of a "Tỷ lệ …" subject before the number in its sentence, else None."""
+def subject_before(text: str, sent_start: int, start: int) -> tuple[int, int, int] | None:
+    """(start, end, head start) of a "Tỷ lệ …" subject before the number in its sentence,
+    else None; the head noun phrase starts after "Tỷ lệ"."""
     heads = list(cue_re("subject_heads").finditer(text, sent_start, start))
     heads = [h for h in heads if h.group().lower() in ("tỷ lệ", "tỉ lệ", "số lượng", "tỷ trọng")]
     if not heads:
@@ -112,7 +113,7 @@ def subject_before(text: str, sent_start: int, start: int) -> tuple[int, int] | 
     stop = cue_re("subject_stops").search(text, h.end(), start)
     end = stop.start() if stop else start
     end = h.end() + len(CONNECTOR_END.sub("", text[h.end() : end]))
-    return (h.start(), end) if end > h.end() + 3 else None
+    return (h.start(), end, h.end()) if end > h.end() + 3 else None
 
 
 def lead_phrase(text: str, sent_start: int, start: int) -> tuple[int, int]:
@@ -124,3 +125,58 @@ def lead_phrase(text: str, sent_start: int, start: int) -> tuple[int, int]:
     prep = regex.search(r"\s" + cue_re("lead_prepositions").pattern + r"\s*$", text[s:start])
     e = s + prep.start() if prep else start
     return s, e
+
+
+def clause_start(text: str, sent_start: int, pos: int) -> int:
+    """Start of the clause holding `pos`: after the last ";" or ":" of its sentence (commas
+    stay inside: "đào tạo, tập huấn … cho 100% cán bộ" is one clause), list marker skipped."""
+    cut = max(text.rfind(";", sent_start, pos), text.rfind(":", sent_start, pos))
+    s = cut + 1 if cut >= 0 else sent_start
+    return s + len(MARKER.match(text[s:pos]).group())
+
+
+HEAD_CUT = regex.compile(r"[,;:.()\[\]\n\t]|\s[–—-]\s")
+HEAD_WORDS = 8
+
+
+def head_end(text: str, start: int, limit: int) -> int:
+    """End of the head noun phrase that opens `text[start:limit]`: the thing a number counts.
+
+    It ends at punctuation, at the first predicate or preposition ("được", "có", "sử dụng",
+    "trong", "của"…: `head_predicates`, `head_prepositions`), or after a few syllables, so
+    "lao động trong các doanh nghiệp" has head "lao động" and "doanh nghiệp vừa và nhỏ đều
+    tham gia" has "doanh nghiệp vừa và nhỏ".
+    """
+    chunk = text[start:limit]
+    cut = HEAD_CUT.search(chunk)
+    end = cut.start() if cut else len(chunk)
+    stops = words_re(cues()["head_predicates"] + cues()["head_prepositions"])
+    stop = stops.search(chunk, 0, end)
+    while stop is not None and not chunk[: stop.start()].strip():
+        stop = stops.search(chunk, stop.end(), end)  # never an empty head
+    end = stop.start() if stop else end
+    words = list(regex.finditer(r"\S+", chunk[:end]))
+    if len(words) > HEAD_WORDS:
+        end = words[HEAD_WORDS - 1].end()
+    return start + end
+
+
+POSSESSOR = regex.compile(r"(?<!\w)của\s+[^,;:.()\n]{2,40}?\s+và\s*$", regex.I)
+
+
+def possessor_lead(text: str, sent_start: int, start: int) -> tuple[int, int] | None:
+    """The owned thing when the number is a second owner: "Cổng thông tin điện tử của Sở Y tế
+    và 100% bệnh viện" counts the portals of the hospitals, so the words before "của" are the
+    target's (start, end); else None."""
+    m = POSSESSOR.search(text[sent_start:start])
+    if m is None:
+        return None
+    ls, _ = lead_phrase(text, sent_start, sent_start + m.start())
+    return (ls, sent_start + m.start()) if sent_start + m.start() - ls > 3 else None
+
+
+def predicate_start(text: str, start: int, limit: int) -> int:
+    """Where the predicate after a counted noun phrase begins ("30% cấp xã | bảo đảm …"),
+    `limit` if none: the administrative level of a target is read from the words before it."""
+    stop = cue_re("head_predicates").search(text, start, limit)
+    return stop.start() if stop else limit

@@ -25,9 +25,13 @@ from extractors.cues import alternation, cue_re, cues
 from extractors.numbers import find_mentions, find_ranks
 from extractors.phrases import (
     MARKER,
+    clause_start,
+    head_end,
     indicator_after,
     lead_of,
     lead_phrase,
+    possessor_lead,
+    predicate_start,
     subject_before,
     tail_end,
 )
@@ -189,36 +193,60 @@ class _Site:
     prev: Target | None
 
 
-def _words(doc: _Doc, site: _Site) -> tuple[str, int, int, str, str] | None:
-    """(indicator, evidence start, evidence end, method, scope window) for one number."""
+@dataclass
+class _Words:
+    """Where a target's words are: indicator, evidence span, how it was read, the text its
+    scope is read from, where its head noun phrase starts, and its lead-in clause if any."""
+
+    indicator: str
+    ev_start: int
+    ev_end: int
+    method: str
+    scope_win: str
+    head_start: int
+    lead: tuple[int, int] | None = None
+
+
+def _words(doc: _Doc, site: _Site) -> _Words | None:
+    """The words that say what one number counts (three shapes, see phrases.py)."""
     text, n, tail, s = doc.text, site.n, site.tail, site.s
     indicator = indicator_after(text, n.noun_start if n.unit != "count" else n.end, tail[1])
     thin = n.unit in ("count", "per100") and len(indicator.split()) <= 2
-    ev_start, ev_end, method = site.lead.start, tail[1], n.unit
-    scope_win = text[n.start : min(tail[1], n.end + 70)]
+    w = _Words(indicator, site.lead.start, tail[1], n.unit, _scope_words(text, n, tail[1]), n.end)
     subj = subject_before(text, s, n.start) if (not indicator or thin) else None
     before_prep = regex.search(r"(?<!\w)(?:đến|tới|cho)\s*$", text[s : site.lead.start])
+    owner = possessor_lead(text, s, site.lead.start) if not subj else None
     if subj:
-        indicator = text[subj[0] : subj[1]].split(None, 2)[-1]
-        ev_start, ev_end, method = subj[0], max(n.end, tail[1]), method + "+subject"
-        scope_win = text[subj[0] : subj[1]]
-    elif not indicator or before_prep:
-        ls, le = lead_phrase(text, s, n.start)
+        w.indicator = text[subj[0] : subj[1]].split(None, 2)[-1]
+        w.ev_start, w.ev_end, w.method = subj[0], max(n.end, tail[1]), n.unit + "+subject"
+        w.scope_win, w.head_start = text[subj[0] : subj[1]], subj[2]
+    elif not indicator or before_prep or owner:
+        ls, le = owner or lead_phrase(text, s, n.start)
         if le - ls < 3 and site.prev is not None and "+lead" in site.prev.method:
             ls = site.prev.start  # "…đến 60% xã vào năm 2015, và đến 100% xã…"
             le = ls + len(site.prev.indicator)
-        indicator = text[ls:le].strip() if (le > ls + 2 or not indicator) else indicator
-        ev_start, method = ls, method + "+lead"
-        scope_win = text[ls:le] + " " + scope_win
-    if not indicator or len(indicator) < 3:
+        w.indicator = text[ls:le].strip() if (le > ls + 2 or not indicator) else indicator
+        w.ev_start, w.method = ls, n.unit + "+lead"
+        w.scope_win = text[ls:le] + " " + w.scope_win
+        w.lead = (clause_start(text, s, ls), n.start)
+    if not w.indicator or len(w.indicator) < 3:
         return None
     first = (text[n.end : n.end + 12].split() or [""])[0].strip(",;.").lower()
     unit_level = cues()["admin_units"].get(first)
     if n.unit == "count" and unit_level:
-        scope_win = {"xa": "cấp xã", "huyen": "cấp huyện"}[unit_level]
-    elif scope_level(scope_win) is None and not LEVEL_WORD.search(scope_win):
-        scope_win = text[site.prev_end : n.start] + " " + scope_win
-    return indicator, ev_start, ev_end, method, scope_win
+        w.scope_win = {"xa": "cấp xã", "huyen": "cấp huyện"}[unit_level]
+    elif scope_level(w.scope_win) is None and not LEVEL_WORD.search(w.scope_win):
+        w.scope_win = text[site.prev_end : n.start] + " " + w.scope_win
+    return w
+
+
+def _scope_words(text: str, n: _Num, tail_end: int) -> str:
+    """The counted noun phrase after the number, up to its predicate ("30% cấp xã bảo đảm …
+    cấp tỉnh" is at xã); when that names no level, the first words of the tail."""
+    words = text[n.start : predicate_start(text, n.end, tail_end)]
+    if scope_level(words) is None and not LEVEL_WORD.search(words):
+        words = text[n.start : min(tail_end, n.end + 70)]
+    return words
 
 
 LEVEL_WORD = regex.compile(r"(?<!\w)(?:tỉnh|huyện|xã|các cấp|sở)(?!\w)", regex.I)
@@ -227,27 +255,34 @@ PARENS = regex.compile(r"\([^()]*\)")
 
 def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
     """One Target from a number and the words around it."""
-    words = _words(doc, site)
-    if words is None:
+    w = _words(doc, site)
+    if w is None:
         return None
-    indicator, ev_start, ev_end, method, scope_win = words
     text, n = doc.text, site.n
     comparator = n.comparator or site.lead.comparator
     if n.value_max is not None:
         comparator = "range"
-    ev_start += len(MARKER.match(text[ev_start:ev_end]).group())
-    evidence = text[ev_start:ev_end].strip()
+    ev_start = w.ev_start + len(MARKER.match(text[w.ev_start : w.ev_end]).group())
+    evidence = text[ev_start : w.ev_end].strip()
     ev_start = text.find(evidence, ev_start)
     year, period = _year(doc, years, n.start, site.nxt, site.e)
-    code = "RANKING" if n.unit == "rank" else code_for(
-        PARENS.sub(" ", evidence), PARENS.sub(" ", text[site.s : n.start])
-    )
+    code = "RANKING" if n.unit == "rank" else _code(text, site, w, evidence)
     return Target(
-        indicator=" ".join(indicator.split()), code=code, value=n.value,
+        indicator=" ".join(w.indicator.split()), code=code, value=n.value,
         value_max=n.value_max, unit=n.unit, comparator=comparator, kind=site.kind,
-        scope_level=scope_level(scope_win) if n.unit != "rank" else None,
+        scope_level=scope_level(w.scope_win) if n.unit != "rank" else None,
         year=year, period_start=period, evidence=evidence, start=ev_start,
-        end=ev_start + len(evidence), method=method,
+        end=ev_start + len(evidence), method=w.method,
+    )
+
+
+def _code(text: str, site: _Site, w: _Words, evidence: str) -> str:
+    """Code from the regions around the number, closest first (taxonomy.py)."""
+    head = text[w.head_start : head_end(text, w.head_start, max(w.head_start, w.ev_end))]
+    lead = text[w.lead[0] : w.lead[1]] if w.lead else ""
+    return code_for(
+        PARENS.sub(" ", head), PARENS.sub(" ", evidence), PARENS.sub(" ", lead),
+        PARENS.sub(" ", text[site.s : site.n.start]),
     )
 
 
@@ -272,9 +307,15 @@ ROW_TIME = regex.compile(
 )
 
 
+def _bare(indicator: str) -> str:
+    return " ".join(PARENS.sub(" ", indicator).lower().split())
+
+
 def dedup(targets: list[Target], groups: list[int] | None = None) -> list[Target]:
-    """Drop restatements: same value, unit, code, year and scope as an earlier target, with a
-    similar indicator, stated in another sentence (one sentence never restates itself)."""
+    """Drop restatements: same value, unit, code, year and scope as an earlier target, with an
+    indicator that aligns with the earlier one ("dịch vụ công ở mức độ 3" / "dịch vụ công mức
+    3"; sharing a few words is not enough: "… công nghệ thông tin" is in half the targets),
+    stated in another sentence (one sentence never restates itself)."""
     groups = groups if groups is not None else list(range(len(targets)))
     kept: list[tuple[Target, int]] = []
     for t, g in zip(targets, groups, strict=True):
@@ -283,7 +324,7 @@ def dedup(targets: list[Target], groups: list[int] | None = None) -> list[Target
             k for k, kg in kept
             if (k.value, k.value_max, k.unit, k.code, k.year, k.scope_level) == key
             and kg != g
-            and fuzz.token_set_ratio(k.indicator.lower(), t.indicator.lower()) >= 60
+            and fuzz.partial_ratio(_bare(k.indicator), _bare(t.indicator)) >= 80
         ]
         if not same:
             kept.append((t, g))

@@ -224,7 +224,7 @@ BINHSON = [
     (60, None, "%", "=", "level", "huyen", 2022, "WORKFLOW"),
     (100, None, "%", "=", "level", None, 2022, "BROADBAND"),
     (8000, None, "count", "=", "level", None, 2022, "TRAINING"),
-    (30, None, "%", "=", "decrease", None, 2022, "OTHER"),
+    (30, None, "%", "=", "decrease", None, 2022, "DVC_DOSSIERS"),  # time of settling dossiers
     (40, None, "per100", "=", "level", None, 2022, "BROADBAND"),
 ]
 SONGLAM = [
