@@ -161,7 +161,7 @@ def _final(frags: list[Fragment], st: _State) -> float:
     return score
 
 
-def _assign(frags: list[Fragment]) -> tuple[tuple[int, ...], ...]:
+def _best_state(frags: list[Fragment]) -> _State:
     """The best column of every fragment (indices per column), by beam search."""
     beam = [_State(((),) * len(COLS), 0.0, -1, 0)]
     for i, f in enumerate(frags):
@@ -177,7 +177,12 @@ def _assign(frags: list[Fragment]) -> tuple[tuple[int, ...], ...]:
                 nxt.append(_State(cells, s.score + _score(frags, s, i, col), f.line, col))
         nxt.sort(key=lambda s: s.score, reverse=True)
         beam = nxt[:_BEAM]
-    return max(beam, key=lambda s: _final(frags, s)).cells
+    return max(beam, key=lambda s: _final(frags, s))
+
+
+def row_score(frags: list[Fragment]) -> float:
+    """How well these fragments read as one row (the best assignment's score)."""
+    return _final(frags, _best_state(frags)) if frags else 0.0
 
 
 def _task_span(text: str, frags: list[Fragment], idx: tuple[int, ...]) -> tuple[int, int] | None:
@@ -236,7 +241,7 @@ def assemble_row(text: str, frags: list[Fragment]) -> TableRow | None:
 
     Names are found per cell (not from the document's mentions): a cell's pieces lie apart.
     """
-    cells = _assign(frags)
+    cells = _best_state(frags).cells
     span = _task_span(text, frags, cells[0])
     leads, partners = _cell_agencies(frags, cells[1]), _cell_agencies(frags, cells[2])
     if span is None or not (leads or partners):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.agencies import AgencyMention
-from extractors.spaced_cells import Fragment, assemble_row, fragment_kind
+from extractors.spaced_cells import Fragment, assemble_row, fragment_kind, row_score
 from extractors.table_model import TableRow
 from extractors.task_tables import column_kind
 
@@ -103,7 +103,7 @@ def _rows(frags: list[list[Fragment]], start: int, end: int) -> list[_Row]:
         first = frags[ln][0].text if frags[ln] else ""
         if first.rstrip(".") in (str(want), str(want + 1)):
             want = int(first.rstrip(".")) + 1
-            before, after = _split_gap(frags, pending, rows[-1] if rows else None)
+            before, after = _split_gap(frags, pending, rows[-1] if rows else None, ln)
             if rows:
                 rows[-1].lines += after
             rows.append(_Row(want - 1, ln, before + [ln]))
@@ -124,47 +124,61 @@ def _group_line(frags: list[Fragment]) -> bool:
     return bool(frags) and bool(_ROMAN.fullmatch(frags[0].text)) and len(frags) >= 2
 
 
-def _split_gap(frags: list[list[Fragment]], gap: list[int], prev: _Row | None):
+def _split_gap(frags: list[list[Fragment]], gap: list[int], prev: _Row | None, anchor: int):
     """Cut the lines between two number lines: (lines of the next row, lines of the previous).
 
     The next row starts at its task's first line: a capitalised task fragment whose line does
-    not continue an unfinished sentence of the previous task. Rows are roughly symmetric about
-    their number line, which breaks ties.
+    not continue an unfinished sentence of the previous task. Each cut is also scored by how
+    well both rows then read (`row_score`), and rows are roughly symmetric about their number
+    line, which breaks ties.
     """
     if prev is None or not prev.number:
         return gap, []
     before_prev = prev.lines.index(prev.anchor)
-    best, best_score = len(gap), _start_score(frags, gap, len(gap), prev)
-    best_score -= 0.4 * max(0, abs(len(gap) - before_prev) - 1)
-    for s in range(len(gap)):
-        score = _start_score(frags, gap, s, prev) - 0.4 * max(0, abs(s - before_prev) - 1)
-        if score > best_score:
-            best, best_score = s, score
+    width = _task_width(frags, prev.lines + gap)
+
+    def score(s: int) -> float:
+        rows = row_score(_flat(frags, prev.lines + gap[:s]))
+        rows += row_score(_flat(frags, gap[s:] + [anchor]))
+        return _start_score(frags, gap, s, prev, width) + rows \
+            - 0.4 * max(0, abs(s - before_prev) - 1)
+
+    best = max(range(len(gap) + 1), key=lambda s: (score(s), s))
     return gap[best:], gap[:best]
+
+
+def _flat(frags: list[list[Fragment]], lines: list[int]) -> list[Fragment]:
+    return [f for ln in lines for f in frags[ln]]
+
+
+def _task_width(frags: list[list[Fragment]], lines: list[int]) -> float:
+    """Typical length of a full task line: shorter lines end a cell."""
+    lens = sorted(len(f.text) for ln in lines for f in frags[ln] if f.kind == "task")
+    return lens[len(lens) * 3 // 4] if lens else 40.0
 
 
 def _task_frag(frags: list[Fragment]) -> Fragment | None:
     return next((f for f in frags if f.kind == "task"), None)
 
 
-def _start_score(frags: list[list[Fragment]], gap: list[int], s: int, prev: _Row) -> float:
+def _start_score(frags: list[list[Fragment]], gap: list[int], s: int, prev: _Row,
+                 width: float) -> float:
     """How well line gap[s] (or, at len(gap), the next number line) opens a new row."""
     if s == len(gap):
         return 0.5
     line = frags[gap[s]]
+    if not line[0].text[:1].isupper():
+        return -3.0  # a row does not open with a continuation
     f = _task_frag(line)
-    if f is None or f is not line[0] and line[0].kind != "time":
-        return -3.0
-    if not f.text[:1].isupper() or len(f.text.split()) < 2:
-        return -3.0
+    if f is None or f is not line[0] and line[0].kind != "time" or len(f.text.split()) < 2:
+        return 0.0  # no task here: the rows' reading decides
     prev_line = gap[s - 1] if s else prev.anchor
-    tasks = [x for x in frags[prev_line] if x.kind == "task"]
-    p = tasks[-1] if tasks else None
-    closed = p is None or p.text.endswith(_TERMINAL)
+    first = [x for x in frags[prev_line] if x.kind != "stt"][:1]
+    p = first[0] if first and first[0].kind == "task" else None
+    closed = p is None or p.text.endswith(_TERMINAL) or len(p.text) < 0.6 * width
     score = 2.0 + (1.0 if closed else 0.0)
-    if not closed and f.text.endswith(_TERMINAL):
-        score -= 3.0  # "Dịch vụ công của tỉnh." ends the previous task
+    if not closed and f.text.endswith(_TERMINAL) and len(f.text) < 0.6 * width:
+        score -= 5.0  # "Dịch vụ công của tỉnh." ends the previous task
     if not closed and s > 0:
         score -= 1.0
     return score
-
