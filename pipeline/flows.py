@@ -26,6 +26,7 @@ from prefect.serializers import PickleSerializer  # noqa: E402
 
 from pipeline.errors import VnplanError  # noqa: E402
 from pipeline.fingerprint import cache_key  # noqa: E402
+from pipeline.ingest import read_bytes  # noqa: E402
 from pipeline.model import Document, Failure  # noqa: E402
 from pipeline.process import Outcome, process_path  # noqa: E402
 from pipeline.tables import build_frames, write_cleaned, write_frames  # noqa: E402
@@ -73,10 +74,23 @@ def _store(cache_dir: Path) -> ResultStore:
     )
 
 
-def _file_key(path: str) -> str:
-    with open(path, "rb") as handle:
-        digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    return cache_key(digest, CONFIG)
+def _failure(path: str, exc: Exception) -> Failure:
+    if isinstance(exc, VnplanError):
+        return Failure(path, exc.stage, type(exc).__name__, exc.reason)
+    return Failure(path, "pipeline", type(exc).__name__, str(exc))
+
+
+def _keyed_inputs(paths: Sequence[str]) -> tuple[list[tuple[str, str]], dict[str, Outcome]]:
+    """(path, cache key) of every readable input, and a failure for each unreadable one."""
+    keyed, unreadable = [], {}
+    for path in paths:
+        try:
+            digest = hashlib.sha256(read_bytes(Path(path))).hexdigest()
+        except VnplanError as exc:
+            unreadable[path] = Outcome(path, failure=_failure(path, exc))
+            continue
+        keyed.append((path, cache_key(digest, CONFIG)))
+    return keyed, unreadable
 
 
 def _unique_ids(documents: list[Document]) -> None:
@@ -103,8 +117,7 @@ def process_corpus(
     """Process every path, write the contract tables into `out_dir`, return the result."""
     out = Path(out_dir)
     store = _store(out / ".cache")
-    keyed = [(p, _file_key(p)) for p in paths]
-    outcomes: dict[str, Outcome] = {}
+    keyed, outcomes = _keyed_inputs(paths)
     misses = []
     for path, key in keyed:
         if use_cache and store.exists(key):
@@ -113,24 +126,9 @@ def process_corpus(
                 progress(1)
         else:
             misses.append((path, key))
+    outcomes.update(_run_misses(misses, store, use_cache, progress))
     result = CorpusResult(cache_hits=len(keyed) - len(misses))
-    runner = process_document.with_options(
-        result_serializer=store.serializer, refresh_cache=not use_cache
-    )
-    futures = {runner.submit(path, key): path for path, key in misses}
-    for future in as_completed(list(futures)):
-        path = futures[future]
-        try:
-            outcomes[path] = future.result()
-        except VnplanError as exc:  # a transient error that outlived its retries
-            outcomes[path] = Outcome(path, failure=Failure(path, exc.stage, type(exc).__name__,
-                                                           exc.reason))
-        except Exception as exc:  # noqa: BLE001 - a crashed worker loses one document only
-            outcomes[path] = Outcome(path, failure=Failure(path, "pipeline", type(exc).__name__,
-                                                           str(exc)))
-        if progress:
-            progress(1)
-    for path, _key in keyed:
+    for path in paths:
         outcome = outcomes[path]
         if outcome.document is not None:
             outcome.document.source = path
@@ -144,6 +142,27 @@ def process_corpus(
     write_frames(frames, out)
     result.rows = {name: len(frame) for name, frame in frames.items()}
     return result
+
+
+def _run_misses(
+    misses: list[tuple[str, str]], store: ResultStore, use_cache: bool,
+    progress: Callable[[int], None] | None,
+) -> dict[str, Outcome]:
+    """Submit one task per uncached document; a task that fails loses only its document."""
+    runner = process_document.with_options(
+        result_serializer=store.serializer, refresh_cache=not use_cache
+    )
+    futures = {runner.submit(path, key): path for path, key in misses}
+    outcomes = {}
+    for future in as_completed(list(futures)):
+        path = futures[future]
+        try:
+            outcomes[path] = future.result()
+        except Exception as exc:  # noqa: BLE001 - retries exhausted or a worker crashed
+            outcomes[path] = Outcome(path, failure=_failure(path, exc))
+        if progress:
+            progress(1)
+    return outcomes
 
 
 def task_runner_for(workers: int | None, dask_address: str | None, scratch: Path):

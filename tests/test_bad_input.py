@@ -133,8 +133,6 @@ def test_cli_path_that_does_not_exist_is_a_usage_error(workdir: Path, capsys):
     assert not (workdir / "out-x").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/flows.py _file_key opens every path before any "
-                   "task runs: an unreadable path raises out of the flow and loses the batch")
 def test_batch_unreadable_path_gets_a_failures_row(inputs, workdir: Path):
     from pipeline.flows import run_corpus
 

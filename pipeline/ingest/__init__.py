@@ -63,10 +63,12 @@ def language_status(text: str) -> str:
 
 def assemble(extracted: Extracted, source: str, sha256: str) -> Document:
     """Join the pages into one normalized text, keeping page ranges and the source map."""
-    texts, targets, pages, tables = [], [], [], []
+    texts, targets, pages, tables, legacies = [], [], [], [], set()
     pos = src_pos = 0
     for number, page in enumerate(extracted.pages, start=1):
-        text, offset_map, _ = normalize_source(page.text)
+        text, offset_map, legacy = normalize_source(page.text)
+        if legacy:
+            legacies.add(legacy)
         if texts:
             texts.append(_PAGE_SEPARATOR)
             targets.extend([src_pos - len(_PAGE_SEPARATOR)] * len(_PAGE_SEPARATOR))
@@ -82,11 +84,21 @@ def assemble(extracted: Extracted, source: str, sha256: str) -> Document:
         src_pos += len(page.text) + len(_PAGE_SEPARATOR)
     targets.append(src_pos)
     raw_text = "".join(texts)
+    encoding = _encoding_name(extracted.encoding, legacies)
     doc = Document(
         doc_id="", source=source, sha256=sha256, raw_text=raw_text,
-        source_map=OffsetMap(targets), pages=pages, tables=tables, encoding=extracted.encoding,
+        source_map=OffsetMap(targets), pages=pages, tables=tables, encoding=encoding,
     )
     return doc
+
+
+def _encoding_name(read_as: str, legacies: set[str]) -> str:
+    """How the text was read, naming a legacy font encoding when one was converted:
+    "tcvn3" for a TCVN3 text file, "pdf+vni" for a PDF typed in VNI fonts."""
+    if not legacies:
+        return read_as
+    legacy = "+".join(sorted(legacies))
+    return legacy if read_as == "latin-1" else f"{read_as}+{legacy}"
 
 
 def _inverse(offset_map: OffsetMap, length: int) -> list[int]:
