@@ -85,15 +85,24 @@ def _continues(buffer: str, frag: str) -> bool:
         tail = " ".join(words[-k:])
         if tail[:1].isupper() and is_name_prefix(f"{tail} {frag.split()[0]}"):
             return True
+    own = _mentions(frag)
+    if own and own[0].start == 0:
+        return False  # a fragment that opens with a name of its own starts a new one
     joined = f"{buffer} {frag}"
     cut = len(buffer)
     inside = {m.start: m.end for m in _mentions(buffer)}
     if any(m.start < cut < m.end and inside.get(m.start, -1) < m.end for m in _mentions(joined)):
         return True
-    # OCR printed the cell's second line first ("UBND tỉnh" / "Văn phòng")
-    flipped = _mentions(f"{frag} {buffer}")
-    return is_name_prefix(frag) and bool(flipped) and flipped[0].start == 0 \
-        and flipped[0].end > len(frag) + 1
+    return _flipped(buffer, frag)
+
+
+def _flipped(buffer: str, frag: str) -> bool:
+    """True when `frag` is a name's head that the OCR printed after its rest ("UBND tỉnh" /
+    "Văn phòng")."""
+    if not frag[:1].isupper() or not is_name_prefix(frag):
+        return False
+    found = _mentions(f"{frag} {buffer}")
+    return bool(found) and found[0].start == 0 and found[0].end > len(frag) + 1
 
 
 @dataclass(frozen=True)
@@ -217,7 +226,7 @@ def _cell_agencies(frags: list[Fragment], idx: tuple[int, ...]) -> list[tuple[st
     order = list(idx)
     for k in range(1, len(order)):
         head, prev = frags[order[k]].text, frags[order[k - 1]].text
-        if is_name_prefix(head) and not _mentions(head) and _continues(prev, head):
+        if not _mentions(head) and _flipped(prev, head):
             order[k - 1], order[k] = order[k], order[k - 1]
     joined, starts = "", []
     for i in order:

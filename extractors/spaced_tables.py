@@ -23,7 +23,7 @@ from extractors.table_model import TableRow
 from extractors.task_tables import column_kind
 
 _SEP = regex.compile(r"[ \t]{2,}")
-_END = regex.compile(r"^\s*(?:Nơi nhận|TM\.\s|KT\.\s|PHỤ LỤC)")
+_END = regex.compile(r"\s*(?:Nơi nhận|TM\.\s|KT\.\s|PHỤ LỤC)")
 _ROMAN = regex.compile(r"[IVX]{1,4}\.?")
 _TERMINAL = (".", ";", ":")
 

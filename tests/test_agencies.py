@@ -60,3 +60,11 @@ def test_economic_zone_keeps_its_own_name():
 
 def test_canonical_name_fuzzy_on_garbled_cell():
     assert canonical_name("Sở Khoa học và Công nghê") == "Sở Khoa học và Công nghệ"
+
+
+def test_name_cut_by_a_table_line_is_a_known_prefix():
+    from extractors.agencies import is_name_prefix
+
+    assert is_name_prefix("Sở Kế hoạch và")
+    assert is_name_prefix("Ban QLDA đầu tư xây dựng các công")
+    assert not is_name_prefix("xây dựng các")

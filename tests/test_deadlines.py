@@ -76,3 +76,13 @@ def test_recurrent_spending_is_not_continuous():
 def test_plan_horizon_is_not_a_deadline():
     d = duty_deadline("triển khai điều chỉnh Quy hoạch công nghệ thông tin tỉnh đến năm 2020")
     assert d.due_end is None
+
+
+def test_table_time_cell_ignores_dates_of_cited_documents():
+    from extractors.deadlines import table_deadline
+
+    cited = "Thực hiện dự án theo Quyết định số 3871/QĐ-UBND ngày 08/10/2018"
+    assert table_deadline(cited).due_end is None
+    both = table_deadline(f"Quý IV/2019 {cited}")
+    assert (both.due_start, both.due_end) == ("2019-10-01", "2019-12-31")
+    assert table_deadline("Quý 11/2019").due_end == "2019-06-30"  # OCR'd "II"

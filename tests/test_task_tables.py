@@ -1,7 +1,11 @@
 """Appendix task tables in the layouts the genre produces."""
 
+from pathlib import Path
+
 from extractors.agencies import find_agencies
 from extractors.task_tables import column_kind, task_rows
+
+FIXTURES = Path(__file__).parent / "fixtures" / "genre"
 
 
 def read(text: str):
@@ -53,3 +57,39 @@ def test_cited_approval_is_not_the_task():
             "trương đầu tư Ứng dụng CNTT trong CCHC huyện Can Lộc\tUBND huyện Can Lộc\t2014-2016\n")
     assert read(text) == [("Ứng dụng CNTT trong CCHC huyện Can Lộc", ["UBND huyện Can Lộc"], [],
                            "2016-12-31")]
+
+
+def test_scanned_table_with_interleaved_wrapped_cells():
+    """A scanned table (pdftotext -layout / Tesseract): columns cut by runs of spaces, row
+    numbers at each row's vertical middle, cells wrapped over lines between other cells, an
+    OCR-damaged name ("Thông tỉn"), a name wrapped mid-word ("Sở Kế hoạch và" / "Đầu tư"), a
+    name printed in reverse line order ("UBND tỉnh" / "Văn phòng") and a remark whose cited
+    date is not a deadline."""
+    text = (FIXTURES / "assign_scanned_table.txt").read_text(encoding="utf-8")
+    assert read(text) == [
+        ("Xây dựng Kho dữ liệu dùng chung của tỉnh", ["Sở Thông tin và Truyền thông"],
+         ["Các sở, ban, ngành", "UBND cấp huyện"], "2022-09-30"),
+        ("Triển khai hệ thống giám sát an toàn thông", ["Sở Thông tin và Truyền thông"],
+         ["Sở Kế hoạch và Đầu tư", "Sở Tài chính"], "2022-12-31"),
+        ("Số hóa hồ sơ, kết quả giải quyết thủ tục hành", ["Các sở, ban, ngành", "UBND cấp huyện"],
+         ["Sở Thông tin và Truyền thông"], None),
+        ("Vận hành Trung tâm Phục vụ hành chính công tỉnh", ["Văn phòng UBND tỉnh"],
+         ["Các sở, ban, ngành"], None),
+    ]
+
+
+def test_scanned_table_time_cell_recurrence():
+    text = ("STT   Nhiệm vụ   Cơ quan chủ trì   Cơ quan phối hợp   Thời gian thực hiện\n"
+            "1   Tập huấn kỹ năng số cho cán bộ   Sở Nội vụ   Sở TT&TT   Thực hiện hàng năm\n")
+    rows = task_rows(text, find_agencies(text))
+    assert [(r.deadline.recurrence, r.deadline.due_end) for r in rows] == [("annual", None)]
+
+
+def test_scanned_row_partner_list_starts_above_the_number_line():
+    """The taller partner cell begins on the line above the row number; the one-line lead
+    cell sits on the number line."""
+    text = ("STT   Nội dung   Cơ quan chủ trì   Cơ quan phối hợp   Thời gian\n"
+            "Tham mưu quy định quản lý, vận hành và cung cấp   Các sở, ban, ngành,\n"
+            "1   thông tin cho cổng dịch vụ công   Sở TT&TT   UBND cấp huyện   Quý III/2019\n")
+    assert read(text) == [("Tham mưu quy định quản lý", ["Sở Thông tin và Truyền thông"],
+                           ["Các sở, ban, ngành", "UBND cấp huyện"], "2019-09-30")]
