@@ -11,6 +11,7 @@ import math
 from pipeline.clean.lexicon import Lexicon
 
 OOV_LOGP = -8.0  # log10 probability of a syllable the lexicon does not know
+CACHE_LIMIT = 300_000  # memoized probabilities per cache (bounds memory, ~50 MB)
 
 
 class BigramLM:
@@ -42,7 +43,7 @@ class BigramLM:
             types = self.lex.left_types.get(a, 0) + 1  # +1: a never seen as a left word
             num = self.lex.bi.get(k, 0.0) + types * pu
             v = math.log10(num / (self.lex.left_total.get(a, 0.0) + types))
-        if len(self._cache) < 2_000_000:
+        if len(self._cache) < CACHE_LIMIT:
             self._cache[k] = v
         return v
 
@@ -59,7 +60,7 @@ class BigramLM:
             types = self.lex.tri_types[(z, a)]
             p2 = 10 ** self.logp(a, b)
             v = math.log10((self.lex.tri.get(k, 0.0) + types * p2) / (total + types))
-            if len(self._cache3) < 2_000_000:
+            if len(self._cache3) < CACHE_LIMIT:
                 self._cache3[k] = v
         return v
 
