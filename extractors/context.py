@@ -18,7 +18,8 @@ from extractors.years import year_mentions
 from pipeline.model import Section
 
 BOUNDARY_RE = regex.compile(
-    r"(?:(?<=[.!?:])\s+(?=[\p{Lu}\d\-+•–(]|[a-zđ]\)\s))"  # after ". " before a capital/marker
+    r"(?:(?<=[.!?])\s+(?=[\p{Lu}\d\-+•–(]|[a-zđ]\)\s))"  # after ". " before a capital/marker
+    r"|(?:(?<=:)\s+(?=[\p{Lu}\-+•–(]|[a-zđ]\)\s))"  # ": " too, but "2012-2015: 240 xã" is one
     r"|\n\s*(?![\p{Ll}])"  # a line break not before a lowercase word
     r"|\t"  # a table cell
     r"|\s(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,4}\.)[ ]+\p{Lu})"  # inline "1. Xây…"

@@ -180,3 +180,23 @@ def predicate_start(text: str, start: int, limit: int) -> int:
     `limit` if none: the administrative level of a target is read from the words before it."""
     stop = cue_re("head_predicates").search(text, start, limit)
     return stop.start() if stop else limit
+
+
+INTRO_END = regex.compile(r":[ \t]*\n")
+INTRO_REACH = 500
+INTRO_HEAD_END = regex.compile(r"\s(?:đến|tới|cho|tại)\s|\(|:")
+
+
+def list_intro(text: str, sent_start: int) -> tuple[int, int, int] | None:
+    """The cell that a sub-row continues: "Triển khai phần mềm … đến 100% đơn vị cấp xã:" above
+    "+ 2012-2015: 240 xã;" says what the 240 communes get. (start, indicator end, colon) of the
+    nearest line ending in ":" within a few lines above, else None."""
+    ends = list(INTRO_END.finditer(text, max(0, sent_start - INTRO_REACH), sent_start))
+    if not ends:
+        return None
+    colon = ends[-1].start()
+    start = max(text.rfind("\n", 0, colon), text.rfind("\t", 0, colon)) + 1
+    start += len(MARKER.match(text[start:colon]).group())
+    head = INTRO_HEAD_END.search(text, start, colon + 1)
+    end = head.start() if head else colon
+    return (start, end, colon) if end - start > 10 else None

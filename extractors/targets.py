@@ -30,14 +30,16 @@ from extractors.phrases import (
     indicator_after,
     lead_of,
     lead_phrase,
+    list_intro,
     possessor_lead,
     predicate_start,
     subject_before,
     tail_end,
 )
+from extractors.restated import appendix_span, restated_year
 from extractors.scope import scope_level
 from extractors.taxonomy import code_for
-from extractors.years import plan_year, year_for, year_mentions
+from extractors.years import annual_plan, plan_year, year_for, year_mentions
 from pipeline.model import DocumentMeta, Section, Target
 
 
@@ -77,7 +79,23 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta) -> l
             sentence_of[id(t)] = i
             out.append(t)
     out.sort(key=lambda t: (t.start, t.end))
+    if not annual_plan(text, meta):
+        _restated_years(text, sections, out)
     return dedup(out, [sentence_of[id(t)] for t in out])
+
+
+def _restated_years(text: str, sections: list[Section], targets: list[Target]) -> None:
+    """Body targets dated only by the plan's horizon take the time of the appendix row that
+    restates them (restated.py)."""
+    span = appendix_span(text, sections)
+    if span is None:
+        return
+    for t in targets:
+        if PLAN_YEAR in t.method and not span[0] <= t.start < span[1]:
+            found = restated_year(text, span, t)
+            if found:
+                t.year, t.period_start = found
+                t.method = t.method.replace(PLAN_YEAR, "+appendix_year")
 
 
 def _candidates(text: str, s: int, e: int) -> list[_Num]:
@@ -164,7 +182,9 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
         joined = regex.fullmatch(r"[\s,;]*(và)?\s*", text[prev_end : lead.start])
         if kind == "level" and prev is not None and prev.kind != "level" and joined:
             kind = prev.kind  # "thêm 400 dịch vụ … và 50 dịch vụ …"
-        if joined and prev is not None and lead.comparator == "=" and prev.comparator != "range":
+        listed = ";" not in text[prev_end : lead.start]  # "…từ 20% trở lên; 100% …" is new
+        if joined and listed and prev is not None and lead.comparator == "=" and (
+                prev.comparator != "range"):
             n.comparator = n.comparator or prev.comparator  # "tối thiểu 80% …, 60% … và 30% …"
         t = _build(doc, _Site(n, lead, kind, tail, s, e, nxt, prev_end, prev), years)
         if t is not None:
@@ -211,24 +231,34 @@ def _words(doc: _Doc, site: _Site) -> _Words | None:
     """The words that say what one number counts (three shapes, see phrases.py)."""
     text, n, tail, s = doc.text, site.n, site.tail, site.s
     indicator = indicator_after(text, n.noun_start if n.unit != "count" else n.end, tail[1])
-    thin = n.unit in ("count", "per100") and len(indicator.split()) <= 2
+    own = cue_re("increase_after").sub("", indicator)  # "239 xã còn lại": the noun is "xã"
+    thin = n.unit in ("count", "per100") and len(own.split()) <= 2
     w = _Words(indicator, site.lead.start, tail[1], n.unit, _scope_words(text, n, tail[1]), n.end)
     subj = subject_before(text, s, n.start) if (not indicator or thin) else None
     before_prep = regex.search(r"(?<!\w)(?:đến|tới|cho)\s*$", text[s : site.lead.start])
     owner = possessor_lead(text, s, site.lead.start) if not subj else None
+    ls, le = owner or lead_phrase(text, s, n.start)
+    intro = list_intro(text, s) if (thin and not subj and le - ls < 3) else None
     if subj:
         w.indicator = text[subj[0] : subj[1]].split(None, 2)[-1]
         w.ev_start, w.ev_end, w.method = subj[0], max(n.end, tail[1]), n.unit + "+subject"
         w.scope_win, w.head_start = text[subj[0] : subj[1]], subj[2]
-    elif not indicator or before_prep or owner:
-        ls, le = owner or lead_phrase(text, s, n.start)
+    elif not indicator or before_prep or owner or intro:
+        clause = (clause_start(text, s, ls), n.start)
         if le - ls < 3 and site.prev is not None and "+lead" in site.prev.method:
             ls = site.prev.start  # "…đến 60% xã vào năm 2015, và đến 100% xã…"
             le = ls + len(site.prev.indicator)
+        elif intro:  # "+ 2012-2015: 240 xã" under "Triển khai phần mềm … cho …:"
+            ls, le, clause = intro[0], intro[1], (intro[0], intro[2])
         w.indicator = text[ls:le].strip() if (le > ls + 2 or not indicator) else indicator
-        w.ev_start, w.method = ls, n.unit + "+lead"
+        w.ev_start, w.method, w.lead = ls, n.unit + "+lead", clause
         w.scope_win = text[ls:le] + " " + w.scope_win
-        w.lead = (clause_start(text, s, ls), n.start)
+    return _finish(text, site, w)
+
+
+def _finish(text: str, site: _Site, w: _Words) -> _Words | None:
+    """Drop a target with no words; read the scope of an administrative-unit count."""
+    n = site.n
     if not w.indicator or len(w.indicator) < 3:
         return None
     first = (text[n.end : n.end + 12].split() or [""])[0].strip(",;.").lower()
@@ -265,14 +295,14 @@ def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
     ev_start = w.ev_start + len(MARKER.match(text[w.ev_start : w.ev_end]).group())
     evidence = text[ev_start : w.ev_end].strip()
     ev_start = text.find(evidence, ev_start)
-    year, period = _year(doc, years, n.start, site.nxt, site.e)
+    year, period, from_title = _year(doc, years, n.start, site.nxt, site.e)
     code = "RANKING" if n.unit == "rank" else _code(text, site, w, evidence)
     return Target(
         indicator=" ".join(w.indicator.split()), code=code, value=n.value,
         value_max=n.value_max, unit=n.unit, comparator=comparator, kind=site.kind,
         scope_level=scope_level(w.scope_win) if n.unit != "rank" else None,
         year=year, period_start=period, evidence=evidence, start=ev_start,
-        end=ev_start + len(evidence), method=w.method,
+        end=ev_start + len(evidence), method=w.method + (PLAN_YEAR if from_title else ""),
     )
 
 
@@ -286,20 +316,29 @@ def _code(text: str, site: _Site, w: _Words, evidence: str) -> str:
     )
 
 
-def _year(doc: _Doc, years: list, pos: int, nxt: int, e: int) -> tuple[int | None, int | None]:
-    """Year of the number at `pos`: its sentence, its table row's time cell, its headings or
-    period labels, else the plan's title."""
+PLAN_YEAR = "+plan_year"
+LABEL_DEPTH = 99  # zones_from_labels: a paragraph label, which a stated year overrides
+
+
+def _year(doc: _Doc, years: list, pos: int, nxt: int, e: int) -> tuple[int | None, int | None,
+                                                                        bool]:
+    """(year, period start, from the title) of the number at `pos`: its sentence, its table
+    row's time cell, its headings or period labels, else the plan's title."""
     ym = year_for(years, pos, nxt)
+    if ym and ym.period_start is None:  # "đến cuối năm 2025" closes "Giai đoạn 2021 - 2025"
+        same = [z for z in enclosing(doc.zones, pos)
+                if z.year == ym.year and z.period_start and z.depth < LABEL_DEPTH]
+        return ym.year, (same[-1].period_start if same else None), False
     if ym:
-        return ym.year, ym.period_start
+        return ym.year, ym.period_start, False
     cell = ROW_TIME.match(doc.text, e)
     if cell:
         y1, y2 = int(cell["y1"]), int(cell["y2"]) if cell["y2"] else None
-        return (y2, y1) if y2 else (y1, None)
+        return ((y2, y1) if y2 else (y1, None)) + (False,)
     for z in reversed(enclosing(doc.zones, pos)):
         if z.year:
-            return z.year, z.period_start
-    return doc.year, doc.period
+            return z.year, z.period_start, False
+    return doc.year, doc.period, True
 
 
 ROW_TIME = regex.compile(

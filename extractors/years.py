@@ -105,3 +105,8 @@ def plan_year(text: str, meta: DocumentMeta) -> tuple[int | None, int | None]:
     if horizon:
         return horizon[0].year, None
     return None, None
+
+
+def annual_plan(text: str, meta: DocumentMeta) -> bool:
+    """True for a plan for one year ("Kế hoạch … năm 2017"): that year is every target's."""
+    return bool(ANNUAL_RE.search(plan_title(text, meta).replace("**", "")))
