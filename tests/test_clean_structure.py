@@ -65,3 +65,10 @@ def test_debris_keeps_real_punctuation():
     for text in ("kinh tế - xã hội", "như sau: a) Xây dựng", "“một cửa” điện tử",
                  "dichvucong.hatinh.gov.vn", "tỉnh, huyện; xã", "truyền thông, ... 3."):
         assert debris.edits(text) == [], text
+
+
+def test_roman_numeral_after_quarter_and_part():
+    assert fixed("hoàn thành Quý 11/2019; Quý 1/2020") == "hoàn thành Quý II/2019; Quý 1/2020"
+    text = "các điểm a, b mục 1 phần III; các điểm c, d mục 2 phần 111;"
+    assert fixed(text).endswith("mục 2 phần III;")
+    assert fixed("tại phần 11 của Phụ lục") == "tại phần 11 của Phụ lục"  # no Roman evidence

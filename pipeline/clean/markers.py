@@ -150,3 +150,24 @@ def roman_edits(text: str) -> list[Edit]:
             out.append(Edit(m.start("r"), m.end("r"), fixed, f"roman numeral: {tok}→{fixed}"))
             prev += 1
     return out
+
+
+_REFERENCED = regex.compile(r"\b(Quý|quý|[Pp]hần|[Cc]hương)\s+([IVX1l|]{1,4})(?=[/;,.)\s]|$)")
+
+
+def roman_reference_edits(text: str) -> list[Edit]:
+    """"Quý 11/2019" → "Quý II/2019", "phần 111" → "phần III": a numeral after a word the
+    document numbers in Roman elsewhere (quarters always are) read with 1 or l for I."""
+    roman_words = {m.group(1).lower() for m in _REFERENCED.finditer(text)
+                   if m.group(2) in _ROMANS}
+    out = []
+    for m in _REFERENCED.finditer(text):
+        tok, word = m.group(2), m.group(1).lower()
+        fixed = tok.replace("1", "I").replace("l", "I").replace("|", "I")
+        if tok == fixed or fixed not in _ROMANS:
+            continue
+        if word == "quý" and _ROMANS[fixed] > 4:
+            continue
+        if (word == "quý" and (tok.isdigit() and int(tok) > 4)) or word in roman_words:
+            out.append(Edit(m.start(2), m.end(2), fixed, f"roman numeral: {tok}→{fixed}"))
+    return out

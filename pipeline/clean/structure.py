@@ -124,6 +124,7 @@ def percent_tail_edits(text: str) -> list[Edit]:
 def edits(text: str) -> list[Edit]:
     """All structure-token edits, non-overlapping (the earlier-starting edit wins)."""
     out = markers.marker_edits(text) + markers.roman_edits(text) + acronym_edits(text)
+    out += markers.roman_reference_edits(text)
     out += date_edits(text) + percent_edits(text) + percent_tail_edits(text)
     out += debris.edits(text)
     return select_edits(out)
