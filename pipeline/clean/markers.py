@@ -18,7 +18,8 @@ from pipeline.offsets import Edit
 
 VIETNAMESE = "abcdđeghiklmnopqrstuvxy"
 LATIN = "abcdefghijklmnopqrstuvwxyz"
-_ITEM = regex.compile(r"^(?P<m>[\p{L}0-9()]{1,2})\)\s|^(?P<u>[0-9a-zđ])\s(?=\p{Lu})", regex.M)
+_ITEM = regex.compile(r"^(?P<m>[\p{L}0-9(]{0,2})\)\s|^(?P<u>[0-9\p{Ll}]\p{Ll}?)\s(?=\p{Lu}|\d)",
+                      regex.M)
 _BREAK = regex.compile(r"^(?:\d+(?:\.\d+)*\.\s|[IVXLC]+\.\s|Phần\s|Điều\s|Mục\s|Chương\s)",
                        regex.M)
 _ROMAN = regex.compile(r"^(?P<r>[IVXLC1l|]{1,6})\.(?=\s)", regex.M)
@@ -47,7 +48,7 @@ def _items(text: str) -> list[list]:
             if current:
                 runs.append(current)
                 current = []
-        g = "m" if m.group("m") else "u"
+        g = "m" if m.group("m") is not None else "u"
         current.append([m.start(g), m.end(g), m.group(g), g == "u"])
     if current:
         runs.append(current)
