@@ -2,6 +2,10 @@
 
 Usage: .venv/bin/python scripts/eval_targets.py [--quiet] [doc_id ...]
 
+After the seeds it prints the GENERALIZATION score: the same strict matching over the genre
+fixtures written by hand (`tests/fixtures/genre/<doc>.txt` with expected `<doc>.json`), plans
+of other provinces, years and styles that the rules were not tuned on.
+
 Text is the raw seed with markdown "**" removed and runs of spaces collapsed, or the cleaner's
 output once `pipeline.clean.clean_text` changes the text; sections come from
 `pipeline.segment.segment` when it returns any. Gold is `gold/<doc_id>.json`, and for seed
@@ -26,6 +30,7 @@ from pipeline.model import DocumentMeta  # noqa: E402
 
 RAW = ROOT / "corpora" / "raw"
 GOLD = ROOT / "gold"
+FIXTURES = ROOT / "tests" / "fixtures" / "genre"
 EXAMPLES = Path("/work/shared/examples")
 STRICT = ("value", "value_max", "unit", "year", "scope_level")
 
@@ -132,19 +137,21 @@ def _show(t: dict) -> str:
             f"sc={t.get('scope_level')} {t.get('code')} | {t['evidence'][:110]}")
 
 
-def evaluate(doc_id: str, quiet: bool) -> tuple[int, int, int, int] | None:
-    """Print one document's scores; return (strict, lenient, n_pred, n_gold)."""
-    gold = gold_for(doc_id)
-    text = prepare((RAW / f"{doc_id}.txt").read_text(encoding="utf-8"))
+def evaluate(doc_id: str, quiet: bool, raw_dir: Path = RAW, gold: list[dict] | None = None
+             ) -> tuple[int, int, int, int, int] | None:
+    """Print one document's scores; return (strict, lenient, n_pred, n_gold, code correct)."""
+    gold = gold if gold is not None else gold_for(doc_id)
+    text = prepare((raw_dir / f"{doc_id}.txt").read_text(encoding="utf-8"))
     preds = [t.__dict__ for t in extract_targets(text, sections_of(text), DocumentMeta())]
     if gold is None:
         print(f"{doc_id}: no gold; {len(preds)} predicted")
         return None
     strict, lenient = match(gold, preds, STRICT), match(gold, preds, ("value",))
+    codes = sum(gold[g]["code"] == preds[p]["code"] for g, p in strict)
     sp, sr, sf = prf(len(strict), len(preds), len(gold))
     lp, lr, lf = prf(len(lenient), len(preds), len(gold))
     print(f"{doc_id}: gold {len(gold)} pred {len(preds)} | strict P {sp:.2f} R {sr:.2f} "
-          f"F1 {sf:.2f} | lenient P {lp:.2f} R {lr:.2f} F1 {lf:.2f}")
+          f"F1 {sf:.2f} | lenient P {lp:.2f} R {lr:.2f} F1 {lf:.2f} | code {codes}/{len(strict)}")
     if not quiet:
         mg, mp = {g for g, _ in strict}, {p for _, p in strict}
         for gi, g in enumerate(gold):
@@ -153,24 +160,50 @@ def evaluate(doc_id: str, quiet: bool) -> tuple[int, int, int, int] | None:
         for pi, p in enumerate(preds):
             if pi not in mp:
                 print("   FP", _show(p))
-    return len(strict), len(lenient), len(preds), len(gold)
+        for gi, pi in strict:
+            if gold[gi]["code"] != preds[pi]["code"]:
+                print(f"   CODE {preds[pi]['code']} (gold {gold[gi]['code']}) | "
+                      f"{preds[pi]['evidence'][:100]}")
+    return len(strict), len(lenient), len(preds), len(gold), codes
+
+
+def fixture_docs() -> list[str]:
+    """Genre fixtures that have expected records (`<doc>.json` beside `<doc>.txt`)."""
+    return sorted(p.stem for p in FIXTURES.glob("*.json") if (FIXTURES / f"{p.stem}.txt").exists())
+
+
+def generalization(quiet: bool) -> tuple[float, float, float, float]:
+    """Strict P, R, F1 and code accuracy over the genre fixtures (printed too)."""
+    tot = [0, 0, 0, 0, 0]
+    for d in fixture_docs():
+        expected = json.loads((FIXTURES / f"{d}.json").read_text(encoding="utf-8"))["targets"]
+        r = evaluate(d, quiet, FIXTURES, expected)
+        tot = [a + b for a, b in zip(tot, r, strict=True)]
+    p, r, f = prf(tot[0], tot[2], tot[3])
+    acc = tot[4] / tot[0] if tot[0] else 0.0
+    print(f"GENERALIZATION (fixtures) strict P {p:.2f} R {r:.2f} F1 {f:.2f}  code {acc:.3f}")
+    return p, r, f, acc
 
 
 def main() -> None:
-    """Evaluate the seeds (or the doc ids given) and print a micro-averaged total."""
+    """Evaluate the seeds (or the doc ids given), print micro-averaged totals, then the
+    generalization score over the genre fixtures."""
     ap = argparse.ArgumentParser()
     ap.add_argument("docs", nargs="*")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args()
     docs = args.docs or sorted(p.stem for p in RAW.glob("*.txt"))
-    tot = [0, 0, 0, 0]
+    tot = [0, 0, 0, 0, 0]
     for d in docs:
         r = evaluate(d, args.quiet)
         if r:
             tot = [a + b for a, b in zip(tot, r, strict=True)]
     if tot[3]:
         strict, lenient = prf(tot[0], tot[2], tot[3])[2], prf(tot[1], tot[2], tot[3])[2]
-        print(f"TOTAL strict F1 {strict:.2f}  lenient F1 {lenient:.2f}")
+        acc = tot[4] / tot[0] if tot[0] else 0.0
+        print(f"TOTAL strict F1 {strict:.3f}  lenient F1 {lenient:.3f}  code {acc:.3f}")
+    if not args.docs:
+        generalization(args.quiet)
 
 
 if __name__ == "__main__":
