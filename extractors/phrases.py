@@ -200,3 +200,18 @@ def list_intro(text: str, sent_start: int) -> tuple[int, int, int] | None:
     head = INTRO_HEAD_END.search(text, start, colon + 1)
     end = head.start() if head else colon
     return (start, end, colon) if end - start > 10 else None
+
+
+SHARE_VERB = regex.compile(r"(?<!\w)chiếm(?:\s+(?:tỷ\s+trọng|tỷ\s+lệ))?\s*$", regex.I)
+
+
+def share_subject(text: str, sent_start: int, start: int) -> tuple[int, int, int] | None:
+    """(start, end, head start) of the subject of "chiếm": "Kinh tế số chiếm 20% GRDP" counts
+    the digital economy, and the words after the number only say of what; else None."""
+    m = SHARE_VERB.search(text[sent_start:start])
+    if m is None:
+        return None
+    s = clause_start(text, sent_start, sent_start + m.start())
+    end = sent_start + m.start()
+    end = s + len(CONNECTOR_END.sub("", text[s:end]))
+    return (s, end, s) if end > s + 3 else None

@@ -33,6 +33,7 @@ from extractors.phrases import (
     list_intro,
     possessor_lead,
     predicate_start,
+    share_subject,
     subject_before,
     tail_end,
 )
@@ -174,7 +175,7 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
     for i, (n, lead) in enumerate(zip(nums, leads, strict=True)):
         nxt = leads[i + 1].start if i + 1 < len(nums) else e
         tail = (n.end, tail_end(text, n.end, max(n.end, nxt)))
-        if _is_baseline(text, s, e, n.start) or _money(text, n, tail[1]):
+        if _is_baseline(text, s, e, n.start) or _money(text, n, tail[1], s):
             continue
         kind = lead.kind
         if n.unit == "count" and cue_re("increase_after").search(text, n.noun_start, tail[1]):
@@ -193,9 +194,17 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
     return out
 
 
-def _money(text: str, n: _Num, tail_stop: int) -> bool:
+def _money(text: str, n: _Num, tail_stop: int, s: int) -> bool:
+    """A share of money: "30% từ ngân sách tỉnh", or a clause that opens with money before the
+    number ("trong đó ngân sách tỉnh 70%", "ngân sách cấp huyện bảo đảm 20%")."""
+    if n.unit != "%":
+        return False
     words = regex.sub(r"^\s*(?:các\s+)?", "", text[n.end : tail_stop])
-    return n.unit == "%" and bool(cue_re("money_context", at_start=True).match(words))
+    clause = text[max(text.rfind(",", s, n.start), text.rfind(";", s, n.start), s - 1) + 1 :
+                  n.start]
+    clause = regex.sub(r"^\s*(?:trong\s+đó|còn\s+lại)?\s*", "", clause, flags=regex.I)
+    money = cue_re("money_context", at_start=True)
+    return bool(money.match(words) or money.match(clause))
 
 
 @dataclass
@@ -235,12 +244,13 @@ def _words(doc: _Doc, site: _Site) -> _Words | None:
     thin = n.unit in ("count", "per100") and len(own.split()) <= 2
     w = _Words(indicator, site.lead.start, tail[1], n.unit, _scope_words(text, n, tail[1]), n.end)
     subj = subject_before(text, s, n.start) if (not indicator or thin) else None
+    subj = subj or share_subject(text, s, site.lead.start)
     before_prep = regex.search(r"(?<!\w)(?:đến|tới|cho)\s*$", text[s : site.lead.start])
     owner = possessor_lead(text, s, site.lead.start) if not subj else None
     ls, le = owner or lead_phrase(text, s, n.start)
     intro = list_intro(text, s) if (thin and not subj and le - ls < 3) else None
     if subj:
-        w.indicator = text[subj[0] : subj[1]].split(None, 2)[-1]
+        w.indicator = text[subj[2] : subj[1]].strip()
         w.ev_start, w.ev_end, w.method = subj[0], max(n.end, tail[1]), n.unit + "+subject"
         w.scope_win, w.head_start = text[subj[0] : subj[1]], subj[2]
     elif not indicator or before_prep or owner or intro:
@@ -263,7 +273,7 @@ def _finish(text: str, site: _Site, w: _Words) -> _Words | None:
         return None
     first = (text[n.end : n.end + 12].split() or [""])[0].strip(",;.").lower()
     unit_level = cues()["admin_units"].get(first)
-    if n.unit == "count" and unit_level:
+    if unit_level:  # "240 xã", "100% xã có cáp quang": the unit counted is the level
         w.scope_win = {"xa": "cấp xã", "huyen": "cấp huyện"}[unit_level]
     elif scope_level(w.scope_win) is None and not LEVEL_WORD.search(w.scope_win):
         w.scope_win = text[site.prev_end : n.start] + " " + w.scope_win
@@ -310,9 +320,13 @@ def _code(text: str, site: _Site, w: _Words, evidence: str) -> str:
     """Code from the regions around the number, closest first (taxonomy.py)."""
     head = text[w.head_start : head_end(text, w.head_start, max(w.head_start, w.ev_end))]
     lead = text[w.lead[0] : w.lead[1]] if w.lead else ""
+    clause_end = text.find(";", w.ev_end, site.e)
+    clause_end = clause_end if clause_end >= 0 else site.e
+    # the predicate a list of numbers shares: "100% A và 80% B | sử dụng thư điện tử"
+    rest = text[predicate_start(text, w.ev_end, clause_end) : clause_end]
     return code_for(
         PARENS.sub(" ", head), PARENS.sub(" ", evidence), PARENS.sub(" ", lead),
-        PARENS.sub(" ", text[site.s : site.n.start]),
+        PARENS.sub(" ", rest + " . " + text[site.s : site.n.start]),
     )
 
 

@@ -37,10 +37,20 @@ class YearMention:
     backward: bool
 
 
+DEADLINE_DATE = regex.compile(
+    rf"(?<!\w)(?:trước|đến|chậm\s+nhất|hoàn\s+thành\s+trước)\s+(?:ngày\s+)?\d{{1,2}}\s*/\s*"
+    rf"\d{{1,2}}\s*/\s*(?P<y>{YEAR})(?!\d)",
+    regex.IGNORECASE,
+)
+
+
 def year_mentions(text: str, start: int = 0, end: int | None = None) -> list[YearMention]:
-    """Year phrases naming a deadline or period in `text[start:end]` (dates excluded)."""
+    """Year phrases naming a deadline or period in `text[start:end]`. A date is a deadline only
+    after "trước", "đến", "chậm nhất" ("trước ngày 30/6/2024" is due in 2024); other dates
+    (signing, legal references) name no deadline."""
     end = len(text) if end is None else end
-    out = []
+    out = [YearMention(m.start(), m.end(), int(m["y"]), None, True)
+           for m in DEADLINE_DATE.finditer(text, start, end)]
     for m in YEAR_RE.finditer(text, start, end):
         if DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
@@ -52,7 +62,7 @@ def year_mentions(text: str, start: int = 0, end: int | None = None) -> list[Yea
             CLAUSE_END_AFTER.match(text[m.end() : m.end() + 5])
         )
         out.append(YearMention(m.start(), m.end(), year, period, backward))
-    return out
+    return sorted(out, key=lambda m: m.start)
 
 
 def year_for(mentions: list[YearMention], pos: int, next_pos: int) -> YearMention | None:
@@ -68,7 +78,9 @@ def year_for(mentions: list[YearMention], pos: int, next_pos: int) -> YearMentio
     return before[-1] if before else None
 
 
-TITLE_START = regex.compile(r"(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|QUY\s+HOẠCH|Kế\s+hoạch)")
+TITLE_START = regex.compile(
+    r"(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|QUY\s+HOẠCH|NGHỊ\s+QUYẾT|Kế\s+hoạch)"
+)
 TITLE_STOP = regex.compile(r"\n\s*\n|Căn cứ|Thực hiện|Trong\s|Để\s|\bI\.\s|CHỦ TỊCH|Ủ?Y BAN")
 ANNUAL_RE = regex.compile(rf"(?<!(?:đến|tới|hết|cuối|tháng\s\d{{1,2}})\s)năm\s+({YEAR})(?![\w/-])",
                           regex.I)
