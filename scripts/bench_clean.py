@@ -4,7 +4,8 @@ do-no-harm on the clean seeds, speed and memory.
 Run: `.venv/bin/python scripts/bench_clean.py [--parts ocr,noise,gold,harm,speed]`.
 OCR output is cached under `bench_out/ocr/` (ignored by git); delete it to re-run Tesseract.
 Metrics normalization: `pipeline/clean/metrics.py` (NFC, tone placement canonical, page-number
-lines dropped, all whitespace collapsed to one space).
+lines and digital-signature stamp lines ("Ký bởi: …" + timestamp, page furniture) dropped on
+both sides, all whitespace collapsed to one space).
 """
 
 from __future__ import annotations
@@ -260,6 +261,7 @@ def bench_pairs(pairs: list[Pair], loo: bool) -> list[tuple]:
 def print_table(title: str, rows: list[tuple]) -> None:
     """Print rows of bench_pairs with the relative CER reduction."""
     print(f"\n== {title}")
+    print("   (normalized: NFC, tone placement, page numbers and signature stamps dropped)")
     print(f"{'group':<16}{'n':>3} {'CER before':>11}{'CER after':>10}{'reduct.':>9}"
           f"{'WER before':>11}{'WER after':>10}{'precision':>10}")
     for g, n, cb, ca, wb, wa, pr in rows:

@@ -72,3 +72,20 @@ def test_roman_numeral_after_quarter_and_part():
     text = "các điểm a, b mục 1 phần III; các điểm c, d mục 2 phần 111;"
     assert fixed(text).endswith("mục 2 phần III;")
     assert fixed("tại phần 11 của Phụ lục") == "tại phần 11 của Phụ lục"  # no Roman evidence
+
+
+def test_alphabet_from_cross_references_before_markers():
+    # the marker column shows "đ)" (OCR'd), the running text cites "điểm f" and "điểm e, f"
+    from pipeline.clean.markers import LATIN, VIETNAMESE, choose_alphabet
+
+    items = "a) Một.\nb) Hai.\nc) Ba.\nd) Bốn.\nđ) Năm.\n"
+    assert choose_alphabet(items) == VIETNAMESE
+    refs = "Thực hiện điểm f mục 5 và các điểm d, e mục 4 phần III.\n"
+    assert choose_alphabet(items + refs) == LATIN
+
+
+def test_stamp_lines_are_dropped_by_the_metric():
+    from pipeline.clean.metrics import normalize_for_metric
+
+    text = "Ký bởi: Văn phòng Ủy ban Nhân dân\n30/03/2019 15:28:51\nQUYẾT ĐỊNH\n"
+    assert normalize_for_metric(text) == "QUYẾT ĐỊNH"

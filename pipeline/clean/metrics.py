@@ -1,8 +1,11 @@
 """Error rates of cleaned text against a reference, after a documented normalization.
 
-Normalization (docs/cleaning.md): NFC, markdown bold removed, page-number lines dropped, tone
-placement made canonical ("hòa": both placements are correct spelling, so style is not an
-error), all whitespace collapsed to one space.
+Normalization (docs/cleaning.md): NFC, markdown bold removed, page-number lines and
+digital-signature stamp lines ("Ký bởi: …" + timestamp) dropped, tone placement made canonical
+("hòa": both placements are correct spelling, so style is not an error), all whitespace
+collapsed to one space. Stamps are page furniture like page numbers: the layout step removes
+them, a line-aligned reference may keep them, and neither is the document's text. They are
+recognised by the layout step's own rule (`pagination.stamp_lines`), not a copy of it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import unicodedata
 
 import regex
 
+from pipeline.clean.lines import split_lines
+from pipeline.clean.pagination import stamp_lines
 from pipeline.clean.syllable import canonical_tone_text
 
 _PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
@@ -19,7 +24,9 @@ _PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 def normalize_for_metric(text: str) -> str:
     """The text as compared by CER/WER."""
     text = unicodedata.normalize("NFC", text).replace("**", "")
-    lines = [ln for ln in text.splitlines() if not _PAGE_NUMBER.match(ln)]
+    stamps = stamp_lines(split_lines(text))
+    lines = [ln for i, ln in enumerate(text.split("\n"))
+             if i not in stamps and not _PAGE_NUMBER.match(ln)]
     return canonical_tone_text(" ".join(" ".join(lines).split()))
 
 
