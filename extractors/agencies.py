@@ -46,6 +46,7 @@ class _Gazetteer:
     generic: regex.Pattern
     lower_max: int
     stop: set[str]
+    stop_folded: set[str]
     heads_folded: set[str]
     central_heads: set[str]
     fuzzy_names: dict[str, tuple[str, str]]
@@ -86,7 +87,8 @@ def _gazetteer() -> _Gazetteer:
         tails=tails,
         generic=generic,
         lower_max=int(g["lower"]),
-        stop={fold(w) for w in g["stop_words"]},
+        stop={w.lower() for w in g["stop_words"]},
+        stop_folded={fold(w) for w in g["stop_words"]},
         heads_folded={fold(h.split()[0]) for h in heads} | {"cac", "ubnd", "uy"},
         central_heads=set(g["central_heads"]),
         fuzzy_names=fuzzy,
@@ -139,6 +141,14 @@ def _known(text: str, folded: str, gz: _Gazetteer) -> list[AgencyMention]:
     return out
 
 
+def _is_stop(tok: str, gz: _Gazetteer) -> bool:
+    """A word that ends a generic name. Words with tone marks compare as written: folded,
+    "dõi" (theo dõi) would stop "Báo Văn hóa đời sống" and "có" would stop "Đài Truyền thanh
+    cơ sở". A word printed without marks (OCR lost them) compares folded."""
+    low = tok.lower()
+    return low in gz.stop or (low == fold(low) and low in gz.stop_folded)
+
+
 def _generic_name_end(text: str, start: int, gz: _Gazetteer) -> int:
     """End of a name that starts with a head word at `start`, or `start` if none follows."""
     end, seen_cap, lower = start, False, 0
@@ -162,7 +172,7 @@ def _generic_name_end(text: str, start: int, gz: _Gazetteer) -> int:
                 break
             seen_cap, lower = True, 0
         else:
-            if fold(tok) in gz.stop or lower >= gz.lower_max:
+            if _is_stop(tok, gz) or lower >= gz.lower_max:
                 break
             lower += 1 if tok != "và" else 0
         end = start + w.end()

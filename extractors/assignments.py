@@ -13,7 +13,9 @@ from extractors.agencies import find_agencies
 from extractors.clauses import assigned_roles, execution_roles
 from extractors.deadlines import Deadline, duty_deadline
 from extractors.duties import blocks, duties, tcth_regions
-from extractors.fold import collapse
+from extractors.fold import collapse, fold
+from extractors.merge_rows import dedupe, merge
+from extractors.owner_titles import title_owners
 from extractors.roles import Role, make_ctx, parse_duty
 from extractors.table_model import TableRow
 from extractors.task_tables import task_rows
@@ -28,8 +30,13 @@ def extract_assignments(
     mentions = find_agencies(text)
     ctx = make_ctx(text, mentions)
     duty_recs = [_from_role(text, r) for r in _roles(ctx, sections)]
-    table_recs = [a for row in task_rows(text, mentions) for a in _from_row(text, row)]
-    return _merge(_dedupe(duty_recs), _dedupe(table_recs))
+    table_recs: list[Assignment] = []
+    follow: dict[int, str] = {}
+    for row in task_rows(text, mentions):
+        for a in _from_row(text, row):
+            table_recs.append(a)
+            follow[id(a)] = text[row.task_end:row.task_end + 120]
+    return merge(dedupe(duty_recs), dedupe(table_recs), follow)
 
 
 def _roles(ctx, sections: list[Section]) -> list[Role]:
@@ -49,7 +56,7 @@ def _block_roles(ctx, start: int, end: int) -> list[Role]:
     g = _GIAO.match(ctx.text, start)
     owners, after = ctx.chain_at(g.end() if g else start, end)
     if not any(o.assignable for o in owners):
-        owners, after = [], start
+        owners, after = title_owners(ctx, start, end)
     ev = owners[0].start if owners else start
     spans = duties(ctx.text, after, end)
     out: list[Role] = []
@@ -80,13 +87,30 @@ def _heading_partners(ctx, after: int, spans, rows: list[Role]) -> list[Role]:
 
 
 def _from_role(text: str, r: Role) -> Assignment:
-    dl = duty_deadline(text[r.task_start:r.duty_end])
+    start = r.deadline_from if r.deadline_from >= 0 else r.task_start
+    dl = duty_deadline(text[start:_deadline_scope(text, start, r.duty_end)])
     return Assignment(
         agency=r.agency, role=r.role, task=task_text(text, r.task_start, r.task_end),
         deadline_text=dl.deadline_text, due_start=dl.due_start, due_end=dl.due_end,
         recurrence=dl.recurrence, evidence=collapse(text[r.ev_start:r.task_end].replace("**", "")),
         start=r.ev_start, end=r.task_end, method="duty",
     )
+
+
+def _deadline_scope(text: str, start: int, end: int) -> int:
+    """Where a task's time words stop: at a ";" that opens a clause with its own verb
+    ("…; Hàng năm đánh giá kết quả…" is a later task's cycle), but not at one that only says when
+    the task is due ("; hoàn thành trước 30/6"). A "," does not stop it: "…, tổng hợp vào dự
+    toán ngân sách hàng năm" still gives the duty its yearly cycle (examples/README 8.d)."""
+    done = regex.compile(rf"\s*(?:{cue_pattern('completion_clause')})(?!\w)")
+    folded = fold(text)
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        depth += ch in "([" and 1 or (-1 if ch in ")]" and depth else 0)
+        if ch == ";" and not depth and not done.match(folded, i + 1):
+            return i
+    return end
 
 
 def _from_row(text: str, row: TableRow) -> list[Assignment]:
@@ -104,38 +128,3 @@ def _record(agency, role, task, dl: Deadline, text, start, end) -> Assignment:
         due_start=dl.due_start, due_end=dl.due_end, recurrence=dl.recurrence,
         evidence=collapse(text[start:end]), start=start, end=end, method="table",
     )
-
-
-def _key(a: Assignment) -> tuple[str, str, str]:
-    return a.agency, a.role, a.task.casefold()
-
-
-def _dedupe(recs: list[Assignment]) -> list[Assignment]:
-    seen: set[tuple[str, str, str]] = set()
-    out = []
-    for a in recs:
-        if a.task and _key(a) not in seen:
-            seen.add(_key(a))
-            out.append(a)
-    return out
-
-
-def _merge(duty: list[Assignment], table: list[Assignment]) -> list[Assignment]:
-    """Fold table rows that restate a duty into it: one record per (task, agency, role)."""
-    by_task: dict[str, list[Assignment]] = {}
-    for a in duty:
-        by_task.setdefault(a.task.casefold(), []).append(a)
-    have = {_key(a) for a in duty}
-    kept: list[Assignment] = []
-    for a in table:
-        same = by_task.get(a.task.casefold())
-        if not same:
-            kept.append(a)
-            continue
-        for d in same:
-            d.deadline_text, d.due_start, d.due_end = a.deadline_text, a.due_start, a.due_end
-            d.recurrence = a.recurrence
-        a.task = same[0].task
-        if _key(a) not in have:
-            kept.append(a)
-    return duty + kept

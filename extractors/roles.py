@@ -15,9 +15,17 @@ import regex
 
 from extractors.agencies import AgencyMention
 from extractors.fold import fold
-from extractors.tasks import clause_end, cue_pattern, skip_prefix
+from extractors.tasks import clause_end, cue_pattern, roles_data, skip_prefix
 
-_SEP = regex.compile(r"[\s,;*]*(?:(?:và|cùng với|cùng|với)(?!\w)[\s,;*]*)?")
+
+@lru_cache(maxsize=1)
+def _sep() -> regex.Pattern:
+    """What may stand between two names of one list (matched on folded text): punctuation,
+    "và", and filler nouns such as "hệ thống" ("…, hệ thống Đài Truyền thanh cơ sở")."""
+    return regex.compile(
+        rf"[\s,;*]*(?:(?:va|cung voi|cung|voi)(?!\w)[\s,;*]*)?"
+        rf"(?:(?:{cue_pattern('chain_fillers')})(?!\w)\s*)?"
+    )
 
 
 @dataclass
@@ -31,6 +39,7 @@ class Role:
     ev_start: int
     duty_start: int
     duty_end: int
+    deadline_from: int = -1
 
 
 @dataclass
@@ -54,7 +63,7 @@ class Ctx:
                 chain.append(ag)  # expanded mention
                 continue
             gap = self.text[end:ag.start]
-            if ag.start != pos and not (chain and _SEP.fullmatch(gap)):
+            if ag.start != pos and not (chain and _sep().fullmatch(fold(gap))):
                 break
             chain.append(ag)
             end = ag.end
@@ -78,14 +87,15 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
     cues = _cues()
     pos = skip_prefix(ctx.text, ds)
     if cues["closing"].match(ctx.folded, pos):
-        return _secondary(ctx, ds, de, pos)
+        return _secondary(ctx, ds, de, pos) + _report_to(ctx, pos, (ds, de), pos)
     if cues["lead_in"].match(ctx.folded, pos):
         pos = _after_lead_in(ctx, pos, de)
     subject, after = ctx.chain_at(pos, de)
     if any(a.assignable for a in subject):
         owners, ev, pos = subject, subject[0].start, skip_prefix(ctx.text, after)
     rows, first_end = _first_task(ctx, pos, de, owners, ev, (ds, de))
-    return rows + _secondary(ctx, ds, de, first_end, owners, ev)
+    rows += _secondary(ctx, ds, de, first_end, owners, ev)
+    return rows + _report_to(ctx, pos, (ds, de), pos)
 
 
 def _first_task(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> tuple[list[Role], int]:
@@ -103,12 +113,24 @@ def _first_task(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> tuple[list[R
         if leads:
             ts = skip_prefix(ctx.text, after)
             te = clause_end(ctx.text, ts, de)
+            leads, extra = _split_related(leads)
             rows = _rows(owners, "partner", ts, te, ev, d)
-            return rows + _rows(leads, "lead", ts, te, m.start(), d), te
+            rows += _rows(leads, "lead", ts, te, m.start(), d)
+            return rows + _rows(extra, "partner", ts, te, m.start(), d), te
     m = cues["lead"].match(ctx.folded, pos)
     ts = skip_prefix(ctx.text, m.end()) if m else pos
     te = clause_end(ctx.text, ts, de)
     return _rows(owners, "lead", ts, te, ev, d), te
+
+
+def _split_related(leads: list[AgencyMention]) -> tuple[list, list]:
+    """"Phối hợp với B và các đơn vị liên quan": B leads; "the related units" only ever
+    coordinate (ANNOTATION §3: "… và các đơn vị liên quan" adds a partner row)."""
+    related = set(roles_data()["partner_collectives"])
+    named = [a for a in leads if a.canonical not in related]
+    if not named:
+        return leads, []
+    return named, [a for a in leads if a.canonical in related]
 
 
 def _after_lead_in(ctx: Ctx, pos: int, de: int) -> int:
@@ -151,6 +173,15 @@ def _secondary(ctx: Ctx, ds: int, de: int, pos: int, owners=(), ev: int = 0) -> 
         if chain:
             ts = skip_prefix(ctx.text, after)
             rows += _rows(chain, "lead", ts, clause_end(ctx.text, ts, de), m.start(), d)
+    return rows
+
+
+def _report_to(ctx: Ctx, pos: int, d: tuple[int, int], cycle_from: int) -> list[Role]:
+    """"… (qua / gửi về A để tổng hợp)": A leads the compiling. Searched over the whole duty,
+    brackets included, since the remark often sits in a bracket inside the first clause; the
+    compiling recurs with the reports, so its deadline is read from the duty (`cycle_from`)."""
+    rows: list[Role] = []
+    de = d[1]
     rt = rf"(?<!\w)(?:{cue_pattern('report_to')})\s+"
     for m in regex.finditer(rt, ctx.folded[:de], pos=pos):
         chain, after = ctx.chain_at(m.end(), de)
@@ -159,7 +190,9 @@ def _secondary(ctx: Ctx, ds: int, de: int, pos: int, owners=(), ev: int = 0) -> 
                                     ctx.folded[after + de_word.end():de])
         if chain and v:
             ts = after + de_word.end()
-            rows += _rows(chain, "lead", ts, clause_end(ctx.text, ts, de), chain[0].start, d)
+            te = clause_end(ctx.text, ts, de)
+            rows += [Role(a.canonical, "lead", ts, te, chain[0].start, *d, deadline_from=cycle_from)
+                     for a in chain if a.assignable]
     return rows
 
 
@@ -169,7 +202,10 @@ def _clauses(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
     if not owners:
         return rows
     pc = rf"[;,]\s*(?:{cue_pattern('partner_clause')})(?!\w)\s*"
+    lead_cue = regex.compile(rf"(?:{cue_pattern('lead')})\s*$")
     for m in regex.finditer(pc, ctx.folded[:de], pos=pos):
+        if lead_cue.search(ctx.folded, max(0, m.start() - 30), m.start()):
+            continue  # "chủ trì, phối hợp với": a lead clause, read by `_secondary`
         leads, after = ctx.chain_at(m.end(), de)
         if leads:
             ts = skip_prefix(ctx.text, after)

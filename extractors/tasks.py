@@ -56,6 +56,8 @@ def clause_end(
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
+        elif ch in ")]":
+            break  # the clause began inside brackets ("(qua Sở A để tổng hợp)")
         elif _ends_clause(text, folded, i, depth, words >= min_words):
             break
         elif ch.isspace() and i > start and not text[i - 1].isspace():
@@ -77,7 +79,22 @@ def _ends_clause(text: str, folded: str, i: int, depth: int, long_enough: bool) 
         return True
     if ch == ".":
         return _sentence_dot(text, i)
-    return ch == "," and long_enough and bool(_new_clause().match(folded, i))
+    if ch != "," or not long_enough or not _new_clause().match(folded, i):
+        return False
+    return not _noun_list(folded, i)
+
+
+@lru_cache(maxsize=1)
+def _noun_pair() -> tuple[regex.Pattern, regex.Pattern]:
+    before = regex.compile(rf"(?<!\w)(?:{cue_pattern('list_nouns')})\s*$")
+    after = regex.compile(rf",\s*(?:{cue_pattern('noun_verbs')})(?!\w)")
+    return before, after
+
+
+def _noun_list(folded: str, i: int) -> bool:
+    """", tổ chức" after "các cơ quan" lists organisations, it does not start a new verb phrase."""
+    before, after = _noun_pair()
+    return bool(after.match(folded, i) and before.search(folded, max(0, i - 30), i))
 
 
 def _sentence_dot(text: str, i: int) -> bool:

@@ -71,3 +71,74 @@ def test_restated_table_row_merges_into_duty():
     lead = [a for a in got if a.role == "lead"]
     assert len(lead) == 1 and lead[0].method == "duty" and lead[0].due_end == "2020-12-31"
     assert [(a.agency, a.role) for a in got if a.method == "table"] == [("Sở Nội vụ", "partner")]
+
+
+def test_media_outlets_named_under_a_summary_title_each_lead():
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\nTổng hợp kết quả.\n2. Các cơ quan báo chí của "
+            "tỉnh\nBáo Bình Sơn, Đài Phát thanh và Truyền hình tỉnh, Báo Văn hóa đời sống, hệ thống"
+            " Đài Truyền thanh cơ sở xây dựng các chuyên mục tuyên truyền về Kế hoạch.\n")
+    got = {a for a, r, t in rows(text) if t.startswith("xây dựng các chuyên mục")}
+    assert got == {"Báo Bình Sơn", "Đài Phát thanh và Truyền hình tỉnh", "Báo Văn hóa đời sống",
+                   "Đài Truyền thanh cơ sở"}
+
+
+def test_collective_title_not_in_gazetteer_is_the_agency():
+    text = ("V. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ\n\nTổng hợp kết quả.\n\n2. Các cơ quan chủ trì "
+            "các dự án, nhiệm vụ được nêu trong Kế hoạch\n\nCó trách nhiệm tổ chức xây dựng, phê "
+            "duyệt và triển khai các dự án được giao theo quy định, bảo đảm lồng ghép.\n")
+    task = "tổ chức xây dựng, phê duyệt và triển khai các dự án được giao theo quy định"
+    assert ("Các cơ quan chủ trì các dự án, nhiệm vụ được nêu trong Kế hoạch", "lead",
+            task) in rows(text)
+
+
+def test_responsibility_title_names_its_owner():
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của Sở Tư pháp\nRà soát các văn bản quy phạm "
+            "pháp luật về chuyển đổi số.\n")
+    assert rows(text) == {("Sở Tư pháp", "lead", "Rà soát các văn bản quy phạm pháp luật về "
+                           "chuyển đổi số")}
+
+
+def test_related_units_beside_a_named_lead_are_partners():
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh\nb) Phối hợp với Sở Thông tin và Truyền "
+            "thông và các đơn vị liên quan trong việc triển khai xây dựng Chính quyền điện tử.\n")
+    assert {(a, r) for a, r, _ in rows(text)} == {
+        ("Văn phòng UBND tỉnh", "partner"), ("Sở Thông tin và Truyền thông", "lead"),
+        ("Các cơ quan, đơn vị liên quan", "partner")}
+
+
+def test_compiling_body_in_a_bracket_leads_with_the_report_cycle():
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành\na) Báo cáo tình hình thực hiện hàng quý "
+            "(thời gian chốt số liệu theo quy định) chậm nhất vào ngày 17 tháng cuối quý (qua Sở "
+            "Thông tin và Truyền thông để tổng hợp).\n")
+    got = [a for a in extract_assignments(text, [], DocumentMeta())
+           if a.agency == "Sở Thông tin và Truyền thông"]
+    assert [(a.role, a.task, a.recurrence) for a in got] == [("lead", "tổng hợp", "quarterly")]
+
+
+def test_cycle_word_after_semicolon_belongs_to_the_next_clause():
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Sở Thông tin và Truyền thông:\n- Chủ trì tổ chức triển khai "
+            "Quy hoạch; Hàng năm đánh giá kết quả thực hiện.\n- Lập kế hoạch vốn, hàng năm phân bổ "
+            "vốn ngân sách.\n")
+    got = {a.task[:12]: a.recurrence for a in extract_assignments(text, [], DocumentMeta())}
+    assert got == {"tổ chức triể": None, "Lập kế hoạch": "annual"}
+
+
+def test_second_lead_clause_is_not_read_as_a_partner_clause():
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Sở Thông tin và Truyền thông\nf) Nâng cấp Cổng thông tin "
+            "điện tử; chủ trì, phối hợp với các sở, ban, ngành xây dựng hệ thống tích hợp.\n")
+    got = {(a, r) for a, r, t in rows(text) if t == "xây dựng hệ thống tích hợp"}
+    assert got == {("Sở Thông tin và Truyền thông", "lead"), ("Các sở, ban, ngành", "partner")}
+
+
+def test_table_task_cut_at_a_bracket_restates_the_duty():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ\na) Chủ trì, phối hợp với Sở "
+            "Nội vụ triển khai ứng dụng công nghệ thông tin kết hợp với Hệ thống quản lý chất "
+            "lượng ISO "
+            "(ISO điện tử) trong hoạt động của các cơ quan, tổ chức thuộc hệ thống hành chính nhà "
+            "nước.\nNơi nhận:\nPHỤ LỤC\nSTT\tTên nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\t"
+            "Thời gian thực hiện\n1\tTriển khai ứng dụng công nghệ thông tin kết hợp với Hệ thống "
+            "quản lý chất lượng ISO (ISO điện tử) trong hoạt động của các cơ quan, tổ chức thuộc hệ"
+            " thống hành chính nhà nước\tSở Khoa học và Công nghệ\tSở Nội vụ\t2016-2020\n")
+    got = extract_assignments(text, [], DocumentMeta())
+    assert len(got) == 2 and all(a.method == "duty" and a.due_end == "2020-12-31" for a in got)
+    assert got[0].task.endswith("các cơ quan, tổ chức thuộc hệ thống hành chính nhà nước")
