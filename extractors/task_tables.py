@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from extractors.agencies import AgencyMention, canonical_name
+from extractors.agencies import AgencyMention, canonical_name, find_agencies
 from extractors.deadlines import parse_deadline
 from extractors.flat_tables import flat_rows
 from extractors.fold import fold
@@ -128,9 +128,39 @@ def _stt(text: str, row: list[Cell]) -> bool:
     return bool(row) and bool(regex.fullmatch(r"[\dIVX]+\.?", text[row[0].start:row[0].end]))
 
 
+def _join_wrapped(text: str, cells: list[Cell], mentions: list[AgencyMention]) -> list[list[Cell]]:
+    """Group a column's fragments into names: a fragment on a continuation row that does not
+    start a name of its own ("UBND huyện Cẩm" / "Xuyên") finishes the name above it."""
+    groups: list[list[Cell]] = []
+    for c in cells:
+        starts_name = any(m.start == c.start for m in mentions)
+        if groups and not starts_name and not _ends_name(text, groups[-1][-1]):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def _names(joined: str) -> list[str]:
+    """Canonical names in a cell rebuilt from wrapped fragments."""
+    found = [m.canonical for m in find_agencies(joined) if m.assignable]
+    name = None if found else canonical_name(joined)
+    return found or ([name] if name else [])
+
+
+def _ends_name(text: str, c: Cell) -> bool:
+    """True when a fragment ends with punctuation, so nothing wrapped can continue it."""
+    return text[c.start:c.end].rstrip()[-1:] in ",;.)"
+
+
 def _agencies(text: str, cells: list[Cell], mentions: list[AgencyMention]) -> list[tuple[str, int]]:
     out = []
-    for c in cells:
+    for group in _join_wrapped(text, cells, mentions):
+        if len(group) > 1:
+            out.extend((n, group[-1].end) for n in _names(" ".join(text[c.start:c.end]
+                                                                   for c in group)))
+            continue
+        c = group[0]
         found = [m for m in mentions if c.start <= m.start < c.end and m.assignable]
         if not found and text[c.start:c.end].strip():
             name = canonical_name(text[c.start:c.end])
@@ -160,9 +190,30 @@ def _to_row(text: str, cells: dict[str, list[Cell]], mentions: list[AgencyMentio
             if cells.get("lead") else False:
         return None  # a group row repeating its title in every column
     time = " ".join(text[c.start:c.end] for c in cells.get("time", []))
-    ts = skip_lead_in(text, t0, task[0].end)
-    end = clause_end(text, ts, task[0].end, stop_at_bracket=True)
+    ts, te = _task_fragment(text, task)
+    end = clause_end(text, ts, te, stop_at_bracket=True)
     return TableRow(ts, end, t0, leads, partners, parse_deadline(time or None))
+
+
+def _task_fragment(text: str, task: list[Cell]) -> tuple[int, int]:
+    """Start and end of the task inside a task cell's fragments. The task is the first
+    fragment after any cited approval; when the citation fills the first fragment and runs
+    onto a wrapped one ("Quyết định số 4133/QĐ-UBND … của UBND" / "tỉnh về việc phê duyệt
+    chủ trương dự án Ứng dụng CNTT …"), the task is read on the fragment where it starts."""
+    first = task[0]
+    ts = skip_lead_in(text, first.start, first.end)
+    if ts > first.start or len(task) < 2:
+        return ts, first.end
+    joined = " ".join(text[c.start:c.end] for c in task)
+    skip = skip_lead_in(joined, 0, len(joined))
+    pos = 0
+    for c in task:
+        n = c.end - c.start
+        if skip and pos <= skip <= pos + n:
+            at = c.start + skip - pos
+            return (at, c.end) if at < c.end else (first.start, first.end)
+        pos += n + 1
+    return first.start, first.end
 
 
 def task_rows(text: str, mentions: list[AgencyMention]) -> list[TableRow]:

@@ -93,3 +93,12 @@ def test_scanned_row_partner_list_starts_above_the_number_line():
             "1   thông tin cho cổng dịch vụ công   Sở TT&TT   UBND cấp huyện   Quý III/2019\n")
     assert read(text) == [("Tham mưu quy định quản lý", ["Sở Thông tin và Truyền thông"],
                            ["Các sở, ban, ngành", "UBND cấp huyện"], "2019-09-30")]
+
+
+def test_agency_name_wrapped_onto_continuation_row_is_joined():
+    text = ("STT\tQuyết định\tChủ đầu tư\tTổng mức đầu tư\tThời gian thực hiện\n"
+            "2.\tQuyết định số 4133/QĐ-UBND ngày 28/10/2015 của UBND\tUBND huyện Kỳ\t4.500\t"
+            "2015 - 2017\n\n\ttỉnh về việc phê duyệt chủ trương dự án Ứng dụng CNTT trong CCHC "
+            "huyện Kỳ Anh\tAnh\t\t\n")
+    assert read(text) == [("Ứng dụng CNTT trong CCHC huyện Kỳ Anh", ["UBND huyện Kỳ Anh"], [],
+                           "2017-12-31")]
