@@ -153,7 +153,7 @@ def _finder() -> regex.Pattern:
     return regex.compile(
         rf"(?<!\w)(?:{_LEAD}?(?:{bare})(?:\s+va\s+cac\s+nam\s+tiep\s+theo)?"
         rf"|{_LEAD}(?:{led})(?:\s+va\s+cac\s+nam\s+tiep\s+theo)?"
-        rf"|(?:{_LEAD}?(?:vao\s+)?ngay\s+\d{{1,2}}\s+)?(?:{_alt(cues)}))(?!\w)"
+        rf"|(?:{_LEAD}?(?:vao\s+)?ngay\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}})?\s+)?(?:{_alt(cues)}))(?!\w)"
     )
 
 

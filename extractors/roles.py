@@ -90,6 +90,9 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
         return _secondary(ctx, ds, de, pos) + _report_to(ctx, pos, (ds, de), pos)
     if cues["lead_in"].match(ctx.folded, pos):
         pos = _after_lead_in(ctx, pos, de)
+    req = cues["request"].match(ctx.folded, pos)
+    if req and ctx.chain_at(req.end(), de)[0]:
+        pos = req.end()  # "Yêu cầu A, B <task>" as its own paragraph: A, B are its subjects
     subject, after = ctx.chain_at(pos, de)
     if any(a.assignable for a in subject):
         owners, ev, pos = subject, subject[0].start, skip_prefix(ctx.text, after)

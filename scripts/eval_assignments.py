@@ -2,6 +2,9 @@
 
 Usage: .venv/bin/python scripts/eval_assignments.py [--errors] [doc_id ...]
 
+Without doc ids it also scores the genre fixtures tests/fixtures/genre/assign_*.json (expected
+records written by hand for plans of other provinces), read from their .txt with no cleaner.
+
 Prints per document: the (agency, role) set P/R/F1; record-level P/R/F1 where a record matches a
 gold one with the same (agency, role) and overlapping task words; deadline accuracy (due_end and
 recurrence) on matched pairs; with --errors, the missed and spurious records.
@@ -23,6 +26,7 @@ from pipeline.model import DocumentMeta  # noqa: E402
 SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168", "nghean-2013-qd526",
          "thanhhoa-2019-qd1118"]
 EXAMPLE = Path("/work/shared/examples/haiduong-2016-kh681.json")
+FIXTURES = ROOT / "tests" / "fixtures" / "genre"
 
 
 def load_text(doc_id: str) -> tuple[str, list]:
@@ -100,6 +104,19 @@ def evaluate(doc_id: str, show_errors: bool) -> dict | None:
     if gold is None:
         print(f"{doc_id}: no gold yet; {len(pred)} records extracted")
         return None
+    return report(doc_id, pred, gold, show_errors)
+
+
+def evaluate_fixture(path: Path, show_errors: bool) -> dict:
+    """A genre fixture: its .txt read as is, scored against the expected records in `path`."""
+    text = path.with_suffix(".txt").read_text(encoding="utf-8")
+    gold = json.loads(path.read_text(encoding="utf-8"))["assignments"]
+    pred = [a.__dict__ for a in extract_assignments(text, [], DocumentMeta())]
+    return report(f"fixture {path.stem}", pred, gold, show_errors)
+
+
+def report(doc_id: str, pred: list[dict], gold: list[dict], show_errors: bool) -> dict:
+    """Print and return the set, record and deadline scores of one document."""
     ps = {(norm_agency(a["agency"]), a["role"]) for a in pred}
     gs = {(norm_agency(a["agency"]), a["role"]) for a in gold}
     sp, sr, sf = prf(len(ps & gs), len(ps), len(gs))
@@ -137,9 +154,12 @@ def print_errors(pred, gold, pairs, ps, gs) -> None:
 
 def main(argv: list[str]) -> None:
     show = "--errors" in argv
-    docs = [a for a in argv if not a.startswith("--")] or SEEDS
-    for doc_id in docs:
+    docs = [a for a in argv if not a.startswith("--")]
+    for doc_id in docs or SEEDS:
         evaluate(doc_id, show)
+    if not docs:
+        for path in sorted(FIXTURES.glob("assign_*.json")):
+            evaluate_fixture(path, show)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Assignments from "Tổ chức thực hiện" sections: roles, tasks, evidence, merging."""
 
+import json
 from pathlib import Path
 
 from extractors.assignments import extract_assignments
@@ -142,3 +143,18 @@ def test_table_task_cut_at_a_bracket_restates_the_duty():
     got = extract_assignments(text, [], DocumentMeta())
     assert len(got) == 2 and all(a.method == "duty" and a.due_end == "2020-12-31" for a in got)
     assert got[0].task.endswith("các cơ quan, tổ chức thuộc hệ thống hành chính nhà nước")
+
+
+def test_genre_fixture_2023_digital_transformation_expected_records():
+    """Every hand-written record of the 2023 fixture is found (task as its prefix, same
+    deadline window and cycle) and nothing else is extracted."""
+    base = FIXTURE.parent / "assign_2023_chuyendoiso"
+    want = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))["assignments"]
+    got = extract_assignments(base.with_suffix(".txt").read_text(encoding="utf-8"), [],
+                              DocumentMeta())
+    assert len(got) == len(want)
+    for w in want:
+        hits = [a for a in got if (a.agency, a.role) == (w["agency"], w["role"])
+                and a.task.startswith(w["task"])]
+        assert hits, w
+        assert (hits[0].due_end, hits[0].recurrence) == (w["due_end"], w["recurrence"]), w
