@@ -36,9 +36,13 @@ CONFIG = "suggest_only=False"
 
 @dataclass
 class CorpusResult:
-    """What a corpus run produced, for the summary line and the exit status."""
+    """What a corpus run produced, for the summary line and the exit status.
 
-    documents: list[Document] = field(default_factory=list)
+    Only ids, not Documents: the flow's return value is walked by Prefect, and the tables on
+    disk are the product.
+    """
+
+    documents: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     cache_hits: int = 0
@@ -127,21 +131,23 @@ def process_corpus(
         else:
             misses.append((path, key))
     outcomes.update(_run_misses(misses, store, use_cache, progress))
-    result = CorpusResult(cache_hits=len(keyed) - len(misses))
+    documents: list[Document] = []
+    failures: list[Failure] = []
     for path in paths:
         outcome = outcomes[path]
         if outcome.document is not None:
             outcome.document.source = path
-            result.documents.append(outcome.document)
+            documents.append(outcome.document)
         elif outcome.failure is not None:
             outcome.failure.source = path
-            result.failures.append(outcome.failure)
-    _unique_ids(result.documents)
-    frames = build_frames(result.documents, result.failures)
-    write_cleaned(result.documents, out)
+            failures.append(outcome.failure)
+    _unique_ids(documents)
+    frames = build_frames(documents, failures)
+    write_cleaned(documents, out)
     write_frames(frames, out)
-    result.rows = {name: len(frame) for name, frame in frames.items()}
-    return result
+    return CorpusResult([d.doc_id for d in documents], failures,
+                        {name: len(frame) for name, frame in frames.items()},
+                        cache_hits=len(keyed) - len(misses))
 
 
 def _run_misses(

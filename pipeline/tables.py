@@ -73,8 +73,9 @@ def _rows(docs: Iterable[Document], failures: Iterable[Failure]) -> dict[str, li
         rows["documents"].append(_document_row(doc))
         for name, items in (("sections", doc.sections), ("targets", doc.targets),
                             ("assignments", doc.assignments), ("corrections", doc.corrections)):
-            rows[name].extend({"doc_id": doc.doc_id, **asdict(item)} for item in items)
-    rows["failures"] = [asdict(f) for f in failures]
+            # items are flat dataclasses: vars() is asdict() without its deep copy
+            rows[name].extend({"doc_id": doc.doc_id, **vars(item)} for item in items)
+    rows["failures"] = [dict(vars(f)) for f in failures]
     return rows
 
 
