@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,19 +173,24 @@ def loo_steps(exclude: str | None):
     steps = runner.default_steps()
     if exclude is None or exclude not in CLEAN_SEEDS:
         return steps
-    from build_resources import domain_text, lexicon_sources
+    from build_resources import domain_text, lexicon_sources, shaped_counts
 
-    lex_uni, lex_bi = lexicon_sources()
     others = domain_text([s for s in CLEAN_SEEDS if s != exclude])
-    dom_uni, dom_bi = lexicon.count_text(others)
-    lex = lexicon.combine(lex_uni, dom_uni, lex_bi, dom_bi)
-    lex.add_trigrams(lexicon.count_trigrams(others))
+    lex = lexicon.combine(lexicon_sources(), shaped_counts(others), _general_counts())
     lm = BigramLM(lex)
 
     def word_step(text: str):
         return words.edits(text, lm)
 
     return [(n, word_step if n == "words" else f) for n, f in steps]
+
+
+@lru_cache(maxsize=1)
+def _general_counts():
+    """General-text counts, built once per run."""
+    from build_resources import general_text, shaped_counts
+
+    return shaped_counts(general_text())
 
 
 def clean(text: str, steps=None):

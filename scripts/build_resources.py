@@ -1,15 +1,20 @@
 """Build the word corrector's resources in corpora/resources/ from sources on this machine.
 
-Sources: underthesea's Viet74K word list (syllables and within-word bigrams), hunspell-vi's
-syllable list, and the four CLEAN born-digital seeds as domain text (never the OCR seed, never
-gold text). Output is deterministic (sorted rows).
-Run: `.venv/bin/python scripts/build_resources.py`.
-`ocr_confusions.tsv` in the same folder is hand-written data and is not touched.
+Sources (all shipped with packages installed here, nothing downloaded):
+- word lists: underthesea's Viet74K and pyvi's `models/words.txt` (syllables, and the
+  within-word bigrams that are the compound evidence), hunspell-vi's syllable list;
+- domain text: the four CLEAN born-digital seeds (never the OCR seed, never gold text);
+- general text: the VLSP 2013 POS test set shipped with underthesea (about 68K tokens of
+  running Vietnamese, news and legal genre), for contexts four seeds never show.
+Output is deterministic (sorted rows). Run: `.venv/bin/python scripts/build_resources.py`.
+`ocr_confusions.tsv`, `marker_confusions.tsv` and `percent_context.tsv` in the same folder are
+hand-written data and are not touched.
 """
 
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,32 +22,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.clean.lexicon import RESOURCES, count_text, count_trigrams, key  # noqa: E402
+from pipeline.clean.lexicon import RESOURCES, Counts, key, text_counts  # noqa: E402
 from pipeline.clean.syllable import is_shaped  # noqa: E402
 
 DOMAIN_SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168",
                 "nghean-2013-qd526"]
 HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
+VLSP_TEST = Path("pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt")
+
+
+def _package_dir(name: str) -> Path:
+    """Folder of an installed package."""
+    import importlib
+
+    return Path(importlib.import_module(name).__file__).parent
 
 
 def viet74k_path() -> Path:
     """Where the installed underthesea keeps Viet74K."""
-    import underthesea
-
-    return Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+    return _package_dir("underthesea") / "corpus" / "data" / "Viet74K.txt"
 
 
-def word_list_counts(words: Iterable[str]) -> tuple[Counter, Counter]:
+def word_list_counts(words: Iterable[str]) -> Counts:
     """Syllables and within-word bigrams of a word list, one count per entry."""
-    uni: Counter = Counter()
-    bi: Counter = Counter()
+    out = Counts()
     for line in words:
-        syls = [key(s) for s in line.strip().split()]
+        syls = [key(s) for s in unicodedata.normalize("NFC", line).strip().split()]
         if not syls or not all(s.isalpha() and is_shaped(s) for s in syls):
             continue
-        uni.update(syls)
-        bi.update(zip(syls, syls[1:], strict=False))
-    return uni, bi
+        out.uni.update(syls)
+        out.bi.update(zip(syls, syls[1:], strict=False))
+    return out
 
 
 def domain_text(seeds: Iterable[str] = DOMAIN_SEEDS) -> str:
@@ -51,12 +61,44 @@ def domain_text(seeds: Iterable[str] = DOMAIN_SEEDS) -> str:
     return "\n".join(p.replace("**", "") for p in parts)
 
 
-def lexicon_sources() -> tuple[Counter, Counter]:
-    """Word-list counts from Viet74K plus hunspell-vi syllables."""
+def general_text() -> str:
+    """The VLSP 2013 POS test set as running text: one token per line (a multi-syllable word
+    keeps its spaces), tags after a tab, a blank line between sentences. Tokens are joined by
+    spaces, so punctuation tokens still break the n-gram runs."""
+    path = _package_dir("underthesea") / VLSP_TEST
+    if not path.exists():
+        return ""
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        tok = line.split("\t")[0].strip()
+        if tok:
+            current.append(tok)
+        elif current:
+            sentences.append(" ".join(current))
+            current = []
+    sentences.append(" ".join(current))
+    return unicodedata.normalize("NFC", "\n".join(sentences))
+
+
+def lexicon_sources() -> Counts:
+    """Word-list counts from Viet74K, pyvi's word list and hunspell-vi syllables."""
     lines = viet74k_path().read_text(encoding="utf-8").splitlines()
+    pyvi_words = _package_dir("pyvi") / "models" / "words.txt"
+    if pyvi_words.exists():
+        known = {ln.strip().lower() for ln in lines}
+        lines += [w for w in pyvi_words.read_text(encoding="utf-8").splitlines()
+                  if w.strip().lower() not in known]
     if HUNSPELL.exists():
         lines += [ln.split("/")[0] for ln in HUNSPELL.read_text(encoding="utf-8").splitlines()[1:]]
     return word_list_counts(lines)
+
+
+def shaped_counts(text: str) -> Counts:
+    """N-gram counts of running text, keeping only Vietnamese-shaped syllables."""
+    c = text_counts(text)
+    uni = Counter({s: n for s, n in c.uni.items() if is_shaped(s)})
+    return Counts(uni, Counter({p: n for p, n in c.bi.items() if all(s in uni for s in p)}),
+                  Counter({t: n for t, n in c.tri.items() if all(s in uni for s in t)}))
 
 
 def acronym_counts(text: str) -> Counter:
@@ -67,32 +109,34 @@ def acronym_counts(text: str) -> Counter:
     return Counter({a: c for a, c in counts.items() if c >= 2})
 
 
+def _write_table(path: Path, header: list[str], columns: list[Counter], width: int) -> None:
+    """One TSV row per key seen in any column, counts side by side."""
+    keys = set().union(*columns)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\t".join(header) + "\n")
+        for k in sorted(keys):
+            parts = [k] if width == 1 else list(k)
+            f.write("\t".join(parts + [str(c[k]) for c in columns]) + "\n")
+
+
 def write(out: Path = RESOURCES) -> None:
     """Write syllables.tsv, bigrams.tsv, trigrams.tsv and acronyms.tsv."""
-    lex_uni, lex_bi = lexicon_sources()
-    dom_uni, dom_bi = count_text(domain_text())
-    dom_uni = Counter({s: c for s, c in dom_uni.items() if is_shaped(s)})
-    dom_bi = Counter({p: c for p, c in dom_bi.items() if p[0] in dom_uni and p[1] in dom_uni})
+    words, domain, general = lexicon_sources(), shaped_counts(domain_text()), \
+        shaped_counts(general_text())
     out.mkdir(parents=True, exist_ok=True)
-    with open(out / "syllables.tsv", "w", encoding="utf-8") as f:
-        f.write("syllable\tlexicon\tdomain\n")
-        for s in sorted(set(lex_uni) | set(dom_uni)):
-            f.write(f"{s}\t{lex_uni[s]}\t{dom_uni[s]}\n")
-    with open(out / "bigrams.tsv", "w", encoding="utf-8") as f:
-        f.write("first\tsecond\tlexicon\tdomain\n")
-        for a, b in sorted(set(lex_bi) | set(dom_bi)):
-            f.write(f"{a}\t{b}\t{lex_bi[(a, b)]}\t{dom_bi[(a, b)]}\n")
-    tri = count_trigrams(domain_text())
-    with open(out / "trigrams.tsv", "w", encoding="utf-8") as f:
-        f.write("first\tsecond\tthird\tdomain\n")
-        for k in sorted(t for t, c in tri.items() if all(s in dom_uni for s in t)):
-            f.write("\t".join(k) + f"\t{tri[k]}\n")
+    _write_table(out / "syllables.tsv", ["syllable", "lexicon", "domain", "general"],
+                 [words.uni, domain.uni, general.uni], 1)
+    _write_table(out / "bigrams.tsv", ["first", "second", "lexicon", "domain", "general"],
+                 [words.bi, domain.bi, general.bi], 2)
+    _write_table(out / "trigrams.tsv", ["first", "second", "third", "domain", "general"],
+                 [domain.tri, general.tri], 3)
     with open(out / "acronyms.tsv", "w", encoding="utf-8") as f:
         f.write("acronym\tcount\n")
         for a, c in sorted(acronym_counts(domain_text()).items()):
             f.write(f"{a}\t{c}\n")
-    print(f"{len(set(lex_uni) | set(dom_uni))} syllables, {len(set(lex_bi) | set(dom_bi))} "
-          f"bigrams -> {out}")
+    print(f"{len(set(words.uni) | set(domain.uni) | set(general.uni))} syllables, "
+          f"{len(set(words.bi) | set(domain.bi) | set(general.bi))} bigrams, "
+          f"{len(set(domain.tri) | set(general.tri))} trigrams -> {out}")
 
 
 if __name__ == "__main__":

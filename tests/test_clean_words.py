@@ -62,3 +62,20 @@ def test_edit_carries_reason_and_score():
     (c,) = [c for c in result.corrections if c.reason.startswith("ocr word")]
     assert c.reason == "ocr word: co→cơ" and 0.5 < c.score <= 1.0
     assert (c.raw_start, c.raw_end) == (18, 20)
+
+
+def test_general_text_and_compounds_are_in_the_lexicon():
+    from pipeline.clean.words import model
+
+    lm = model()
+    assert lm.is_compound("lề", "lối") and lm.is_compound("chia", "sẻ")
+    assert not lm.is_compound("tỉnh", "nhằm")
+    assert lm.lex.uni.get("những", 0) > lm.lex.domain_uni.get("những", 0)  # general text
+
+
+def test_orphan_pairs_earn_the_compound_bonus_only():
+    from pipeline.clean.words import _broken, model
+
+    # "lễ lời" (for "lề lối") are orphans; "đạt hiệu quả" keeps "hiệu" inside a word
+    assert _broken(model(), ["mới", "lễ", "lời", "phương"]) == [False, False, True, False]
+    assert _broken(model(), ["đạt", "hiệu", "quả"]) == [False, False, False]

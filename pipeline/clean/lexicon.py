@@ -1,8 +1,10 @@
 """The syllable lexicon and n-gram counts the word corrector scores with.
 
-Built by `scripts/build_resources.py` into `corpora/resources/` from a general word list
-(Viet74K, hunspell-vi) and clean domain text; loaded once, lazily. Counts are kept in two
-columns (word list, domain text) so the weighting is a choice made here, not in the data.
+Built by `scripts/build_resources.py` into `corpora/resources/` from general word lists
+(Viet74K, pyvi's word list, hunspell-vi), clean domain text (the born-digital seeds) and general
+running text (the VLSP 2013 POS test set shipped with underthesea); loaded once, lazily. Counts
+are kept in three columns (word list, domain, general) so the interpolation between the domain
+and the general model is a choice made here, not in the data.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from pipeline.clean.syllable import canonical, skeleton
 RESOURCES = Path(__file__).resolve().parents[2] / "corpora" / "resources"
 LEXICON_WEIGHT = 1.0  # one word-list entry counts like one domain occurrence
 DOMAIN_WEIGHT = 1.0
+# General running text is about four times the domain text: weighted down so that where the
+# domain has seen a context it decides, and the general model fills the contexts it has not
+# (count merging, i.e. MAP interpolation of the two n-gram models).
+GENERAL_WEIGHT = 0.3
 
 # runs of letters joined by single spaces: n-grams never cross punctuation, digits or lines
 _RUN = regex.compile(r"\p{L}+(?: \p{L}+)*")
@@ -56,6 +62,21 @@ def count_trigrams(text: str) -> Counter:
 
 
 @dataclass
+class Counts:
+    """Unigram, bigram and trigram counts of one source."""
+
+    uni: Counter = field(default_factory=Counter)
+    bi: Counter = field(default_factory=Counter)
+    tri: Counter = field(default_factory=Counter)
+
+
+def text_counts(text: str) -> Counts:
+    """All n-gram counts of a running text."""
+    uni, bi = count_text(text)
+    return Counts(uni, bi, count_trigrams(text))
+
+
+@dataclass
 class Lexicon:
     """Weighted syllable and bigram counts, and syllables grouped by skeleton."""
 
@@ -69,9 +90,10 @@ class Lexicon:
     tri: dict[tuple[str, str, str], float] = field(default_factory=dict)
     tri_total: dict[tuple[str, str], float] = field(default_factory=dict)
     tri_types: dict[tuple[str, str], int] = field(default_factory=dict)
+    word_pairs: frozenset[tuple[str, str]] = frozenset()  # adjacent syllables of listed words
 
-    def add_trigrams(self, tri: Counter) -> None:
-        """Attach domain trigram counts."""
+    def add_trigrams(self, tri: dict[tuple[str, str, str], float]) -> None:
+        """Attach (weighted) trigram counts."""
         self.tri = {k: float(c) for k, c in tri.items()}
         total: dict[tuple[str, str], float] = defaultdict(float)
         types: dict[tuple[str, str], int] = defaultdict(int)
@@ -84,61 +106,57 @@ class Lexicon:
         return syl in self.uni
 
 
-def combine(lex_uni: Counter, dom_uni: Counter, lex_bi: Counter, dom_bi: Counter) -> Lexicon:
-    """A Lexicon from word-list and domain counts."""
-    uni: dict[str, float] = defaultdict(float)
-    for s, c in lex_uni.items():
-        uni[s] += LEXICON_WEIGHT * c
-    for s, c in dom_uni.items():
-        uni[s] += DOMAIN_WEIGHT * c
-    bi: dict[tuple[str, str], float] = defaultdict(float)
+def _weighted(parts: list[tuple[Counter, float]]) -> dict:
+    """Sum of counters, each scaled by its weight."""
+    out: dict = defaultdict(float)
+    for counts, w in parts:
+        for k, c in counts.items():
+            out[k] += w * c
+    return dict(out)
+
+
+def combine(words: Counts, domain: Counts, general: Counts | None = None) -> Lexicon:
+    """A Lexicon from word-list, domain and general counts (see the weights above)."""
+    general = general or Counts()
+    uni = _weighted([(words.uni, LEXICON_WEIGHT), (domain.uni, DOMAIN_WEIGHT),
+                     (general.uni, GENERAL_WEIGHT)])
+    bi = _weighted([(words.bi, LEXICON_WEIGHT), (domain.bi, DOMAIN_WEIGHT),
+                    (general.bi, GENERAL_WEIGHT)])
     left: dict[str, float] = defaultdict(float)
-    for counts, w in ((lex_bi, LEXICON_WEIGHT), (dom_bi, DOMAIN_WEIGHT)):
-        for pair, c in counts.items():
-            bi[pair] += w * c
-            left[pair[0]] += w * c
     types: dict[str, int] = defaultdict(int)
-    for a, _b in bi:
+    for (a, _b), c in bi.items():
+        left[a] += c
         types[a] += 1
     groups: dict[str, list[str]] = defaultdict(list)
     for s in uni:
         groups[skeleton(s)].append(s)
-    return Lexicon(dict(uni), dict(bi), dict(left), dict(types),
-                   {k: tuple(sorted(v)) for k, v in groups.items()}, sum(uni.values()),
-                   {s: float(c) for s, c in dom_uni.items() if c})
+    lex = Lexicon(uni, bi, dict(left), dict(types),
+                  {k: tuple(sorted(v)) for k, v in groups.items()}, sum(uni.values()),
+                  {s: float(c) for s, c in domain.uni.items() if c},
+                  word_pairs=frozenset(p for p, c in words.bi.items() if c))
+    lex.add_trigrams(_weighted([(domain.tri, DOMAIN_WEIGHT), (general.tri, GENERAL_WEIGHT)]))
+    return lex
 
 
-def read_counts(directory: Path = RESOURCES) -> tuple[Counter, Counter, Counter, Counter]:
-    """Raw counts from `syllables.tsv` and `bigrams.tsv`."""
-    lex_uni, dom_uni, lex_bi, dom_bi = Counter(), Counter(), Counter(), Counter()
-    with open(directory / "syllables.tsv", encoding="utf-8") as f:
-        for row in csv.reader(f, delimiter="\t"):
-            if row[0] == "syllable":
-                continue
-            lex_uni[row[0]] = int(row[1])
-            dom_uni[row[0]] = int(row[2])
-    with open(directory / "bigrams.tsv", encoding="utf-8") as f:
-        for row in csv.reader(f, delimiter="\t"):
-            if row[0] == "first":
-                continue
-            lex_bi[(row[0], row[1])] = int(row[2])
-            dom_bi[(row[0], row[1])] = int(row[3])
-    return lex_uni, dom_uni, lex_bi, dom_bi
-
-
-def read_trigrams(directory: Path = RESOURCES) -> Counter:
-    """Domain trigram counts from `trigrams.tsv`."""
-    tri: Counter = Counter()
-    with open(directory / "trigrams.tsv", encoding="utf-8") as f:
-        for row in csv.reader(f, delimiter="\t"):
-            if row[0] != "first":
-                tri[(row[0], row[1], row[2])] = int(row[3])
-    return tri
+def read_counts(directory: Path = RESOURCES) -> tuple[Counts, Counts, Counts]:
+    """Word-list, domain and general counts from the three TSV files."""
+    words, domain, general = Counts(), Counts(), Counts()
+    files = (("syllables.tsv", 1, "uni"), ("bigrams.tsv", 2, "bi"), ("trigrams.tsv", 3, "tri"))
+    for name, width, attr in files:
+        with open(directory / name, encoding="utf-8") as f:
+            rows = csv.reader(f, delimiter="\t")
+            next(rows)  # header
+            for row in rows:
+                k = row[0] if width == 1 else tuple(row[:width])
+                counts = [int(c) for c in row[width:]]
+                sources = (words, domain, general) if len(counts) == 3 else (domain, general)
+                for src, c in zip(sources, counts, strict=True):
+                    if c:
+                        getattr(src, attr)[k] = c
+    return words, domain, general
 
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """The committed lexicon, loaded once per process."""
-    lex = combine(*read_counts())
-    lex.add_trigrams(read_trigrams())
-    return lex
+    return combine(*read_counts())

@@ -12,6 +12,13 @@ from pipeline.clean.lexicon import Lexicon
 
 OOV_LOGP = -8.0  # log10 probability of a syllable the lexicon does not know
 CACHE_LIMIT = 300_000  # memoized probabilities per cache (bounds memory, ~50 MB)
+# log10 bonus for two adjacent syllables that make (part of) a listed multi-syllable word
+# ("lề lối", "nền tảng", "chia sẻ"): OCR real-word errors usually break a compound, and a word
+# list knows tens of thousands of compounds that four seeds and a small corpus never show.
+COMPOUND_BONUS = 0.5
+# weighted count from which a bigram counts as seen: one word-list or domain occurrence, but
+# more than a single one in general text (a chance pair there is weak evidence)
+SEEN_MIN = 1.0
 
 
 class BigramLM:
@@ -64,6 +71,20 @@ class BigramLM:
                 self._cache3[k] = v
         return v
 
+    def path_logp(self, z: str | None, a: str | None, b: str, reward: bool) -> float:
+        """The path score of `b` after `z a`: the n-gram probability, plus the compound bonus
+        when `reward` (the OCR'd pair at this place is no word: a compound may be broken) and
+        `a b` is a pair of a listed word."""
+        v = self.logp3(z, a, b)
+        if reward and a is not None and (a, b) in self.lex.word_pairs:
+            v += COMPOUND_BONUS
+        return v
+
+    def is_compound(self, a: str, b: str) -> bool:
+        """True if `a b` are adjacent syllables of a listed multi-syllable word."""
+        return (a, b) in self.lex.word_pairs
+
     def has_bigram(self, a: str, b: str) -> bool:
-        """True if the pair was seen in the word list or the domain text."""
-        return (a, b) in self.lex.bi
+        """True if the pair was seen in the word list or the domain text, or a few times in
+        general text."""
+        return self.lex.bi.get((a, b), 0.0) >= SEEN_MIN

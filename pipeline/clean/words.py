@@ -125,19 +125,30 @@ def _options(lm: BigramLM, toks: list[Token], i: int) -> tuple[tuple[str, float]
     return candidates(tok.key)[:MAX_CANDIDATES]
 
 
-def _viterbi(lm: BigramLM, lattice: list[tuple[tuple[str, float], ...]]) -> list[str]:
+def _broken(lm: BigramLM, keys: list[str]) -> list[bool]:
+    """Per position j of a run: True if the OCR'd syllables j-1 and j are both orphans (part
+    of no listed word with either neighbour), which is what a compound broken by OCR leaves
+    ("lễ lời" for "lề lối"); only there may a candidate pair earn the compound bonus. A
+    syllable already inside a word ("đạt hiệu quả") earns nothing for making another one."""
+    pair = [j > 0 and lm.is_compound(keys[j - 1], keys[j]) for j in range(len(keys))] + [False]
+    orphan = [not pair[j] and not pair[j + 1] for j in range(len(keys))]
+    return [j > 0 and orphan[j - 1] and orphan[j] for j in range(len(keys))]
+
+
+def _viterbi(lm: BigramLM, lattice: list[tuple[tuple[str, float], ...]],
+             broken: list[bool]) -> list[str]:
     """Best key sequence through a run of joined tokens under the LM and the channel (trigram
     context taken from each state's best predecessor)."""
     scores = {c: lm.logp(None, c) - CHANNEL_WEIGHT * cost for c, cost in lattice[0]}
     back: list[dict[str, str]] = [{c: None for c in scores}]
-    for opts in lattice[1:]:
+    for j, opts in enumerate(lattice[1:], 1):
         nxt: dict[str, float] = {}
         ptr: dict[str, str] = {}
         before = back[-1]
         for c, cost in opts:
             best_p, best_s = None, None
             for p, ps in scores.items():
-                s = ps + lm.logp3(before[p], p, c)
+                s = ps + lm.path_logp(before[p], p, c, broken[j])
                 if best_s is None or s > best_s:
                     best_p, best_s = p, s
             nxt[c] = best_s - CHANNEL_WEIGHT * cost
@@ -150,15 +161,17 @@ def _viterbi(lm: BigramLM, lattice: list[tuple[tuple[str, float], ...]]) -> list
     return path[::-1]
 
 
-def _local(lm: BigramLM, ctx: list[str | None], c: str, cost: float) -> float:
+def _local(lm: BigramLM, ctx: list[str | None], c: str, cost: float,
+           broken: tuple[bool, bool, bool]) -> float:
     """Score of key `c` with fixed neighbours ctx = [two before, one before, one after,
-    two after] (None where the run ends)."""
+    two after] (None where the run ends); `broken` says where the compound bonus may apply
+    (into c, into the next, into the one after)."""
     z, a, n, n2 = ctx
-    s = lm.logp3(z, a, c) - CHANNEL_WEIGHT * cost
+    s = lm.path_logp(z, a, c, broken[0]) - CHANNEL_WEIGHT * cost
     if n is not None:
-        s += lm.logp3(a, c, n)
+        s += lm.path_logp(a, c, n, broken[1])
         if n2 is not None:
-            s += lm.logp3(c, n, n2)
+            s += lm.path_logp(c, n, n2, broken[2])
     return s
 
 
@@ -180,14 +193,16 @@ def correct_keys(toks: list[Token], lm: BigramLM) -> list[tuple[str, float]]:
         lattice = [_options(lm, toks, i) for i in run]
         if all(len(o) == 1 for o in lattice):
             continue
-        path = _viterbi(lm, lattice)
+        broken = _broken(lm, [toks[i].key for i in run]) + [False, False]
+        path = _viterbi(lm, lattice, broken)
         for j, i in enumerate(run):
             best = path[j]
             if best == toks[i].key:
                 continue
             ctx = [path[k] if 0 <= k < len(path) else None for k in (j - 2, j - 1, j + 1, j + 2)]
             cost = dict(lattice[j])[best]
-            margin = _local(lm, ctx, best, cost) - _local(lm, ctx, toks[i].key, 0.0)
+            br = (broken[j], broken[j + 1], broken[j + 2])
+            margin = _local(lm, ctx, best, cost, br) - _local(lm, ctx, toks[i].key, 0.0, br)
             if margin >= _margin_needed(toks[i], j == 0):
                 result[i] = (best, margin)
     return result
