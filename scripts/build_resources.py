@@ -22,7 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.clean.lexicon import RESOURCES, Counts, key, text_counts  # noqa: E402
+from pipeline.clean.lexicon import (  # noqa: E402
+    RESOURCES,
+    Counts,
+    count_punct_gaps,
+    key,
+    text_counts,
+)
 from pipeline.clean.syllable import is_shaped  # noqa: E402
 
 DOMAIN_SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168",
@@ -120,7 +126,7 @@ def _write_table(path: Path, header: list[str], columns: list[Counter], width: i
 
 
 def write(out: Path = RESOURCES) -> None:
-    """Write syllables.tsv, bigrams.tsv, trigrams.tsv and acronyms.tsv."""
+    """Write syllables.tsv, bigrams.tsv, trigrams.tsv, punct_gaps.tsv and acronyms.tsv."""
     words, domain, general = lexicon_sources(), shaped_counts(domain_text()), \
         shaped_counts(general_text())
     out.mkdir(parents=True, exist_ok=True)
@@ -130,6 +136,8 @@ def write(out: Path = RESOURCES) -> None:
                  [words.bi, domain.bi, general.bi], 2)
     _write_table(out / "trigrams.tsv", ["first", "second", "third", "domain", "general"],
                  [domain.tri, general.tri], 3)
+    gaps = count_punct_gaps(domain_text() + "\n" + general_text())
+    _write_table(out / "punct_gaps.tsv", ["first", "second", "count"], [gaps], 2)
     with open(out / "acronyms.tsv", "w", encoding="utf-8") as f:
         f.write("acronym\tcount\n")
         for a, c in sorted(acronym_counts(domain_text()).items()):

@@ -89,3 +89,19 @@ def test_stamp_lines_are_dropped_by_the_metric():
 
     text = "Ký bởi: Văn phòng Ủy ban Nhân dân\n30/03/2019 15:28:51\nQUYẾT ĐỊNH\n"
     assert normalize_for_metric(text) == "QUYẾT ĐỊNH"
+
+
+def test_punctuation_specks_inside_words_and_sentences():
+    from pipeline.clean.debris import edits
+    from pipeline.offsets import select_edits
+
+    def fix(text: str) -> str:
+        for e in reversed(select_edits(edits(text))):
+            text = text[:e.start] + e.replacement + text[e.end:]
+        return text
+
+    assert fix("tăng cường ứng, dụng công nghệ") == "tăng cường ứng dụng công nghệ"
+    assert fix("tạo ra lượng. giá trị mới") == "tạo ra lượng giá trị mới"
+    # real punctuation between words stays: "huyện, thị xã" and a list marker after "."
+    assert fix("các huyện, thị xã, thành phố") == "các huyện, thị xã, thành phố"
+    assert fix("cấp tỉnh. b) Nâng cao") == "cấp tỉnh. b) Nâng cao"

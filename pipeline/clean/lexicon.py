@@ -61,6 +61,15 @@ def count_trigrams(text: str) -> Counter:
     return tri
 
 
+_PUNCT_GAP = regex.compile(r"(?<![\p{L}])(\p{L}+)[,;] (?=(\p{L}+))")
+
+
+def count_punct_gaps(text: str) -> Counter:
+    """Counts of syllable pairs written with a comma or semicolon between them ("xã, thị"):
+    the evidence that real text does put punctuation inside a pair."""
+    return Counter((key(m.group(1)), key(m.group(2))) for m in _PUNCT_GAP.finditer(text))
+
+
 @dataclass
 class Counts:
     """Unigram, bigram and trigram counts of one source."""
