@@ -103,6 +103,7 @@ def test_dask_run_matches_serial_run_byte_for_byte(first_run, tmp_path):
     result = run_corpus(paths, str(tmp_path), workers=2, use_cache=False)
     assert not result.failures
     assert _snapshot(tmp_path) == serial
+    assert run_corpus(paths, str(tmp_path)).cache_hits == len(paths)  # Dask filled the cache
 
 
 @pytest.mark.slow
