@@ -25,7 +25,6 @@ from pipeline.model import DocumentMeta  # noqa: E402
 
 SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168", "nghean-2013-qd526",
          "thanhhoa-2019-qd1118"]
-EXAMPLE = Path("/work/shared/examples/haiduong-2016-kh681.json")
 FIXTURES = ROOT / "tests" / "fixtures" / "genre"
 
 
@@ -50,10 +49,8 @@ def load_text(doc_id: str) -> tuple[str, list]:
 
 
 def load_gold(doc_id: str) -> list[dict] | None:
-    """Gold assignments: gold/<doc_id>.json, else the worked example for seed 001."""
+    """Gold assignments of `doc_id` from gold/<doc_id>.json, None without a gold file."""
     path = ROOT / "gold" / f"{doc_id}.json"
-    if not path.exists() and doc_id == "haiduong-2016-kh681":
-        path = EXAMPLE
     if not path.exists():
         return None
     return json.loads(path.read_text(encoding="utf-8")).get("assignments") or None

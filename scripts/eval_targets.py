@@ -6,10 +6,8 @@ After the seeds it prints the GENERALIZATION score: the same strict matching ove
 fixtures written by hand (`tests/fixtures/genre/<doc>.txt` with expected `<doc>.json`), plans
 of other provinces, years and styles that the rules were not tuned on.
 
-Text is the raw seed with markdown "**" removed and runs of spaces collapsed, or the cleaner's
-output once `pipeline.clean.clean_text` changes the text; sections come from
-`pipeline.segment.segment` when it returns any. Gold is `gold/<doc_id>.json`, and for seed
-haiduong-2016-kh681 the worked example in /work/shared/examples until a gold file exists.
+Text is the cleaner's output (`pipeline.clean.clean_text`) and sections come from
+`pipeline.segment.segment`; gold is `gold/<doc_id>.json`.
 Matching is one-to-one within a document: strict = value, value_max, unit, year, scope_level
 equal and evidence overlapping; lenient = value equal and evidence overlapping.
 """
@@ -18,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -31,33 +28,21 @@ from pipeline.model import DocumentMeta  # noqa: E402
 RAW = ROOT / "corpora" / "raw"
 GOLD = ROOT / "gold"
 FIXTURES = ROOT / "tests" / "fixtures" / "genre"
-EXAMPLES = Path("/work/shared/examples")
 STRICT = ("value", "value_max", "unit", "year", "scope_level")
 
 
 def prepare(raw: str) -> str:
-    """The text the extractor sees: the cleaner's output when it exists, else light clean-up."""
-    text = raw.replace("**", "")
-    try:
-        from pipeline.clean import clean_text
+    """The text the extractor sees in the pipeline: the cleaner's output."""
+    from pipeline.clean import clean_text
 
-        cleaned = clean_text(raw).text
-        if cleaned != raw:
-            return cleaned
-    except Exception as exc:  # the cleaner is under construction
-        print(f"  (cleaner failed: {exc!r}; using raw text)", file=sys.stderr)
-    return re.sub(r"[ \u00a0]{2,}", " ", text)
+    return clean_text(raw).text
 
 
 def sections_of(text: str) -> list:
-    """The segmenter's sections, or [] while it is not ready."""
-    try:
-        from pipeline.segment import segment
+    """The segmenter's sections of the cleaned text."""
+    from pipeline.segment import segment
 
-        return segment(text)
-    except Exception as exc:
-        print(f"  (segmenter failed: {exc!r})", file=sys.stderr)
-        return []
+    return segment(text)
 
 
 def _norm(s: str) -> str:
@@ -125,8 +110,6 @@ def gold_for(doc_id: str) -> list[dict] | None:
     """Gold targets of `doc_id`, or None when no gold file exists yet."""
     path = GOLD / f"{doc_id}.json"
     if not path.exists():
-        path = EXAMPLES / f"{doc_id}.json"
-    if not path.exists():
         return None
     return json.loads(path.read_text(encoding="utf-8")).get("targets")
 
@@ -168,8 +151,10 @@ def evaluate(doc_id: str, quiet: bool, raw_dir: Path = RAW, gold: list[dict] | N
 
 
 def fixture_docs() -> list[str]:
-    """Genre fixtures that have expected records (`<doc>.json` beside `<doc>.txt`)."""
-    return sorted(p.stem for p in FIXTURES.glob("*.json") if (FIXTURES / f"{p.stem}.txt").exists())
+    """Genre fixtures with expected targets (`<doc>.json` holding "targets" beside `<doc>.txt`)."""
+    return sorted(p.stem for p in FIXTURES.glob("*.json")
+                  if (FIXTURES / f"{p.stem}.txt").exists()
+                  and "targets" in json.loads(p.read_text(encoding="utf-8")))
 
 
 def generalization(quiet: bool) -> tuple[float, float, float, float]:
