@@ -31,16 +31,24 @@ def _micro(report: dict, metric: str) -> dict:
 
 
 def test_targets_strict_f1(report):
-    assert _micro(report, "targets_strict")["f1"] >= 0.94
+    assert _micro(report, "targets_strict")["f1"] >= 0.97
 
 
 def test_targets_strict_f1_per_document(report):
     per_doc = report["metrics"]["targets_strict"]["documents"]
-    assert {doc: m["f1"] for doc, m in per_doc.items() if m["f1"] < 0.9} == {}
+    assert {doc: m["f1"] for doc, m in per_doc.items() if m["f1"] < 0.95} == {}
 
 
 def test_agency_role_set_f1(report):
-    assert report["headline"]["agency_set_f1"] >= 0.92
+    assert report["headline"]["agency_set_f1"] >= 0.97
+
+
+def test_assignment_records_f1(report):
+    assert _micro(report, "assignments")["f1"] >= 0.97
+
+
+def test_target_code_accuracy(report):
+    assert report["metrics"]["target_code"]["micro"]["accuracy"] >= 0.95
 
 
 def test_section_labels_and_headings(report):
@@ -49,4 +57,4 @@ def test_section_labels_and_headings(report):
 
 
 def test_deadline_accuracy(report):
-    assert report["headline"]["deadline_accuracy"] >= 0.92
+    assert report["headline"]["deadline_accuracy"] >= 0.97
