@@ -1,0 +1,51 @@
+"""A whole plan printed, scanned and degraded, then read back: the full road from a scanned
+PDF to scored tables. The Đắk Lắk decision is rendered to 15 A5 pages at 200 dpi (blur, grain,
+skew, JPEG), OCR'd by Tesseract, cleaned, segmented, extracted and scored against its gold."""
+
+import shutil
+from pathlib import Path
+
+import generate as g  # tests/generate.py
+import pytest
+
+from pipeline.ingest.ocr import tesseract_status
+from pipeline.process import process_path
+from pipeline.score import score_dirs
+from pipeline.tables import build_frames, write_cleaned, write_frames
+
+DOC = "daklak-2018-qd168"
+pytestmark = pytest.mark.skipif(tesseract_status() is not None, reason="needs tesseract vie")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("scan")
+    text = Path(f"corpora/raw/{DOC}.txt").read_text(encoding="utf-8").replace("**", "")
+    pages, layout = g.page_lines(text, 200)
+    images = [g.degrade(g.render_page(lines, layout), seed=i) for i, lines in enumerate(pages)]
+    pdf = folder / "scan.pdf"
+    images[0].save(pdf, "PDF", save_all=True, append_images=images[1:], resolution=200)
+    outcome = process_path(pdf)
+    assert outcome.failure is None, outcome.failure
+    doc = outcome.document
+    assert doc.doc_id == DOC and doc.ocr_pages == len(images) > 10
+    out, gold = folder / "out", folder / "gold"
+    gold.mkdir()
+    shutil.copy(f"gold/{DOC}.json", gold)
+    write_cleaned([doc], out)
+    write_frames(build_frames([doc], []), out)
+    return score_dirs(gold, out)
+
+
+def test_targets_survive_the_scan(report):
+    assert report["metrics"]["targets_strict"]["micro"]["f1"] >= 0.9
+
+
+def test_agencies_and_roles_survive_the_scan(report):
+    assert report["headline"]["agency_set_f1"] >= 0.9
+    assert report["metrics"]["assignments"]["micro"]["f1"] >= 0.9
+
+
+def test_sections_survive_the_scan(report):
+    assert report["metrics"]["sections"]["micro"]["f1"] >= 0.85
+    assert report["headline"]["section_label_accuracy"] >= 0.95
