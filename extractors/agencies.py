@@ -53,8 +53,27 @@ class _Gazetteer:
     proper: set[str]
 
 
+_KEY_GAPS = regex.compile(r"[\s,;&\-–]+")
+
+
 def _key(folded: str) -> str:
-    return regex.sub(r"[\s,;&\-–]+", "", folded)
+    return _KEY_GAPS.sub("", folded)
+
+
+def _by_first_char(pats: list[str]) -> str:
+    """The alternation of `pats`, factored by first letter: "s(?:o\\s+tai…|o\\s+y…)|c(?:…)".
+
+    The same matches as `"|".join(pats)`: alternatives that start with different letters cannot
+    match at the same place, and within a letter the order (longest first) is kept. The regex
+    engine then tries one group per position instead of every name, about twice as fast; table
+    reading runs it on thousands of cell fragments. Falls back to the plain join when a pattern
+    does not start with a letter or digit followed by something that can stand alone."""
+    groups: dict[str, list[str]] = {}
+    for p in pats:
+        if not p[:1].isalnum() or p[1:2] in ("*", "+", "?", "{"):
+            return "|".join(pats)
+        groups.setdefault(p[0], []).append(p[1:])
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +96,7 @@ def _gazetteer() -> _Gazetteer:
         keys[_key(fold(alias))] = (list(names), "collective", False)
         pats.append(pattern_of(alias))
     pats.sort(key=len, reverse=True)
-    big = regex.compile(r"(?<!\w)(?:" + "|".join(pats) + r")(?!\w)")
+    big = regex.compile(r"(?<!\w)(?:" + _by_first_char(pats) + r")(?!\w)")
     g = data["generic"]
     heads = sorted(g["heads"] + g["central_heads"], key=len, reverse=True)
     generic = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(h) for h in heads) + r")(?=\s)")
@@ -245,9 +264,12 @@ def _sorted_keys() -> list[str]:
     return sorted(_gazetteer().keys)
 
 
+@lru_cache(maxsize=65536)
 def is_name_prefix(text: str) -> bool:
     """True when `text` is the start of a known name cut short ("Ban QLDA đầu tư xây dựng các
-    công"): an OCR'd table wraps a name over lines, and its pieces must be joined back."""
+    công"): an OCR'd table wraps a name over lines, and its pieces must be joined back.
+
+    Cached: the scanned-table search asks it of the same few cell tails thousands of times."""
     k = _key(fold(text))
     if len(k) < 4:
         return False

@@ -7,13 +7,15 @@ into it: the duty's record keeps its wording and takes the row's time (examples/
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extractors.agencies import find_agencies
 from extractors.clauses import assigned_roles, execution_roles
 from extractors.deadlines import Deadline, duty_deadline
 from extractors.duties import blocks, duties, tcth_regions
-from extractors.fold import collapse, fold
+from extractors.fold import collapse, fold_document
 from extractors.merge_rows import dedupe, merge
 from extractors.owner_titles import title_owners
 from extractors.roles import Role, make_ctx, parse_duty
@@ -97,13 +99,18 @@ def _from_role(text: str, r: Role) -> Assignment:
     )
 
 
+@lru_cache(maxsize=1)
+def _completion_clause() -> regex.Pattern:
+    return regex.compile(rf"\s*(?:{cue_pattern('completion_clause')})(?!\w)")
+
+
 def _deadline_scope(text: str, start: int, end: int) -> int:
     """Where a task's time words stop: at a ";" that opens a clause with its own verb
     ("…; Hàng năm đánh giá kết quả…" is a later task's cycle), but not at one that only says when
     the task is due ("; hoàn thành trước 30/6"). A "," does not stop it: "…, tổng hợp vào dự
     toán ngân sách hàng năm" still gives the duty its yearly cycle (examples/README 8.d)."""
-    done = regex.compile(rf"\s*(?:{cue_pattern('completion_clause')})(?!\w)")
-    folded = fold(text)
+    done = _completion_clause()
+    folded = fold_document(text)
     depth = 0
     for i in range(start, end):
         ch = text[i]

@@ -21,9 +21,28 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+class _FoldTable(dict):
+    """Code point → folded character, filled on first sight, for `str.translate`: folding runs on
+    every fragment the table readers try and on whole documents, so it must cost C speed."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase `text` and strip its diacritics, one character out per character in."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
+
+
+@lru_cache(maxsize=8)
+def fold_document(text: str) -> str:
+    """`fold(text)`, kept for the last few texts: clause and deadline scans fold the whole
+    document once per duty or row, and the document is the same every time."""
+    return fold(text)
 
 
 def pattern_of(phrase: str) -> str:

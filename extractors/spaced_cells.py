@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 import yaml
@@ -76,8 +77,11 @@ def _fuzzy(text: str) -> str | None:
     return canonical_name(text)
 
 
+@lru_cache(maxsize=65536)
 def _continues(buffer: str, frag: str) -> bool:
-    """True when `frag` carries on a name that `buffer` left unfinished."""
+    """True when `frag` carries on a name that `buffer` left unfinished.
+
+    Cached: the beam search asks it for every state and column, mostly of the same few cells."""
     if not buffer:
         return False
     words = buffer.split()
@@ -96,6 +100,7 @@ def _continues(buffer: str, frag: str) -> bool:
     return _flipped(buffer, frag)
 
 
+@lru_cache(maxsize=16384)
 def _flipped(buffer: str, frag: str) -> bool:
     """True when `frag` is a name's head that the OCR printed after its rest ("UBND tỉnh" /
     "Văn phòng")."""
@@ -105,50 +110,60 @@ def _flipped(buffer: str, frag: str) -> bool:
     return bool(found) and found[0].start == 0 and found[0].end > len(frag) + 1
 
 
-@dataclass(frozen=True)
-class _State:
+class _State(NamedTuple):
+    """One partial assignment: fragment indices per column and, joined, each column's text
+    (kept alongside so that scoring a step never re-joins a cell). A named tuple: the search
+    builds tens of thousands of them."""
+
     cells: tuple[tuple[int, ...], ...]
+    texts: tuple[str, ...]
     score: float
     line: int
     cursor: int
 
 
-def _text(frags: list[Fragment], idx: tuple[int, ...]) -> str:
-    return " ".join(frags[i].text for i in idx)
+def _extend(st: _State, col: int, i: int, f: Fragment, score: float) -> _State:
+    """`st` with fragment `i` appended to column `col`."""
+    cells = tuple(c + (i,) if k == col else c for k, c in enumerate(st.cells))
+    texts = tuple((f"{t} {f.text}" if st.cells[k] else f.text) if k == col else t
+                  for k, t in enumerate(st.texts))
+    return _State(cells, texts, score, f.line, col)
 
 
-def _score(frags: list[Fragment], st: _State, i: int, col: int) -> float:
-    f, buf = frags[i], _text(frags, st.cells[col])
-    lower = not f.text[:1].isupper()
-    if COLS[col] == "task":
-        if f.kind in ("time", "agency"):
-            return -2.0 if f.kind == "time" else -1.5
+@lru_cache(maxsize=65536)
+def _score(col: str, kind: str, text: str, buf: str) -> float:
+    """Gain of putting a fragment (`kind`, `text`) in column `col` whose text so far is `buf`.
+
+    Cached: beam states mostly share their cells' texts, so the same question recurs."""
+    lower = not text[:1].isupper()
+    if col == "task":
+        if kind in ("time", "agency"):
+            return -2.0 if kind == "time" else -1.5
         if not buf:
             return 0.5 if lower else 2.0
         closed = buf.endswith(_TERMINAL)
         return (-0.5 if lower else 0.3) if closed else (1.5 if lower else 1.0)
-    if COLS[col] == "time":
-        if f.kind == "time":
+    if col == "time":
+        if kind == "time":
             return 2.5
-        if _continues(buf, f.text):
+        if _continues(buf, text):
             return 3.0
         return (1.5 if lower else 0.5) if buf else -1.0
-    return _agency_score(frags, st, i, col, buf)
+    return _agency_score(kind, text, buf)
 
 
-def _agency_score(frags: list[Fragment], st: _State, i: int, col: int, buf: str) -> float:
-    f = frags[i]
-    if f.kind == "time":
+def _agency_score(kind: str, text: str, buf: str) -> float:
+    if kind == "time":
         return -1.5
-    if _continues(buf, f.text):
+    if _continues(buf, text):
         return 3.0
-    if f.kind != "agency":
+    if kind != "agency":
         return -1.5
     score = 2.5 if not buf else 2.0
     if buf and not _OPEN_END.search(buf) and not is_name_prefix(buf.split()[-1]):
         score -= 1.0
     last = _mentions(buf)[-1:] if buf else ()
-    first = _mentions(f.text)[:1]
+    first = _mentions(text)[:1]
     if last and first and _OPEN_END.search(buf) and _group(last[0]) == _group(first[0]):
         score += 1.0  # lists keep to one kind: "Các sở, ban, ngành," + "UBND cấp huyện"
     return score
@@ -158,9 +173,9 @@ def _group(m: AgencyMention) -> str:
     return "collective" if m.type in ("collective", "local") else m.type
 
 
-def _final(frags: list[Fragment], st: _State) -> float:
+def _final(st: _State) -> float:
     score = st.score
-    lead, partner = (_text(frags, st.cells[c]) for c in (1, 2))
+    lead, partner = st.texts[1], st.texts[2]
     if not lead:
         score -= 3.0
     score -= 0.2 * max(0, len(st.cells[1]) - 1)  # a lead cell is mostly one name
@@ -170,28 +185,51 @@ def _final(frags: list[Fragment], st: _State) -> float:
     return score
 
 
+def _step(beam: list[_State], frags: list[Fragment], i: int) -> list[_State]:
+    """The beam after fragment `i`: every state extended by every column the line's reading
+    order still allows, best `_BEAM` kept (a stable sort: ties keep generation order).
+    Only the kept candidates are built as states."""
+    f = frags[i]
+    if f.kind == "stt":
+        return [_State(s.cells, s.texts, s.score, f.line, 0 if s.line != f.line else s.cursor)
+                for s in beam]
+    cands = []
+    for s in beam:
+        cursor = s.cursor if s.line == f.line else 0
+        for col in range(cursor, len(COLS)):
+            cands.append((s.score + _score(COLS[col], f.kind, f.text, s.texts[col]), s, col))
+    cands.sort(key=lambda c: c[0], reverse=True)
+    return [_extend(s, col, i, f, score) for score, s, col in cands[:_BEAM]]
+
+
+def _start() -> list[_State]:
+    return [_State(((),) * len(COLS), ("",) * len(COLS), 0.0, -1, 0)]
+
+
 def _best_state(frags: list[Fragment]) -> _State:
     """The best column of every fragment (indices per column), by beam search."""
-    beam = [_State(((),) * len(COLS), 0.0, -1, 0)]
-    for i, f in enumerate(frags):
-        if f.kind == "stt":
-            beam = [_State(s.cells, s.score, f.line, 0 if s.line != f.line else s.cursor)
-                    for s in beam]
-            continue
-        nxt = []
-        for s in beam:
-            cursor = s.cursor if s.line == f.line else 0
-            for col in range(cursor, len(COLS)):
-                cells = tuple(c + (i,) if k == col else c for k, c in enumerate(s.cells))
-                nxt.append(_State(cells, s.score + _score(frags, s, i, col), f.line, col))
-        nxt.sort(key=lambda s: s.score, reverse=True)
-        beam = nxt[:_BEAM]
-    return max(beam, key=lambda s: _final(frags, s))
+    beam = _start()
+    for i in range(len(frags)):
+        beam = _step(beam, frags, i)
+    return max(beam, key=_final)
 
 
 def row_score(frags: list[Fragment]) -> float:
     """How well these fragments read as one row (the best assignment's score)."""
-    return _final(frags, _best_state(frags)) if frags else 0.0
+    return _final(_best_state(frags)) if frags else 0.0
+
+
+def prefix_row_scores(frags: list[Fragment], sizes: list[int]) -> dict[int, float]:
+    """`row_score(frags[:k])` for every k in `sizes`, from one beam search over `frags`: the
+    search reads fragments left to right, so a prefix's result is a stop on the way."""
+    wanted = set(sizes)
+    out = {0: 0.0} if 0 in wanted else {}
+    beam = _start()
+    for i in range(len(frags)):
+        beam = _step(beam, frags, i)
+        if i + 1 in wanted:
+            out[i + 1] = max(_final(s) for s in beam)
+    return out
 
 
 def _task_span(text: str, frags: list[Fragment], idx: tuple[int, ...]) -> tuple[int, int] | None:

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.agencies import AgencyMention
-from extractors.spaced_cells import Fragment, assemble_row, fragment_kind, row_score
+from extractors.spaced_cells import (
+    Fragment,
+    assemble_row,
+    fragment_kind,
+    prefix_row_scores,
+    row_score,
+)
 from extractors.table_model import TableRow
 from extractors.task_tables import column_kind
 
@@ -130,15 +136,18 @@ def _split_gap(frags: list[list[Fragment]], gap: list[int], prev: _Row | None, a
     The next row starts at its task's first line: a capitalised task fragment whose line does
     not continue an unfinished sentence of the previous task. Each cut is also scored by how
     well both rows then read (`row_score`), and rows are roughly symmetric about their number
-    line, which breaks ties.
+    line, which breaks ties. The previous row's readings are prefixes of one another, so they
+    come from a single search (`prefix_row_scores`).
     """
     if prev is None or not prev.number:
         return gap, []
     before_prev = prev.lines.index(prev.anchor)
     width = _task_width(frags, prev.lines + gap)
+    ends = [len(_flat(frags, prev.lines + gap[:s])) for s in range(len(gap) + 1)]
+    prev_scores = prefix_row_scores(_flat(frags, prev.lines + gap), ends)
 
     def score(s: int) -> float:
-        rows = row_score(_flat(frags, prev.lines + gap[:s]))
+        rows = prev_scores[ends[s]]
         rows += row_score(_flat(frags, gap[s:] + [anchor]))
         return _start_score(frags, gap, s, prev, width) + rows \
             - 0.4 * max(0, abs(s - before_prev) - 1)

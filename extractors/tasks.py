@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from extractors.fold import collapse, fold
+from extractors.fold import collapse, fold, fold_document
 
 ROLES = Path(__file__).parent / "data" / "roles.yaml"
 
@@ -45,7 +45,7 @@ def clause_end(
 ) -> int:
     """Offset where the first clause starting at `start` ends (exclusive, trailing space cut)."""
     limit = len(text) if limit is None else limit
-    folded = fold(text)
+    folded = fold_document(text)
     depth, words, i = 0, 0, start
     min_words = int(roles_data()["clause_min_words"])
     while i < limit:
