@@ -7,8 +7,9 @@ Sources (all shipped with packages installed here, nothing downloaded):
 - general text: the VLSP 2013 POS test set shipped with underthesea (about 68K tokens of
   running Vietnamese, news and legal genre), for contexts four seeds never show.
 Output is deterministic (sorted rows). Run: `.venv/bin/python scripts/build_resources.py`.
-`ocr_confusions.tsv`, `marker_confusions.tsv` and `percent_context.tsv` in the same folder are
-hand-written data and are not touched.
+`ocr_confusions.tsv`, `marker_confusions.tsv`, `percent_context.tsv` and `formula_phrases.txt`
+in the same folder are hand-written data and are not touched; `ocr_channel.tsv` is learned by
+`scripts/train_channel.py`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from pipeline.clean.syllable import is_shaped  # noqa: E402
 DOMAIN_SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168",
                 "nghean-2013-qd526"]
 HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
+PHRASE_REPEAT = 3  # weight of one formula phrase, in occurrences of domain text
 VLSP_TEST = Path("pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt")
 
 
@@ -61,10 +63,18 @@ def word_list_counts(words: Iterable[str]) -> Counts:
     return out
 
 
+def formula_phrases() -> list[str]:
+    """The genre's formula phrases ("Căn cứ", "Xét đề nghị", "chịu trách nhiệm thi hành"),
+    each PHRASE_REPEAT times: evidence general to the genre that a few seeds may lack."""
+    lines = (RESOURCES / "formula_phrases.txt").read_text(encoding="utf-8").splitlines()
+    phrases = [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+    return phrases * PHRASE_REPEAT
+
+
 def domain_text(seeds: Iterable[str] = DOMAIN_SEEDS) -> str:
-    """The clean seeds, markdown bold removed, as one text."""
+    """The clean seeds, markdown bold removed, and the formula phrases, as one text."""
     parts = [(ROOT / "corpora" / "raw" / f"{s}.txt").read_text(encoding="utf-8") for s in seeds]
-    return "\n".join(p.replace("**", "") for p in parts)
+    return "\n".join([p.replace("**", "") for p in parts] + formula_phrases())
 
 
 def general_text() -> str:

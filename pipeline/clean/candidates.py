@@ -1,33 +1,75 @@
 """Candidate syllables for an OCR'd token, with the channel cost of each (noisy channel).
 
 A candidate shares the token's skeleton (only marks differ: tone, ă/â/ê/ô/ơ/ư, đ) or reaches
-it through one or two letter confusions from `corpora/resources/ocr_confusions.tsv` (where "^"
-and "$" anchor a confusion to the start or end of the syllable, and an empty side is a lost or
-an extra letter).
+it through one or two letter confusions (where "^" and "$" anchor a confusion to the start or
+end of the syllable, and an empty side is a lost or an extra letter). Costs are −log10
+P(observed | intended) learned from Tesseract output on rendered general text
+(`corpora/resources/ocr_channel.tsv`, `scripts/train_channel.py`): per tone pair, per vowel-mark
+or đ/d pair, per letter confusion. The hand-written `ocr_confusions.tsv` fills in the letter
+confusions the training pages never showed (real scans have some that rendered fonts lack),
+at HAND_SCALE log10 per unit of its cost.
 """
 
 from __future__ import annotations
 
-import csv
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.clean import lexicon
 from pipeline.clean.syllable import modifiers, skeleton, split_tone
 
-TONE_COST = 1.0
-MARK_COST = 1.0
-MAX_COST = 3.0
+MAX_COST = 4.5  # log10: candidates the channel finds less likely than 1e-6 are not tried
+HAND_SCALE = 2.0  # log10 per unit of a hand-written confusion cost (≈ a learned tone swap)
+LETTER_CAP = 3.0  # rarer learned letter confusions are not tried (each one costs speed)
+MARK_FALLBACK = 2.3  # per mark change when the skeletons differ (positions cannot be paired)
+
+
+@dataclass(frozen=True)
+class Channel:
+    """Learned costs: tone[(intended, observed)], mark[(intended, observed)], and the
+    unseen-pair cost per intended tone / letter (the smoothing floor)."""
+
+    tone: dict[tuple[int, int], float]
+    mark: dict[tuple[str, str], float]
+    unseen: dict[tuple[str, str], float]
+    letters: tuple[tuple[str, str, float], ...]  # (seen, meant, cost)
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    """Data rows of a TSV resource (no quoting: '"' is an OCR'd mark like any other)."""
+    with open(lexicon.RESOURCES / name, encoding="utf-8") as f:
+        for line in f:
+            row = line.rstrip("\n").split("\t")
+            if len(row) > 1 and not line.startswith("#") and row[0] not in ("seen", "kind"):
+                yield row
 
 
 @lru_cache(maxsize=1)
+def channel() -> Channel:
+    """The learned channel, with the hand-written letter confusions it lacks."""
+    tone: dict[tuple[int, int], float] = {}
+    mark: dict[tuple[str, str], float] = {}
+    unseen: dict[tuple[str, str], float] = {}
+    letters: dict[tuple[str, str], float] = {}
+    for kind, meant, seen, _n, total, cost in _rows("ocr_channel.tsv"):
+        c = float(cost)
+        unseen[kind, meant] = min(4.0, -math.log10(0.5 / (int(total) + 1)))
+        if kind == "tone":
+            tone[int(meant), int(seen)] = c
+        elif kind == "mark":
+            mark[meant, seen] = c
+        elif kind == "letter" and c <= LETTER_CAP:
+            letters[seen, meant] = c
+    for seen, meant, cost in _rows("ocr_confusions.tsv"):
+        letters.setdefault((seen, meant), float(cost) * HAND_SCALE)
+    return Channel(tone, mark, unseen, tuple((s, m, c) for (s, m), c in letters.items()))
+
+
 def confusions() -> tuple[tuple[str, str, float], ...]:
-    """Letter confusions (seen, meant, cost) from the data file."""
-    rows = []
-    with open(lexicon.RESOURCES / "ocr_confusions.tsv", encoding="utf-8") as f:
-        for row in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
-            if row and row[0] != "seen":
-                rows.append((row[0], row[1], float(row[2])))
-    return tuple(rows)
+    """Letter confusions (seen, meant, cost)."""
+    return channel().letters
 
 
 def skeleton_variants(sk: str, depth: int = 2) -> dict[str, float]:
@@ -50,24 +92,28 @@ def skeleton_variants(sk: str, depth: int = 2) -> dict[str, float]:
     return {v[1:-1]: c for v, c in found.items() if v.startswith("^") and v.endswith("$")}
 
 
-def mark_distance(a: str, b: str) -> float:
-    """Channel cost of the mark differences between two syllables."""
-    ta, ma = _marks(a)
-    tb, mb = _marks(b)
-    left = list(ma)
+def mark_distance(seen: str, meant: str) -> float:
+    """Channel cost of the mark differences between an OCR'd syllable and a candidate:
+    −log10 P(seen tone | meant tone) plus, letter by letter, −log10 P(seen letter | meant
+    letter) for the marked ones (ă/â/a, ê/e, ô/ơ/o, ư/u, đ/d)."""
+    ch = channel()
+    base_s, ts = split_tone(seen)
+    base_m, tm = split_tone(meant)
+    cost = 0.0 if ts == tm else ch.tone.get((tm, ts), ch.unseen.get(("tone", str(tm)), 4.0))
+    if len(base_s) == len(base_m) and skeleton(base_s) == skeleton(base_m):
+        for x, y in zip(base_m, base_s, strict=True):
+            if x != y:
+                cost += ch.mark.get((x, y), ch.unseen.get(("mark", x), 4.0))
+        return cost
+    ms, mm = list(modifiers(seen)), modifiers(meant)
     added = 0
-    for m in mb:
-        if m in left:
-            left.remove(m)
+    for m in mm:
+        if m in ms:
+            ms.remove(m)
         else:
             added += 1
     # a swapped mark (ơ/ô, ư/u+horn lost) is one confusion, not two
-    return TONE_COST * (ta != tb) + MARK_COST * max(added, len(left))
-
-
-@lru_cache(maxsize=65536)
-def _marks(syl: str) -> tuple[int, tuple[str, ...]]:
-    return split_tone(syl)[1], modifiers(syl)
+    return cost + MARK_FALLBACK * max(added, len(ms))
 
 
 @lru_cache(maxsize=200_000)

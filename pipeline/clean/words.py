@@ -28,13 +28,13 @@ from pipeline.clean.syllable import (
 )
 from pipeline.offsets import Edit, select_edits
 
-CHANNEL_WEIGHT = 1.1  # log10 units of LM evidence needed per unit of channel cost
+CHANNEL_WEIGHT = 0.7  # weight of the channel log10 P(observed | intended) against the LM
 OOV_MARGIN = 0.5  # margin to replace an unknown syllable
-REAL_WORD_MARGIN = 1.0  # margin to replace a known syllable
+REAL_WORD_MARGIN = 0.75  # margin to replace a known syllable
 CAPITAL_EXTRA = 2.0  # extra margin for a capitalized known syllable inside a sentence
 MIXED_DIGIT_EXTRA = 1.0  # extra margin for letters+digits tokens ("8an" for "Ban")
 MAX_CANDIDATES = 14  # candidates per suspicious token kept in the Viterbi lattice
-CHEAP_FIX = 1.5  # channel cost under which an unshaped token is taken for a damaged one
+CHEAP_FIX = 3.0  # channel cost (log10) under which an unshaped token is taken for a damaged one
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}0-9]+")
 _SPACES = regex.compile(r" +")
