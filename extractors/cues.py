@@ -28,13 +28,25 @@ def fold(text: str) -> str:
 
 def alternation(words: list[str]) -> str:
     """A regex alternation of `words`, longest first, each matched as whole syllables."""
+    return _alternation(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _alternation(words: tuple[str, ...]) -> str:
+    """Cached: target finders ask for the same cue lists once per sentence."""
     parts = sorted({w.lower() for w in words}, key=len, reverse=True)
     return "(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
 
 
 def words_re(words: list[str], *, at_end: bool = False, at_start: bool = False) -> regex.Pattern:
     """Compile `words` as whole words, optionally anchored at the end/start of the string."""
-    pat = r"(?<![\w])" + alternation(words) + r"(?![\w])"
+    return _words_re(tuple(words), at_end, at_start)
+
+
+@lru_cache(maxsize=256)
+def _words_re(words: tuple[str, ...], at_end: bool, at_start: bool) -> regex.Pattern:
+    """Cached: callers build these per sentence or per number found."""
+    pat = r"(?<![\w])" + _alternation(words) + r"(?![\w])"
     if at_end:
         pat += r"\s*$"
     if at_start:

@@ -124,9 +124,9 @@ class _State(NamedTuple):
 
 def _extend(st: _State, col: int, i: int, f: Fragment, score: float) -> _State:
     """`st` with fragment `i` appended to column `col`."""
-    cells = tuple(c + (i,) if k == col else c for k, c in enumerate(st.cells))
-    texts = tuple((f"{t} {f.text}" if st.cells[k] else f.text) if k == col else t
-                  for k, t in enumerate(st.texts))
+    cell, text = st.cells[col], st.texts[col]
+    cells = (*st.cells[:col], cell + (i,), *st.cells[col + 1:])
+    texts = (*st.texts[:col], f"{text} {f.text}" if cell else f.text, *st.texts[col + 1:])
     return _State(cells, texts, score, f.line, col)
 
 
