@@ -80,3 +80,16 @@ def test_orphan_pairs_earn_the_compound_bonus_only():
     keys = ["đổi", "mới", "lễ", "lời", "phương", "thức"]
     assert _broken(model(), keys) == [False, False, False, True, False, False]
     assert _broken(model(), ["đạt", "hiệu", "quả"]) == [False, False, False]
+
+
+def test_learned_channel_costs_are_log10_probabilities():
+    # the channel is learned from Tesseract output (ocr_channel.tsv): one tone or mark change
+    # costs a few log10 units, two changes cost more than one, and identity costs nothing
+    from pipeline.clean.candidates import channel, mark_distance
+
+    one = mark_distance("diện", "điện")
+    two = mark_distance("lễ", "lề") + mark_distance("lời", "lối")
+    assert mark_distance("điện", "điện") == 0.0
+    assert 0.5 < one < 4.0
+    assert two > one
+    assert len(channel().letters) > 50  # learned confusions plus the hand-written table
