@@ -15,8 +15,9 @@ from functools import lru_cache
 
 import regex
 
-from pipeline.clean import lexicon, stray, tone
+from pipeline.clean import lexicon, prior, stray, tone
 from pipeline.clean.candidates import candidates
+from pipeline.clean.doccache import DocCache
 from pipeline.clean.lm import BigramLM
 from pipeline.clean.syllable import (
     VOWELS,
@@ -97,12 +98,13 @@ def tokenize(text: str, lm: BigramLM) -> list[Token]:
     return out
 
 
-def _margin_needed(tok: Token, sentence_start: bool) -> float:
-    """How much better a candidate must score than the token itself."""
+def _margin_needed(tok: Token, sentence_start: bool, scale: float = 1.0) -> float:
+    """How much better a candidate must score than the token itself; `scale` is the
+    document's adaptive error prior (`prior.margin_scale`), applied to the base margins only."""
     if not tok.known:
-        need = OOV_MARGIN
+        need = OOV_MARGIN * scale
     else:
-        need = REAL_WORD_MARGIN
+        need = REAL_WORD_MARGIN * scale
         if tok.text[:1].isupper() and not sentence_start:
             need += CAPITAL_EXTRA
     if any(c.isdigit() for c in tok.text):
@@ -136,19 +138,21 @@ def _broken(lm: BigramLM, keys: list[str]) -> list[bool]:
 
 
 def _viterbi(lm: BigramLM, lattice: list[tuple[tuple[str, float], ...]],
-             broken: list[bool]) -> list[str]:
-    """Best key sequence through a run of joined tokens under the LM and the channel (trigram
-    context taken from each state's best predecessor)."""
-    scores = {c: lm.logp(None, c) - CHANNEL_WEIGHT * cost for c, cost in lattice[0]}
+             broken: list[bool], cache: DocCache, obs: list[str | None]) -> list[str]:
+    """Best key sequence through a run of joined tokens under the LM mixed with the document
+    cache, and the channel (trigram context taken from each state's best predecessor)."""
+    scores = {c: cache.mix(lm.logp(None, c), None, c, None, obs[0]) - CHANNEL_WEIGHT * cost
+              for c, cost in lattice[0]}
     back: list[dict[str, str]] = [{c: None for c in scores}]
     for j, opts in enumerate(lattice[1:], 1):
         nxt: dict[str, float] = {}
         ptr: dict[str, str] = {}
         before = back[-1]
+        oa, oc = obs[j - 1], obs[j]
         for c, cost in opts:
             best_p, best_s = None, None
             for p, ps in scores.items():
-                s = ps + lm.path_logp(before[p], p, c, broken[j])
+                s = ps + cache.mix(lm.path_logp(before[p], p, c, broken[j]), p, c, oa, oc)
                 if best_s is None or s > best_s:
                     best_p, best_s = p, s
             nxt[c] = best_s - CHANNEL_WEIGHT * cost
@@ -162,16 +166,18 @@ def _viterbi(lm: BigramLM, lattice: list[tuple[tuple[str, float], ...]],
 
 
 def _local(lm: BigramLM, ctx: list[str | None], c: str, cost: float,
-           broken: tuple[bool, bool, bool]) -> float:
+           broken: tuple[bool, bool, bool], cache: DocCache, obs: list[str | None]) -> float:
     """Score of key `c` with fixed neighbours ctx = [two before, one before, one after,
     two after] (None where the run ends); `broken` says where the compound bonus may apply
-    (into c, into the next, into the one after)."""
+    (into c, into the next, into the one after); `obs` are the OCR'd keys [one before, here,
+    one after, two after] whose own counts the cache leaves out."""
     z, a, n, n2 = ctx
-    s = lm.path_logp(z, a, c, broken[0]) - CHANNEL_WEIGHT * cost
+    s = cache.mix(lm.path_logp(z, a, c, broken[0]), a, c, obs[0], obs[1]) \
+        - CHANNEL_WEIGHT * cost
     if n is not None:
-        s += lm.path_logp(a, c, n, broken[1])
+        s += cache.mix(lm.path_logp(a, c, n, broken[1]), c, n, obs[1], obs[2])
         if n2 is not None:
-            s += lm.path_logp(c, n, n2, broken[2])
+            s += cache.mix(lm.path_logp(c, n, n2, broken[2]), n, n2, obs[2], obs[3])
     return s
 
 
@@ -185,16 +191,28 @@ def _runs(toks: list[Token]) -> list[range]:
     return out
 
 
+def doc_cache(toks: list[Token], lm: BigramLM) -> DocCache:
+    """The document cache over the trusted syllables of `toks`: known and supported by a seen
+    bigram on each joined side. OCR errors are often systematic (a hook read as an acute all
+    through a page: "phát triến"); counting every known syllable would let the repeated error
+    vote for itself, while the base LM already doubts such pairs."""
+    trusted = [t.known and len(_options(lm, toks, i)) == 1 for i, t in enumerate(toks)]
+    return DocCache([t.key for t in toks], [t.joined for t in toks], trusted)
+
+
 def correct_keys(toks: list[Token], lm: BigramLM) -> list[tuple[str, float]]:
     """Corrected key and margin per token: Viterbi per run, then each change must beat keeping
     the token by its margin, given the chosen neighbours."""
     result = [(t.key, 0.0) for t in toks]
+    cache = doc_cache(toks, lm)
+    scale = prior.margin_scale(toks)
     for run in _runs(toks):
         lattice = [_options(lm, toks, i) for i in run]
         if all(len(o) == 1 for o in lattice):
             continue
         broken = _broken(lm, [toks[i].key for i in run]) + [False, False]
-        path = _viterbi(lm, lattice, broken)
+        obs = [toks[i].key if cache.counted[i] else None for i in run]
+        path = _viterbi(lm, lattice, broken, cache, obs)
         for j, i in enumerate(run):
             best = path[j]
             if best == toks[i].key:
@@ -202,8 +220,10 @@ def correct_keys(toks: list[Token], lm: BigramLM) -> list[tuple[str, float]]:
             ctx = [path[k] if 0 <= k < len(path) else None for k in (j - 2, j - 1, j + 1, j + 2)]
             cost = dict(lattice[j])[best]
             br = (broken[j], broken[j + 1], broken[j + 2])
-            margin = _local(lm, ctx, best, cost, br) - _local(lm, ctx, toks[i].key, 0.0, br)
-            if margin >= _margin_needed(toks[i], j == 0):
+            ob = [obs[k] if 0 <= k < len(obs) else None for k in (j - 1, j, j + 1, j + 2)]
+            margin = _local(lm, ctx, best, cost, br, cache, ob) \
+                - _local(lm, ctx, toks[i].key, 0.0, br, cache, ob)
+            if margin >= _margin_needed(toks[i], j == 0, scale):
                 result[i] = (best, margin)
     return result
 
