@@ -193,10 +193,12 @@ def _runs(toks: list[Token]) -> list[range]:
 
 def doc_cache(toks: list[Token], lm: BigramLM) -> DocCache:
     """The document cache over the trusted syllables of `toks`: known and supported by a seen
-    bigram on each joined side. OCR errors are often systematic (a hook read as an acute all
+    bigram on one joined side at least. OCR errors are often systematic (a hook read as an acute all
     through a page: "phát triến"); counting every known syllable would let the repeated error
     vote for itself, while the base LM already doubts such pairs."""
-    trusted = [t.known and len(_options(lm, toks, i)) == 1 for i, t in enumerate(toks)]
+    seen = [False] + [t.joined and t.known and toks[i].known and lm.has_bigram(toks[i].key, t.key)
+                      for i, t in enumerate(toks[1:])] + [False]  # seen[i]: pair (i-1, i)
+    trusted = [t.known and (not t.fixable or seen[i] or seen[i + 1]) for i, t in enumerate(toks)]
     return DocCache([t.key for t in toks], [t.joined for t in toks], trusted)
 
 
