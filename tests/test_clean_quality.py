@@ -47,9 +47,9 @@ def test_ocr_seed_against_gold():
         pytest.skip("gold reference not written yet")
     raw = seed(OCR_SEED)
     ref = gold.read_text(encoding="utf-8")
-    # measured: 1.53 % -> 1.08 % on the whole document (garbage table headings included;
+    # measured: 1.53 % -> 1.07 % on the whole document (garbage table headings included;
     # signature-stamp lines dropped on both sides by the metric)
-    assert cer(ref, clean_text(raw).text) < 0.72 * cer(ref, raw)
+    assert cer(ref, clean_text(raw).text) < 0.71 * cer(ref, raw)
 
 
 def test_speed_of_the_whole_clean_stage():

@@ -93,3 +93,57 @@ def test_learned_channel_costs_are_log10_probabilities():
     assert 0.5 < one < 4.0
     assert two > one
     assert len(channel().letters) > 50  # learned confusions plus the hand-written table
+
+
+PHRASE = "Xây dựng chính quyền điện tử tỉnh nhằm nâng cao hiệu quả. "
+
+
+def test_cache_repeated_phrase_fixes_its_damaged_copy(monkeypatch):
+    from pipeline.clean import doccache
+
+    text = PHRASE * 4 + "Phát triển chính quyền điện tử tình nhằm phục vụ người dân."
+    fixed = [e.replacement for e in words.word_edits(text)]
+    assert fixed == ["tỉnh"]
+    monkeypatch.setattr(doccache, "LAMBDA", 0.0)  # without the cache the margin is short
+    assert [e.replacement for e in words.word_edits(text)] == []
+
+
+def test_cache_lone_unusual_word_in_clean_text_stays():
+    text = PHRASE * 4 + "Đánh giá tình hình thực hiện kế hoạch năm trước."
+    assert words.word_edits(text) == []
+
+
+def test_cache_leaves_out_the_position_itself():
+    from pipeline.clean.doccache import DocCache
+
+    keys = ["điện", "tử", "tình", "nhằm"]
+    cache = DocCache(keys, [False, True, True, True], [True] * 4, lam=0.5)
+    # "tình" occurs once: scored at its own place it gets no support from the cache
+    assert cache.mix(-3.0, "tử", "tình", "tử", "tình") == -3.0 + cache.keep
+    # scored elsewhere, its one occurrence counts
+    assert cache.mix(-3.0, "tử", "tình", None, None) > -3.0
+
+
+def test_adaptive_prior_keeps_clean_text_conservative():
+    from pathlib import Path
+
+    from pipeline.clean import prior
+
+    root = Path(__file__).resolve().parents[1]
+    clean = (root / "corpora" / "raw" / "nghean-2013-qd526.txt").read_text(encoding="utf-8")
+    assert prior.margin_scale(words.tokenize(clean, words.model())) >= 1.0
+    noisy = " ".join(["tổ chức thực hiện kế hoạch"] * 40 + ["ngưòi", "dựng", "trièn"] * 4)
+    assert prior.margin_scale(words.tokenize(noisy, words.model())) < 1.0
+
+
+def test_adaptive_prior_adds_no_changes_to_clean_text(monkeypatch):
+    from pathlib import Path
+
+    from pipeline.clean import prior
+
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "corpora" / "raw" / "hatinh-2016-kh496.txt").read_text(encoding="utf-8")
+    with_prior = {(e.start, e.replacement) for e in words.word_edits(text)}
+    monkeypatch.setattr(prior, "MIN_TOKENS", 10**9)  # prior off: scale 1
+    without = {(e.start, e.replacement) for e in words.word_edits(text)}
+    assert with_prior <= without

@@ -26,7 +26,7 @@ class DocCache:
     """Syllable unigram/bigram counts of one document, scored with leave-one-out."""
 
     def __init__(self, keys: Sequence[str], joined: Sequence[bool], known: Sequence[bool],
-                 lam: float = LAMBDA):
+                 lam: float | None = None):
         self.uni: Counter[str] = Counter(k for k, ok in zip(keys, known, strict=True) if ok)
         self.left: Counter[str] = Counter()
         self.bi: Counter[tuple[str, str]] = Counter()
@@ -36,8 +36,8 @@ class DocCache:
                 self.left[keys[i - 1]] += 1
         self.total = sum(self.uni.values())
         self.counted = list(known)  # per position: did its token enter the counts
-        self.lam = lam
-        self.keep = math.log10(1.0 - lam) if lam < 1.0 else -99.0
+        self.lam = LAMBDA if lam is None else lam
+        self.keep = math.log10(1.0 - self.lam) if self.lam < 1.0 else -99.0
 
     def mix(self, base: float, a: str | None, c: str, obs_a: str | None,
             obs_c: str | None) -> float:
