@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.clean.metrics import cer, normalize_for_metric, wer  # noqa: E402
+from pipeline.synth import draw_page, wrap_lines  # noqa: E402
 
 CLEAN_SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168",
                "nghean-2013-qd526"]
@@ -53,20 +54,7 @@ def source_lines(doc_id: str) -> list[str]:
     font = ImageFont.truetype(FONT, _px(13, 300))
     width = _px_in(6.3, 300)  # 210 mm page minus 2 x 25 mm margins ~ 6.3 in
     text = (RAW / f"{doc_id}.txt").read_text(encoding="utf-8").replace("**", "")
-    out: list[str] = []
-    for para in text.splitlines():
-        words = para.replace("\t", " ").split()
-        line = ""
-        for w in words:
-            cand = f"{line} {w}".strip()
-            if font.getlength(cand) > width and line:
-                out.append(line)
-                line = w
-            else:
-                line = cand
-        if line:
-            out.append(line)
-    return out
+    return wrap_lines(text, font, width)
 
 
 def _px(points: float, dpi: int) -> int:
@@ -85,16 +73,11 @@ def pages(doc_id: str, lines_per_page: int = 40) -> list[list[str]]:
 
 def render(lines: list[str], dpi: int):
     """A4 page image of `lines` in Liberation Serif 13 pt at `dpi`."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import ImageFont
 
     font = ImageFont.truetype(FONT, _px(13, dpi))
-    img = Image.new("L", (_px_in(8.27, dpi), _px_in(11.69, dpi)), 255)
-    draw = ImageDraw.Draw(img)
-    y = _px_in(1.0, dpi)
-    for line in lines:
-        draw.text((_px_in(1.0, dpi), y), line, font=font, fill=0)
-        y += round(_px(13, dpi) * 1.35)
-    return img
+    return draw_page(lines, font, (_px_in(8.27, dpi), _px_in(11.69, dpi)), _px_in(1.0, dpi),
+                     round(_px(13, dpi) * 1.35))
 
 
 def degrade(img, level: str, seed: int):

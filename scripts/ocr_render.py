@@ -19,6 +19,8 @@ from pathlib import Path
 
 import regex
 
+from pipeline.synth import draw_page, wrap_lines
+
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "bench_out" / "channel"
 FONTS = {
@@ -66,34 +68,17 @@ def wrap(text: str, cfg: Config) -> list[str]:
     from PIL import ImageFont
 
     font = ImageFont.truetype(FONTS[cfg.font], round(cfg.points / 72 * 300))
-    width = round(6.3 * 300)
-    out: list[str] = []
-    for para in text.splitlines():
-        line = ""
-        for w in para.split():
-            cand = f"{line} {w}".strip()
-            if font.getlength(cand) > width and line:
-                out.append(line)
-                line = w
-            else:
-                line = cand
-        if line:
-            out.append(line)
-    return out
+    return wrap_lines(text, font, round(6.3 * 300))
 
 
 def render(lines: list[str], cfg: Config, seed: int):
     """A degraded A4 page image of `lines`."""
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+    from PIL import Image, ImageFilter, ImageFont
 
     dpi = cfg.dpi
     font = ImageFont.truetype(FONTS[cfg.font], round(cfg.points / 72 * dpi))
-    img = Image.new("L", (round(8.27 * dpi), round(11.69 * dpi)), 255)
-    draw = ImageDraw.Draw(img)
-    y = round(dpi)
-    for line in lines:
-        draw.text((round(dpi), y), line, font=font, fill=0)
-        y += round(cfg.points / 72 * dpi * 1.35)
+    img = draw_page(lines, font, (round(8.27 * dpi), round(11.69 * dpi)), round(dpi),
+                    round(cfg.points / 72 * dpi * 1.35))
     rng = random.Random(seed)
     if cfg.skew:
         img = img.rotate(rng.uniform(-cfg.skew, cfg.skew), fillcolor=255,

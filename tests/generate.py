@@ -17,7 +17,9 @@ from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageFilter, ImageFont
+
+from pipeline.synth import draw_page, wrap_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpora" / "raw"
@@ -151,28 +153,12 @@ def make_pdf(folder: Path, name: str = "born_digital.pdf", pages: int = 3,
 PAGE_MM = (148, 210)  # A5: a small page keeps OCR fast
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    lines: list[str] = []
-    for para in text.split("\n"):
-        line = ""
-        for word in para.split():
-            trial = f"{line} {word}".strip()
-            if line and font.getlength(trial) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = trial
-        if line:
-            lines.append(line)
-    return lines
-
-
 def page_lines(text: str, dpi: int, size_pt: float = 13) -> tuple[list[list[str]], tuple]:
     """`text` wrapped into A5 pages of lines at `dpi` (as many pages as it needs)."""
     font = ImageFont.truetype(str(FONT), round(size_pt * dpi / 72))
     px = tuple(round(mm / 25.4 * dpi) for mm in PAGE_MM)
     margin = round(15 / 25.4 * dpi)
-    lines = _wrap(text, font, px[0] - 2 * margin)
+    lines = wrap_lines(text, font, px[0] - 2 * margin)
     step = round(size_pt * 1.5 * dpi / 72)
     per_page = (px[1] - 2 * margin) // step
     pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)]
@@ -182,11 +168,7 @@ def page_lines(text: str, dpi: int, size_pt: float = 13) -> tuple[list[list[str]
 def render_page(lines: list[str], layout: tuple) -> Image.Image:
     """One clean white page with the lines drawn in Liberation Serif."""
     font, px, margin, step = layout
-    image = Image.new("L", px, 255)
-    draw = ImageDraw.Draw(image)
-    for i, line in enumerate(lines):
-        draw.text((margin, margin + i * step), line, font=font, fill=0)
-    return image
+    return draw_page(lines, font, px, margin, step)
 
 
 def degrade(image: Image.Image, seed: int = 0, skew: float = 0.6, noise: float = 12.0,
