@@ -29,23 +29,13 @@ FIXTURES = ROOT / "tests" / "fixtures" / "genre"
 
 
 def load_text(doc_id: str) -> tuple[str, list]:
-    """Raw text with "**" removed, run through the cleaner and segmenter when they do work."""
-    text = (ROOT / "corpora" / "raw" / f"{doc_id}.txt").read_text(encoding="utf-8")
-    text = text.replace("**", "")
-    sections: list = []
-    try:
-        from pipeline.clean import clean_text
+    """The seed as the extractor sees it in the pipeline: cleaned, with its sections."""
+    from pipeline.clean import clean_text
+    from pipeline.segment import segment
 
-        text = clean_text(text).text or text
-    except Exception as exc:  # the cleaner is being built by someone else
-        print(f"  (cleaner unavailable: {exc.__class__.__name__})")
-    try:
-        from pipeline.segment import segment
-
-        sections = segment(text) or []
-    except Exception as exc:
-        print(f"  (segmenter unavailable: {exc.__class__.__name__})")
-    return text, sections
+    raw = (ROOT / "corpora" / "raw" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    text = clean_text(raw).text
+    return text, segment(text)
 
 
 def load_gold(doc_id: str) -> list[dict] | None:
