@@ -14,8 +14,8 @@ from rapidfuzz import fuzz
 from pipeline.score.context import GoldSections, PredSections
 from pipeline.score.data import DocInput
 from pipeline.score.locate import evidence_overlaps, norm_text, text_overlap
-from pipeline.score.match import one_to_one, same
-from pipeline.score.metrics import Counts, Part, Tally
+from pipeline.score.match import one_to_one
+from pipeline.score.metrics import Counts, Part
 
 DEADLINE_FIELDS = {"deadline_due_end": "due_end", "deadline_due_start": "due_start",
                    "deadline_recurrence": "recurrence"}
@@ -57,16 +57,11 @@ def score_assignments(doc: DocInput, gold_ctx: GoldSections, pred_ctx: PredSecti
     part = Part()
     part.counts["assignments"] = Counts(len(pairs), len(pred) - len(pairs),
                                         len(gold) - len(pairs))
+    matched = [(gold[g], pred[p]) for g, p in pairs]
     for name, field in DEADLINE_FIELDS.items():
-        tally = part.tallies.setdefault(name, Tally())
-        for g_index, p_index in pairs:
-            g, p = gold[g_index], pred[p_index]
-            tally.add(same(g.get(field), p.get(field)))
-            if not same(g.get(field), p.get(field)):
-                part.error("assignments", doc.doc_id, f"wrong {field}", g["evidence"],
-                           gold_ctx.of(g["evidence"]),
-                           f"{g['agency']} ({g['role']}): pred {p.get(field)!s}, "
-                           f"gold {g.get(field)!s} [{g.get('deadline_text')!s}]")
+        part.tally_field(name, "assignments", doc.doc_id, field, matched, gold_ctx.of,
+                         lambda g, p, f=field: f"{g['agency']} ({g['role']}): pred {p.get(f)!s}, "
+                         f"gold {g.get(f)!s} [{g.get('deadline_text')!s}]")
     matched_gold, matched_pred = {g for g, _ in pairs}, {p for _, p in pairs}
     for index, g in enumerate(gold):
         if index not in matched_gold:

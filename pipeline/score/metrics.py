@@ -73,6 +73,20 @@ class Part:
     tallies: dict[str, Tally] = field(default_factory=dict)
     errors: dict[str, list[dict]] = field(default_factory=dict)
 
+    def tally_field(self, tally: str, table: str, doc_id: str, field: str,
+                    pairs: list[tuple[dict, dict]], section_of, detail) -> None:
+        """Accuracy of `field` over matched (gold, pred) pairs; each disagreement listed
+        under `table` with `detail(gold, pred)` and the gold evidence's section."""
+        from pipeline.score.match import same
+
+        counter = self.tallies.setdefault(tally, Tally())
+        for g, p in pairs:
+            agree = same(g.get(field), p.get(field))
+            counter.add(agree)
+            if not agree:
+                self.error(table, doc_id, f"wrong {field}", g["evidence"],
+                           section_of(g["evidence"]), detail(g, p))
+
     def error(self, table: str, doc_id: str, kind: str, text: str, section: str,
               detail: str = "") -> None:
         """List one error (FN, FP or a wrong attribute) under `table`."""

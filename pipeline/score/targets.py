@@ -10,7 +10,7 @@ from pipeline.score.context import GoldSections, PredSections
 from pipeline.score.data import DocInput
 from pipeline.score.locate import evidence_overlaps
 from pipeline.score.match import Pair, blank, one_to_one, same
-from pipeline.score.metrics import Counts, Part, Tally
+from pipeline.score.metrics import Counts, Part
 
 STRICT_FIELDS = ("value", "value_max", "unit", "year", "scope_level")
 ATTRIBUTES = ("code", "comparator", "kind", "period_start")
@@ -65,15 +65,11 @@ def score_targets(doc: DocInput, gold_ctx: GoldSections, pred_ctx: PredSections)
     part = Part()
     for name, pairs in (("targets_strict", strict), ("targets_lenient", lenient)):
         part.counts[name] = Counts(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
+    matched = [(gold[g], pred[p]) for g, p in strict]
     for attribute in ATTRIBUTES:
-        tally = part.tallies.setdefault(f"target_{attribute}", Tally())
-        for g_index, p_index in strict:
-            g, p = gold[g_index], pred[p_index]
-            tally.add(same(g.get(attribute), p.get(attribute)))
-            if not same(g.get(attribute), p.get(attribute)):
-                part.error("targets", doc.doc_id, f"wrong {attribute}", g["evidence"],
-                           gold_ctx.of(g["evidence"]),
-                           f"pred {p.get(attribute)!s}, gold {g.get(attribute)!s}")
+        part.tally_field(f"target_{attribute}", "targets", doc.doc_id, attribute, matched,
+                         gold_ctx.of, lambda g, p, a=attribute:
+                         f"pred {p.get(a)!s}, gold {g.get(a)!s}")
     _list_misses(doc, part, strict, lenient, gold_ctx, pred_ctx)
     return part
 
