@@ -1,40 +1,52 @@
-"""Run the pipeline on corpora/ and print the headline scores against gold/.
+"""Headline scores of the pipeline against gold, through the official scorer.
 
-Thin on purpose: `vnplan run` does the work and `pipeline.score` does the scoring.
-Usage: .venv/bin/python scripts/score_seeds.py [--out DIR] [--no-run] [--report DIR]
+    .venv/bin/python scripts/score_seeds.py               # the five seeds vs gold/
+    .venv/bin/python scripts/score_seeds.py --fixtures    # the genre fixtures vs their gold
+    .venv/bin/python scripts/score_seeds.py --report DIR  # also report.md/.html/.json (errors)
+
+Documents are processed as plain functions in this process (no Prefect start-up); the tables
+go to a temporary folder unless --out is given.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.cli import main as vnplan  # noqa: E402
-from pipeline.score import score_dirs  # noqa: E402
 from pipeline.score.cli import write_reports  # noqa: E402
-from pipeline.score.summary import headline_lines  # noqa: E402
+from pipeline.score.corpus import score_documents  # noqa: E402
+from pipeline.score.summary import summary_text  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "genre"
+
+
+def inputs(fixtures: bool) -> tuple[list[Path], Path]:
+    """Documents and their gold folder: the seeds, or the fixtures that have gold files."""
+    if not fixtures:
+        return sorted((ROOT / "corpora" / "raw").glob("*.txt")), ROOT / "gold"
+    gold = FIXTURES / "gold"
+    texts = {p.stem.replace("-", "_"): p for p in FIXTURES.glob("*.txt")}
+    return [texts[p.stem.replace("-", "_")] for p in sorted(gold.glob("*.json"))], gold
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run (unless --no-run), score, print the four headline figures."""
+    """Score, print the summary table, optionally write the reports."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(ROOT / "out"), help="pipeline output folder")
-    parser.add_argument("--gold", default=str(ROOT / "gold"))
-    parser.add_argument("--no-run", action="store_true", help="score the existing --out folder")
-    parser.add_argument("--report", help="also write report.json/.md/.html here")
+    parser.add_argument("--fixtures", action="store_true", help="score the genre fixtures")
+    parser.add_argument("--out", help="keep the tables here")
+    parser.add_argument("--report", help="write report.json/.md/.html here")
     args = parser.parse_args(argv)
-    if not args.no_run:
-        status = vnplan(["run", str(ROOT / "corpora"), "--out", args.out, "--quiet"])
-        if status not in (0, 3):  # 3: some documents failed, the rest can still be scored
-            return status
-    report = score_dirs(args.gold, args.out)
+    paths, gold = inputs(args.fixtures)
+    with tempfile.TemporaryDirectory(prefix="vnplan-score-") as tmp:
+        report = score_documents(paths, gold, Path(args.out or tmp))
     if args.report:
         write_reports(report, Path(args.report))
-    print("\n".join(headline_lines(report)))
+    print(summary_text(report))
     return 0
 
 

@@ -8,22 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import process_path
-from pipeline.score import score_dirs
-from pipeline.tables import build_frames, write_cleaned, write_frames
+from pipeline.score.corpus import score_documents
 
 SEEDS = sorted(Path("corpora/raw").glob("*.txt"))
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> dict:
-    out = tmp_path_factory.mktemp("e2e")
-    outcomes = [process_path(p) for p in SEEDS]
-    assert not [o.failure for o in outcomes if o.failure]
-    docs = [o.document for o in outcomes]
-    write_cleaned(docs, out)
-    write_frames(build_frames(docs, []), out)
-    return score_dirs(Path("gold"), out)
+    return score_documents(SEEDS, Path("gold"), tmp_path_factory.mktemp("e2e"))
 
 
 def _micro(report: dict, metric: str) -> dict:

@@ -6,12 +6,11 @@ import shutil
 from pathlib import Path
 
 import generate as g  # tests/generate.py
+import pandas as pd
 import pytest
 
 from pipeline.ingest.ocr import tesseract_status
-from pipeline.process import process_path
-from pipeline.score import score_dirs
-from pipeline.tables import build_frames, write_cleaned, write_frames
+from pipeline.score.corpus import score_documents
 
 DOC = "daklak-2018-qd168"
 pytestmark = pytest.mark.skipif(tesseract_status() is not None, reason="needs tesseract vie")
@@ -25,16 +24,14 @@ def report(tmp_path_factory) -> dict:
     images = [g.degrade(g.render_page(lines, layout), seed=i) for i, lines in enumerate(pages)]
     pdf = folder / "scan.pdf"
     images[0].save(pdf, "PDF", save_all=True, append_images=images[1:], resolution=200)
-    outcome = process_path(pdf)
-    assert outcome.failure is None, outcome.failure
-    doc = outcome.document
-    assert doc.doc_id == DOC and doc.ocr_pages == len(images) > 10
-    out, gold = folder / "out", folder / "gold"
+    gold = folder / "gold"
     gold.mkdir()
     shutil.copy(f"gold/{DOC}.json", gold)
-    write_cleaned([doc], out)
-    write_frames(build_frames([doc], []), out)
-    return score_dirs(gold, out)
+    report = score_documents([pdf], gold, folder / "out")
+    documents = pd.read_parquet(folder / "out" / "documents.parquet")
+    assert list(documents.doc_id) == [DOC]  # the scan got the seed's own doc id
+    assert documents.ocr_pages[0] == len(images) > 10
+    return report
 
 
 def test_targets_survive_the_scan(report):

@@ -305,3 +305,15 @@ def test_text_overlap(a, b, expected):
 def test_one_to_one_prefers_more_pairs_over_a_better_pair():
     edges = {(0, 0): 1.0, (0, 1): 0.2, (1, 0): 0.2}
     assert one_to_one(2, 2, edges) == [(0, 1), (1, 0)]
+
+
+def test_a_table_the_gold_file_omits_is_not_scored(tmp_path):
+    gold = write_gold(tmp_path)
+    path = gold / f"{DOC}.json"
+    payload = json.loads(path.read_text("utf-8"))
+    del payload["assignments"], payload["sections"]  # a fixture annotating targets only
+    path.write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
+    report = score_dirs(gold, write_pred(tmp_path))
+    assert report["metrics"]["targets_strict"]["micro"]["f1"] == 1.0
+    assert "assignments" not in report["metrics"] and "sections" not in report["metrics"]
+    assert report["headline"] == {"targets_strict_f1": 1.0}

@@ -65,8 +65,9 @@ def score_assignments(doc: DocInput, gold_ctx: GoldSections, pred_ctx: PredSecti
     matched_gold, matched_pred = {g for g, _ in pairs}, {p for _, p in pairs}
     for index, g in enumerate(gold):
         if index not in matched_gold:
-            part.error("assignments", doc.doc_id, "FN", g["evidence"],
-                       gold_ctx.of(g["evidence"]), f"{g['agency']} ({g['role']}): {g['task']}")
+            evidence = g.get("evidence", "")
+            part.error("assignments", doc.doc_id, "FN", evidence, gold_ctx.of(evidence),
+                       f"{g['agency']} ({g['role']}): {g['task']}")
     for index, p in enumerate(pred):
         if index not in matched_pred:
             part.error("assignments", doc.doc_id, "FP", p.get("evidence") or "",

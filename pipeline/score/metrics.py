@@ -84,8 +84,8 @@ class Part:
             agree = same(g.get(field), p.get(field))
             counter.add(agree)
             if not agree:
-                self.error(table, doc_id, f"wrong {field}", g["evidence"],
-                           section_of(g["evidence"]), detail(g, p))
+                self.error(table, doc_id, f"wrong {field}", g.get("evidence", ""),
+                           section_of(g.get("evidence", "")), detail(g, p))
 
     def error(self, table: str, doc_id: str, kind: str, text: str, section: str,
               detail: str = "") -> None:

@@ -48,7 +48,10 @@ def score_document(doc: DocInput) -> Part:
     gold_ctx = GoldSections(doc.gold.get("sections", []), doc.reference)
     pred_ctx = PredSections(doc.pred_sections)
     total = Part()
-    for scorer in (score_targets, score_assignments, score_sections):
+    for table, scorer in (("targets", score_targets), ("assignments", score_assignments),
+                          ("sections", score_sections)):
+        if table not in doc.gold:  # a gold file that omits a table does not annotate it
+            continue
         part = scorer(doc, gold_ctx, pred_ctx)
         total.counts.update(part.counts)
         total.tallies.update(part.tallies)
@@ -72,13 +75,20 @@ def locate_stats(doc: DocInput) -> dict[str, int]:
 
 
 def _metric_tables(parts: dict[str, Part]) -> dict[str, dict]:
+    """Per-document and micro figures of every metric some gold file annotates."""
     tables = {}
     for name, title in PRF_METRICS.items():
-        per_doc = {doc_id: part.counts[name] for doc_id, part in parts.items()}
+        per_doc = {doc_id: part.counts[name] for doc_id, part in parts.items()
+                   if name in part.counts}
+        if not per_doc:
+            continue
         tables[name] = {"title": title, "type": "prf", "micro": micro(per_doc.values()).as_dict(),
                         "documents": {d: c.as_dict() for d, c in per_doc.items()}}
     for name, title in ACCURACY_METRICS.items():
-        per_doc = {doc_id: part.tallies[name] for doc_id, part in parts.items()}
+        per_doc = {doc_id: part.tallies[name] for doc_id, part in parts.items()
+                   if name in part.tallies}
+        if not per_doc:
+            continue
         tables[name] = {"title": title, "type": "accuracy",
                         "micro": micro(per_doc.values()).as_dict(),
                         "documents": {d: t.as_dict() for d, t in per_doc.items()}}
@@ -96,7 +106,8 @@ def score_dirs(gold_dir: Path | str, pred_dir: Path | str) -> dict:
     metrics = _metric_tables(parts)
     errors = {table: [error for part in parts.values() for error in part.errors.get(table, [])]
               for table in ERROR_TABLES}
-    headline = {key: metrics[name]["micro"][field] for key, (name, field) in HEADLINE.items()}
+    headline = {key: metrics[name]["micro"][field] for key, (name, field) in HEADLINE.items()
+                if name in metrics}
     no_pred = [doc.doc_id for doc in inputs
                if not any(doc.pred[t] for t in ("sections", "targets", "assignments"))]
     return {

@@ -85,8 +85,8 @@ def _list_misses(doc: DocInput, part: Part, strict: list[Pair], lenient: list[Pa
             detail = describe(g)
             if near is not None:
                 detail += "; " + _differences(g, pred[near])
-            part.error("targets", doc.doc_id, "FN", g["evidence"], gold_ctx.of(g["evidence"]),
-                       detail)
+            evidence = g.get("evidence", "")
+            part.error("targets", doc.doc_id, "FN", evidence, gold_ctx.of(evidence), detail)
     for index, p in enumerate(pred):
         if index not in pred_hit:
             near = near_pred.get(index)
