@@ -49,10 +49,6 @@ class OffsetMap:
             return self._to[start], self._to[start]
         return self._to[start], self._to[end - 1] + 1
 
-    def to_list(self) -> list[int]:
-        """Plain list, for serialization."""
-        return self._to.tolist()
-
 
 @dataclass(frozen=True)
 class Edit:
