@@ -105,3 +105,25 @@ def test_punctuation_specks_inside_words_and_sentences():
     # real punctuation between words stays: "huyện, thị xã" and a list marker after "."
     assert fix("các huyện, thị xã, thành phố") == "các huyện, thị xã, thành phố"
     assert fix("cấp tỉnh. b) Nâng cao") == "cấp tỉnh. b) Nâng cao"
+
+
+def test_marks_glued_between_tokens():
+    """Lines of the 150 dpi noisy synthetic OCR: a mark with no space on either side is dirt
+    inside a phrase or before a number, and a real comma that lost its space gets it back."""
+    assert fixed("thường xuyên, liên tục,và thông suốt", debris.edits) \
+        == "thường xuyên, liên tục và thông suốt"
+    assert fixed("của các cơ quan:Đảng và Nhà nước", debris.edits) \
+        == "của các cơ quan Đảng và Nhà nước"
+    assert fixed("đến năm 2015 đạt.70%, đến năm 2020 đạt'60%", debris.edits) \
+        == "đến năm 2015 đạt 70%, đến năm 2020 đạt 60%"
+    assert fixed("năm 2016, 2017 bỏ:02:nhóm chỉ số", debris.edits) \
+        == "năm 2016, 2017 bỏ 02 nhóm chỉ số"
+    assert fixed("thiết bị còn lạc hậu,:chưa đồng bộ", debris.edits) \
+        == "thiết bị còn lạc hậu, chưa đồng bộ"
+
+
+def test_glued_marks_that_are_real_stay():
+    for text in ("Số:168/QĐ-UBND", "Nghị quyết số 36a/NQ-CP", "Lưu: VT,QLCTTĐT.",
+                 "các điểm h,i, k mục 3", "phiên bản 2.0", "tại dichvucong.hatinh.gov.vn",
+                 "Covid-19", "tỉnh.Đến năm 2020"):
+        assert fixed(text, debris.edits) == text, text

@@ -15,12 +15,12 @@ from functools import lru_cache
 import regex
 
 from pipeline.clean import lexicon
+from pipeline.clean.syllable import has_vietnamese_marks
 from pipeline.offsets import Edit
 
 # a lone mark (or a short run of them) with spaces around, inside a line
 _LONE = regex.compile(r"(?<=\S) +[.:'`_„\"“”!|\\^ˆ=]{1,3}(?= +\S)")
 _LONE_END = regex.compile(r"(?<=\S) +[:'`_„~\"“”|\\^ˆ*=]{1,3} *$", regex.M)
-_GLUED_COLON = regex.compile(r"(?<=\p{Ll}):(?=\p{Ll})")
 _LEAD_DOT = regex.compile(r"(?<=^|\s)[.'`,]+(?=\p{L}|\d)", regex.M)
 _TILDE_DASH = regex.compile(r"(?<=^|\s)[~—](?=\s)", regex.M)
 _OPEN_QUOTE = regex.compile(r"(?<=^|\s)[“\"'](?=\p{L})", regex.M)
@@ -36,25 +36,75 @@ def _unclosed_quotes(text: str) -> list[Edit]:
     return out
 
 
-_GLUED = regex.compile(r"(?<=(\p{L}+))"
-                       r"(?:[.\-'`_]{1,2} ?(?=\p{Ll})|[:;](?=\p{Ll})|(?P<colon>: )(?=\p{Ll}))"
-                       r"(?=(\p{L}+))")
+# marks glued between two tokens with no space on either side: clean prose never writes
+# "tục,và", "cứ:Nghị", "đạt.70%", "hậu,:chưa" (codes "NQ-CP", URLs and numbers aside)
+_GLUED = regex.compile(r"(?<![\p{L}\d])(\p{L}+|\d+)([.,:;'`_\-\"“”]{1,3})(?=(\p{L}+|\d+))")
+# a mark inside a phrase with a space after it: "cơ. quan", "doanh- nghiệp", "cơ quan: nhà"
+_SPACED = regex.compile(r"(?<=(\p{L}+))(?:[.\-'`_]{1,2}|(?P<colon>:)) (?=(\p{Ll}+))")
 COLON_PHRASE_MIN = 3.0  # a ": " is dropped only inside a phrase seen this often
 
 
-def _word_breaks(text: str) -> list[Edit]:
-    """A mark stuck inside a phrase ("cơ. quan", "doanh-nghiệp", "cho.việc"): dropped when the
-    words on both sides form a known bigram."""
-    from pipeline.clean.lexicon import key
+def _is_url_part(text: str, end: int, right: str) -> bool:
+    """True if the token ending at `end` continues as a URL, path or e-mail ("hatinh.gov")."""
+    nxt = text[end:end + 2]
+    return nxt[:1] in ("@", "/") or (nxt[:1] == "." and nxt[1:].isalpha()
+                                     and not has_vietnamese_marks(right))
+
+
+def _glued_marks(text: str) -> list[Edit]:
+    """Marks stuck between two tokens. Between two words that form a known bigram which clean
+    text never punctuates ("cơ.quan", "tục,và", "doanh-nghiệp", "quan:Đảng") they are dirt and
+    become a space, and so is a colon between two lowercase words and a mark between a
+    lowercase word and a number ("đạt.70%", "năm:2015"). Otherwise a leading "," or ";" is
+    a real mark that lost its space ("hậu,:chưa" → "hậu, chưa"). A "-" goes only between
+    lowercase words (codes "NQ-CP" keep theirs), a "." before a capital only inside a listed
+    word (else it may end a sentence); URLs, e-mails and numbers ("2.0") are left alone."""
+    from pipeline.clean.words import model
+
+    lm = model()
+    gaps = punct_gaps()
+    out = []
+    for m in _GLUED.finditer(text):
+        left, marks, right = m.group(1), m.group(2), m.group(3)
+        if _is_url_part(text, m.end() + len(right), right) or (
+                text[m.start() - 1:m.start()] in ("/", "@", ".")
+                and not has_vietnamese_marks(left)):
+            continue
+        if left.isdigit():
+            if right.islower() and len(right) >= 2 and not set(marks) & set(",;-.\"“”"):
+                out.append(Edit(m.start(2), m.end(2), " ", "debris: mark after a number"))
+            continue
+        if right.isdigit():
+            if left.islower() and len(left) >= 2 and not set(marks) & set(",;-\"“”") \
+                    and not (":" in marks and lexicon.key(left) == "số"):
+                out.append(Edit(m.start(2), m.end(2), " ", "debris: mark before a number"))
+            continue
+        a, b = lexicon.key(left), lexicon.key(right)
+        lower = left.islower() and right.islower()
+        if "-" in marks and (not right.islower() or (len(left) > 1 and left.isupper())):
+            continue
+        if "." in marks and not right.islower() and not lm.is_compound(a, b):
+            continue
+        if (lm.has_bigram(a, b) and (a, b) not in gaps) or (marks == ":" and lower):
+            out.append(Edit(m.start(2), m.end(2), " ", "debris: mark inside a phrase"))
+        elif marks[0] in ",;" and not marks[1:].strip(".:'`_") and right.islower() \
+                and min(len(left), len(right)) >= 2:  # not "h,i" nor "VT,QLCTTĐT"
+            out.append(Edit(m.start(2), m.end(2), marks[0] + " ", "debris: mark lost its space"))
+    return out
+
+
+def _spaced_marks(text: str) -> list[Edit]:
+    """A mark inside a phrase with a space after it ("cơ. quan", "doanh- nghiệp"): dropped
+    when the words form a known bigram; a ": " only inside a phrase seen COLON_PHRASE_MIN
+    times (a real colon may introduce a lowercase list)."""
     from pipeline.clean.words import model
 
     lm = model()
     out = []
-    for m in _GLUED.finditer(text):
-        a, b = key(m.captures(1)[-1]), key(m.captures(3)[0])
-        if m.group("colon") and lm.lex.bi.get((a, b), 0.0) < COLON_PHRASE_MIN:
-            continue
-        if lm.has_bigram(a, b):
+    for m in _SPACED.finditer(text):
+        a, b = lexicon.key(m.captures(1)[-1]), lexicon.key(m.captures(3)[0])
+        need = COLON_PHRASE_MIN if m.group("colon") else 1.0
+        if lm.lex.bi.get((a, b), 0.0) >= need and (a, b) not in punct_gaps():
             out.append(Edit(m.start(), m.end(), " ", "debris: mark inside a phrase"))
     return out
 
@@ -99,10 +149,9 @@ def edits(text: str) -> list[Edit]:
     out = [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE.finditer(text)
            if not regex.fullmatch(r" *\.{3} *", m.group())]
     out += [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE_END.finditer(text)]
-    out += [Edit(m.start(), m.end(), " ", "debris: glued colon")
-            for m in _GLUED_COLON.finditer(text)]
     out += [Edit(m.start(), m.end(), "", "debris: leading mark") for m in _LEAD_DOT.finditer(text)]
     out += [Edit(m.start(), m.end(), "-", "debris: dash") for m in _TILDE_DASH.finditer(text)]
     out += [Edit(m.start(), m.end(), "", "debris: full stop inside a sentence")
             for m in _DOT_IN_SENTENCE.finditer(text)]
-    return out + _unclosed_quotes(text) + _word_breaks(text) + _comma_specks(text)
+    return out + _unclosed_quotes(text) + _glued_marks(text) + _spaced_marks(text) \
+        + _comma_specks(text)

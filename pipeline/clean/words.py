@@ -91,7 +91,9 @@ def tokenize(text: str, lm: BigramLM) -> list[Token]:
         joined = prev_end >= 0 and _SPACES.fullmatch(text, prev_end, m.start()) is not None
         before = text[m.start() - 1] if m.start() else " "
         after = text[m.end()] if m.end() < len(text) else " "
-        in_code = before in "./@\\" or after in "/@"  # URL, e-mail or path parts
+        # URL, e-mail or path parts; a "." beside a marked syllable is dirt ("các.hỉnh")
+        in_code = before in "/@\\" or after in "/@" or (
+            before == "." and not has_vietnamese_marks(t))
         fixable = not in_code and _fixable(t, k, known)
         out.append(Token(m.start(), m.end(), t, k, joined, fixable, known))
         prev_end = m.end()
