@@ -114,6 +114,26 @@ def is_shaped(syl: str) -> bool:
     return _SHAPE.fullmatch(base) is not None
 
 
+_FOREIGN_LETTERS = str.maketrans("øØðÐıłŁšŠžŽ", "oOđĐilLsSzZ")
+_VIETNAMESE_COMBINING = _TONE_SET | _MODIFIERS
+
+
+@lru_cache(maxsize=65536)
+def fold_foreign(word: str) -> str:
+    """`word` with the letters and marks Vietnamese never writes replaced by the nearest
+    Vietnamese letter ("töân" → "toân", "theø" → "theo", "ðược" → "được", "UBÑD" → "UBND"):
+    on a page of Vietnamese they are OCR noise, not the drafter's spelling. A mark on a
+    consonant is dropped too."""
+    out: list[str] = []
+    for c in unicodedata.normalize("NFD", word.translate(_FOREIGN_LETTERS)):
+        if unicodedata.combining(c) and (c not in _VIETNAMESE_COMBINING or not out
+                                         or out[-1].lower() not in "aeiouy"
+                                         and not unicodedata.combining(out[-1])):
+            continue
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
 def has_vietnamese_marks(word: str) -> bool:
     """True if any letter carries a Vietnamese diacritic or is đ."""
     return skeleton(word) != word.lower()

@@ -21,6 +21,7 @@ from pipeline.clean.doccache import DocCache
 from pipeline.clean.lm import BigramLM
 from pipeline.clean.syllable import (
     VOWELS,
+    fold_foreign,
     has_vietnamese_marks,
     is_shaped,
     place_tone,
@@ -52,6 +53,7 @@ class Token:
     joined: bool  # separated from the previous token by spaces only
     fixable: bool
     known: bool
+    foreign: bool = False  # carries letters or marks Vietnamese never writes ("theø", "Läk")
 
 
 @lru_cache(maxsize=1)
@@ -70,8 +72,9 @@ def _fixable(text: str, key: str, known: bool) -> bool:
             and "".join(letters).islower()
     if known:
         return True
-    if text.isupper() and len(text) > 1 and (len(text) <= 4 or not has_vietnamese_marks(text)):
-        return False  # UBND, CNTT, NQ, HĐND, ĐT
+    if text.isupper() and len(text) > 1 and split_tone(key)[1] == 0 \
+            and (len(text) <= 4 or not has_vietnamese_marks(text)):
+        return False  # UBND, CNTT, NQ, HĐND, ĐT, TƯ (a tone mark makes it a word: "GHỦ")
     if text.islower() and len(text) > 1 and not any(c in VOWELS for c in key):
         return True  # a syllable that lost its vowels ("nh" for "tỉnh")
     if is_shaped(key) or has_vietnamese_marks(text):
@@ -86,16 +89,17 @@ def tokenize(text: str, lm: BigramLM) -> list[Token]:
     prev_end = -1
     for m in _TOKEN.finditer(text):
         t = m.group()
-        k = lexicon.key(t)
-        known = k in lm.lex.uni
+        folded = fold_foreign(t)
+        k = lexicon.key(folded)
+        known = k in lm.lex.uni and folded == t
         joined = prev_end >= 0 and _SPACES.fullmatch(text, prev_end, m.start()) is not None
         before = text[m.start() - 1] if m.start() else " "
         after = text[m.end()] if m.end() < len(text) else " "
         # URL, e-mail or path parts; a "." beside a marked syllable is dirt ("các.hỉnh")
         in_code = before in "/@\\" or after in "/@" or (
             before == "." and not has_vietnamese_marks(t))
-        fixable = not in_code and _fixable(t, k, known)
-        out.append(Token(m.start(), m.end(), t, k, joined, fixable, known))
+        fixable = not in_code and _fixable(folded, k, k in lm.lex.uni)
+        out.append(Token(m.start(), m.end(), t, k, joined, fixable, known, folded != t))
         prev_end = m.end()
     return out
 
@@ -107,8 +111,8 @@ def _margin_needed(tok: Token, sentence_start: bool, scale: float = 1.0) -> floa
         need = OOV_MARGIN * scale
     else:
         need = REAL_WORD_MARGIN * scale
-        if tok.text[:1].isupper() and not sentence_start:
-            need += CAPITAL_EXTRA
+        if tok.text[:1].isupper() and not tok.text.isupper() and not sentence_start:
+            need += CAPITAL_EXTRA  # a proper noun; an all-capital word is a heading's
     if any(c.isdigit() for c in tok.text):
         need += MIXED_DIGIT_EXTRA
     return need
@@ -245,13 +249,30 @@ def word_edits(text: str, lm: BigramLM | None = None) -> list[Edit]:
     style = tone.document_style(text)
     out: list[Edit] = []
     for tok, (best, margin) in zip(toks, correct_keys(toks, lm), strict=True):
-        if best == tok.key:
+        if tok.foreign and not tok.fixable:
+            new = _folded_code(tok.text)
+            if new:
+                out.append(Edit(tok.start, tok.end, new, f"ocr word: {tok.text}→{new}", 0.9))
             continue
+        if best == tok.key and not (tok.foreign and best in lm.lex.uni):
+            continue  # a foreign letter is folded when that makes a syllable
         new = render(best, tok.text, style)
         if new != tok.text:
             score = round(1.0 - 10 ** (-margin), 4)
             out.append(Edit(tok.start, tok.end, new, f"ocr word: {tok.text}→{new}", score))
     return out
+
+
+def _folded_code(token: str) -> str | None:
+    """A code with a letter Vietnamese never writes, as the known acronym it stands for
+    ("UBÑD" → "UBND"), the letter either folded or dropped as a doubled stroke
+    ("NÑQ" → "NQ"); None when neither makes a known acronym."""
+    from pipeline.clean.structure import acronyms
+
+    known = acronyms()
+    folded = fold_foreign(token)
+    dropped = "".join(c for c in token if fold_foreign(c) == c)
+    return next((c for c in (folded, dropped) if c in known), None)
 
 
 def edits(text: str, lm: BigramLM | None = None) -> list[Edit]:
