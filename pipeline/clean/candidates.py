@@ -20,7 +20,8 @@ from functools import lru_cache
 from pipeline.clean import lexicon
 from pipeline.clean.syllable import modifiers, skeleton, split_tone
 
-MAX_COST = 4.5  # log10: candidates the channel finds less likely than 1e-6 are not tried
+MAX_COST = 4.5  # log10: letter confusion paths less likely than this are not followed
+MARK_MAX_COST = 5.5  # log10: nor candidates (marks included) less likely than 10^-5.5
 HAND_SCALE = 2.0  # log10 per unit of a hand-written confusion cost (≈ a learned tone swap)
 LETTER_CAP = 3.0  # rarer learned letter confusions are not tried (each one costs speed)
 MARK_FALLBACK = 2.3  # per mark change when the skeletons differ (positions cannot be paired)
@@ -72,22 +73,32 @@ def confusions() -> tuple[tuple[str, str, float], ...]:
     return channel().letters
 
 
+@lru_cache(maxsize=1)
+def _confusions_by_seen() -> tuple[int, dict[str, tuple[tuple[str, float], ...]]]:
+    """The confusions indexed by their observed side, and its longest length: a syllable is
+    then scanned position by position instead of searched once per confusion."""
+    index: dict[str, list[tuple[str, float]]] = {}
+    for seen, meant, cost in confusions():
+        index.setdefault(seen, []).append((meant, cost))
+    return max(map(len, index)), {k: tuple(v) for k, v in index.items()}
+
+
 def skeleton_variants(sk: str, depth: int = 2) -> dict[str, float]:
     """Skeletons reachable from `sk` by up to `depth` letter confusions, with their cost."""
+    longest, index = _confusions_by_seen()
     sk = f"^{sk}$"  # anchors let the table say "at the start" or "at the end"
     found = {sk: 0.0}
     frontier = {sk: 0.0}
     for _ in range(depth):
         nxt: dict[str, float] = {}
         for s, base in frontier.items():
-            for seen, meant, cost in confusions():
-                i = s.find(seen)
-                while i != -1:
-                    v = s[:i] + meant + s[i + len(seen):]
-                    c = base + cost
-                    if c <= MAX_COST and c < found.get(v, 99.0):
-                        found[v] = nxt[v] = c
-                    i = s.find(seen, i + 1)
+            for i in range(len(s)):
+                for j in range(i + 1, min(len(s), i + longest) + 1):
+                    for meant, cost in index.get(s[i:j], ()):
+                        v = s[:i] + meant + s[j:]
+                        c = base + cost
+                        if c <= MAX_COST and c < found.get(v, 99.0):
+                            found[v] = nxt[v] = c
         frontier = nxt
     return {v[1:-1]: c for v, c in found.items() if v.startswith("^") and v.endswith("$")}
 
@@ -124,8 +135,9 @@ def candidates(token_key: str) -> tuple[tuple[str, float], ...]:
     for sk, letter_cost in skeleton_variants(skeleton(token_key)).items():
         for cand in lex.by_skeleton.get(sk, ()):
             cost = letter_cost + mark_distance(token_key, cand)
-            if cost <= MAX_COST and cost < out.get(cand, 99.0):
+            if cost <= MARK_MAX_COST and cost < out.get(cand, 99.0):
                 out[cand] = cost
     own = out.pop(token_key)
     rest = sorted(out.items(), key=lambda kv: (kv[1], -lex.uni.get(kv[0], 0.0), kv[0]))
     return ((token_key, own), *rest)
+

@@ -36,6 +36,7 @@ REAL_WORD_MARGIN = 0.75  # margin to replace a known syllable
 CAPITAL_EXTRA = 2.0  # extra margin for a capitalized known syllable inside a sentence
 MIXED_DIGIT_EXTRA = 1.0  # extra margin for letters+digits tokens ("8an" for "Ban")
 MAX_CANDIDATES = 14  # candidates per suspicious token kept in the Viterbi lattice
+BEAM = 8  # Viterbi states kept per position (the rest cannot win once the channel weighs in)
 CHEAP_FIX = 3.0  # channel cost (log10) under which an unshaped token is taken for a damaged one
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}0-9]+")
@@ -164,7 +165,8 @@ def _viterbi(lm: BigramLM, lattice: list[tuple[tuple[str, float], ...]],
             nxt[c] = best_s - CHANNEL_WEIGHT * cost
             ptr[c] = best_p
         back.append(ptr)
-        scores = nxt
+        scores = nxt if len(nxt) <= BEAM else dict(
+            sorted(nxt.items(), key=lambda kv: kv[1], reverse=True)[:BEAM])
     path = [max(scores, key=scores.__getitem__)]
     for ptr in reversed(back[1:]):
         path.append(ptr[path[-1]])
