@@ -59,6 +59,20 @@ def test_stray_line_end_dot_joined():
     assert reasons(text)["stray line-end punctuation"] == 2
 
 
+def test_stray_dot_before_a_figure_that_runs_on():
+    """Seed 004's "giai đoạn." + "2019 - 2020, …": a figure that continues the sentence; a
+    numbered item ("2. Mục tiêu") is not one, and in a table only the "." goes."""
+    text = wrapped("trọng tâm phát triển Chính phủ điện tử giai đoạn.",
+                   "2019 - 2020, định hướng đến 2025 (sau đây viết tắt là Nghị quyết số 17).",
+                   "Các nhiệm vụ chủ yếu của giai đoạn.", "2. Mục tiêu cụ thể")
+    out = run(text)
+    assert "Chính phủ điện tử giai đoạn 2019 - 2020, định hướng" in out
+    assert "giai đoạn.\n2. Mục tiêu cụ thể" in out
+    table = ("UBND tỉnh giao tại Kế hoạch số 196/KH-UBND ngày.\n"
+             "29/11/2018, ứng dụng CNTT trong hoạt động của cơ quan   Các sở, ban,\n")
+    assert run(table) == table.replace("ngày.\n", "ngày\n")
+
+
 def test_heading_broken_over_two_lines_joined():
     text = wrapped("III. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM",
                    "1. Xây dựng, hoàn thiện thể chế tạo cơ sở pháp lý đầy đủ, toàn diện",

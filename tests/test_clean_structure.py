@@ -127,3 +127,11 @@ def test_glued_marks_that_are_real_stay():
                  "các điểm h,i, k mục 3", "phiên bản 2.0", "tại dichvucong.hatinh.gov.vn",
                  "Covid-19", "tỉnh.Đến năm 2020"):
         assert fixed(text, debris.edits) == text, text
+
+
+def test_metric_ignores_the_space_after_a_glued_hyphen():
+    """A line-aligned reference keeps "TT-" + newline + "BTTTT"; the join is not scored."""
+    from pipeline.clean.metrics import cer
+
+    assert cer("Thông tư số 32/2017/TT-\nBTTTT ngày", "Thông tư số 32/2017/TT-BTTTT ngày") == 0
+    assert cer("kinh tế - xã hội", "kinh tế xã hội") > 0

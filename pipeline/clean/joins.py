@@ -31,6 +31,10 @@ _RANGE_DASH = regex.compile(r"^[-–]\s*\d")
 _NUMBERED = regex.compile(r"^([IVXLC]+|\d+(\.\d+)*)\s*[.)]\s")
 _DIGIT_START = regex.compile(r"^\d")
 _BARE_NUMBER = regex.compile(r"^\d{1,3}$")
+# "giai đoạn." + "2019 - 2020, …", "ngày." + "29/11/2018, …": a lowercase word, a "." and a
+# line that opens with a figure which runs on (not a list number "2." / "2)")
+_WORD_DOT = regex.compile(r"(?<!\S)\p{Ll}+\.$")
+_FIGURE_RUNS_ON = regex.compile(r"^\d+(?:/\d+)*(?=\s*[-–,;]|\s+\p{Ll})")
 
 
 @dataclass(frozen=True)
@@ -84,10 +88,19 @@ def _hyphen_edit(a: str, b: str, cut: int, end: int, text: str) -> Edit:
 
 
 def join_edit(a_line: Line, b_line: Line, blanks: int, wrap: Wrap, text: str) -> Edit | None:
-    """The edit joining line A to line B (over the text between them), or None to keep both."""
-    if is_table_row(a_line) or is_table_row(b_line) or len(a_line.text) > 2000 or blanks > 1:
-        return None
+    """The edit joining line A to line B (over the text between them), or None to keep both.
+    In a table only a stray "." before a figure that runs on is dropped (the rows stay)."""
     a, b = _bare(a_line.text), _bare(b_line.text)
+    dot_before_figure = not blanks and _WORD_DOT.search(a) and _FIGURE_RUNS_ON.match(b) \
+        and text[a_line.content_end - 1] == "."
+    if is_table_row(a_line) or is_table_row(b_line) or len(a_line.text) > 2000 or blanks > 1:
+        if dot_before_figure:
+            cut = a_line.content_end
+            return Edit(cut - 1, cut, "", "stray line-end punctuation")
+        return None
+    if dot_before_figure:
+        return Edit(a_line.content_end - 1, b_line.content_start, " ",
+                    "stray line-end punctuation")
     if not a or not b or _BARE_NUMBER.match(a):
         return None  # a lone number is a table's running number or a page number
     cut, end = a_line.content_end, b_line.content_start
