@@ -135,3 +135,18 @@ def test_metric_ignores_the_space_after_a_glued_hyphen():
 
     assert cer("Thông tư số 32/2017/TT-\nBTTTT ngày", "Thông tư số 32/2017/TT-BTTTT ngày") == 0
     assert cer("kinh tế - xã hội", "kinh tế xã hội") > 0
+
+
+def test_attachment_note_takes_the_documents_own_number():
+    """Seed 004: "(Ban hành kèm theo Quyết định số 218 /QĐ-UBND ngày 29 tháng 3 năm 2019"
+    under the letterhead "Số: 1118 /QĐ-UBND … ngày 29 tháng 3 năm 2019"."""
+    head = "Số: 1118 /QĐ-UBND   Thanh Hóa, ngày 29 tháng 3 năm 2019\nQUYẾT ĐỊNH\n"
+    note = "(Ban hành kèm theo Quyết định số 218 /QĐ-UBND ngày 29 tháng 3 năm 2019\n"
+    short = "(Kèn định số: 141 /QĐ-UBND ngày 29/3/2019 của UBND tỉnh)\n"
+    assert fixed(head + note + short) == head + note.replace("218", "1118") \
+        + short.replace("141", "1118")
+    # another decision of the same day cited in the text, or an attachment of another date
+    for other in ("theo Quyết định số 1117/QĐ-UBND ngày 29/3/2019 của UBND tỉnh\n",
+                  "(Kèm theo Quyết định số 218/QĐ-UBND ngày 28/3/2019)\n",
+                  "(Kèm theo Kế hoạch số 218/KH-UBND ngày 29/3/2019)\n"):
+        assert fixed(head + other) == head + other, other

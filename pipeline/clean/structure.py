@@ -71,6 +71,42 @@ def acronym_edits(text: str) -> list[Edit]:
     return out
 
 
+_OWN_NUMBER = regex.compile(r"^\s*Số\s*:?\s*(\d+[a-z]?)\s*/\s*([\p{Lu}]+-[\p{Lu}]+)", regex.M)
+_LONG_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_SHORT_DATE = r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})"
+_OWN_DATE = regex.compile(_LONG_DATE)
+# "(Ban hành kèm theo Quyết định số 218 /QĐ-UBND ngày 29 tháng 3 năm 2019", OCR'd "Kèn"
+_ATTACHED_TO = regex.compile(
+    r"\b[Kk][eèéEÈÉ][mnMN]\b[^\n()]{0,40}?\bsố\s*:?\s*(?P<n>\d+[a-z]?)\s*/\s*"
+    r"(?P<kind>[\p{Lu}]+-[\p{Lu}]+)"
+    rf"\s+(?:{_LONG_DATE}|{_SHORT_DATE})")
+HEADER_CHARS = 3000  # the letterhead with the document's own number and date
+
+
+def _date_key(groups: tuple) -> tuple[int, int, int]:
+    d, mo, y = (g for g in groups if g is not None)
+    return int(d), int(mo), int(y)
+
+
+def self_reference_edits(text: str) -> list[Edit]:
+    """The document's own number in the note that attaches a plan to it: "(Ban hành kèm theo
+    Quyết định số 218/QĐ-UBND ngày 29 tháng 3 năm 2019)" under the letterhead "Số:
+    1118/QĐ-UBND … ngày 29 tháng 3 năm 2019" is the same decision (same kind, issuer and
+    date; an attachment belongs to the decision that issues it), so 218 was misread."""
+    head = text[:HEADER_CHARS]
+    own, date = _OWN_NUMBER.search(head), _OWN_DATE.search(head)
+    if not own or not date:
+        return []
+    number, kind, day = own.group(1), own.group(2), _date_key(date.groups())
+    out = []
+    for m in _ATTACHED_TO.finditer(text):
+        found = m.group("n")
+        if m.group("kind") == kind and found != number and _date_key(m.groups()[2:]) == day:
+            out.append(Edit(m.start("n"), m.end("n"), number,
+                            f"document number: {found}→{number}", 0.9))
+    return out
+
+
 def date_edits(text: str) -> list[Edit]:
     """'ngày 073/2019' → 'ngày 07/3/2019' when the digits split into day/month one way only."""
     out = []
@@ -126,5 +162,6 @@ def edits(text: str) -> list[Edit]:
     out = markers.marker_edits(text) + markers.roman_edits(text) + acronym_edits(text)
     out += markers.roman_reference_edits(text)
     out += date_edits(text) + percent_edits(text) + percent_tail_edits(text)
+    out += self_reference_edits(text)
     out += debris.edits(text)
     return select_edits(out)
