@@ -41,6 +41,23 @@ def test_lost_initial_letter():
     assert "Dương đã quan tâm" in fixed("Dương đã cquan tâm")
 
 
+def test_round_letters_at_syllable_end_in_real_scans():
+    # thanhhoa III.2: a scanned final "u" read as "c" ("liệc" is listed, but not after "dữ")
+    assert "cơ sở dữ liệu chuyên ngành" in fixed("xây dựng cơ sở dữ liệc chuyên ngành của tỉnh")
+
+
+def test_letters_vietnamese_never_writes_are_folded():
+    # synthetic 150 dpi noisy: "ø" and "Ñ" from specks on "o" and "N"
+    assert fixed("thể quản lý, theø dõi, giám sát") == "thể quản lý, theo dõi, giám sát"
+    assert fixed("Nghị quyết số 36a/NQ-CP, Văn phòng UBÑD tỉnh") \
+        == "Nghị quyết số 36a/NQ-CP, Văn phòng UBND tỉnh"
+
+
+def test_heading_word_with_a_tone_mark_is_not_an_acronym():
+    # synthetic 150 dpi noisy: "GHỦ TỊCH" in a signature block; no acronym has a tone mark
+    assert fixed("KT. CHỦ TỊCH\nPHÓ GHỦ TỊCH") == "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+
+
 def test_codes_acronyms_urls_and_foreign_words_are_protected():
     line = ("Chánh Văn phòng UBND tỉnh, Sở TT&TT, các DN Viễn thông - CNTT, Nghị quyết số "
             "17/NQ-CP, Cổng dichvucong.hatinh.gov.vn, Internet, email, website, HĐND, ĐT")
