@@ -125,6 +125,14 @@ def acronym_counts(text: str) -> Counter:
     return Counter({a: c for a, c in counts.items() if c >= 2})
 
 
+def citation_counts(text: str) -> Counter:
+    """(number, kind-issuer, date) of the legal documents clean text cites ("36a", "NQ-CP",
+    "14/10/2015"): national resolutions and decisions every provincial plan cites."""
+    from pipeline.clean.structure import citations
+
+    return Counter((c.number, c.kind, c.date) for c in citations(text))
+
+
 def _write_table(path: Path, header: list[str], columns: list[Counter], width: int) -> None:
     """One TSV row per key seen in any column, counts side by side."""
     keys = set().union(*columns)
@@ -136,7 +144,8 @@ def _write_table(path: Path, header: list[str], columns: list[Counter], width: i
 
 
 def write(out: Path = RESOURCES) -> None:
-    """Write syllables.tsv, bigrams.tsv, trigrams.tsv, punct_gaps.tsv and acronyms.tsv."""
+    """Write syllables.tsv, bigrams.tsv, trigrams.tsv, punct_gaps.tsv, acronyms.tsv and
+    citations.tsv."""
     words, domain, general = lexicon_sources(), shaped_counts(domain_text()), \
         shaped_counts(general_text())
     out.mkdir(parents=True, exist_ok=True)
@@ -152,6 +161,8 @@ def write(out: Path = RESOURCES) -> None:
         f.write("acronym\tcount\n")
         for a, c in sorted(acronym_counts(domain_text()).items()):
             f.write(f"{a}\t{c}\n")
+    _write_table(out / "citations.tsv", ["number", "kind", "date", "count"],
+                 [citation_counts(domain_text())], 3)
     print(f"{len(set(words.uni) | set(domain.uni) | set(general.uni))} syllables, "
           f"{len(set(words.bi) | set(domain.bi) | set(general.bi))} bigrams, "
           f"{len(set(domain.tri) | set(general.tri))} trigrams -> {out}")

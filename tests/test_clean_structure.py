@@ -150,3 +150,22 @@ def test_attachment_note_takes_the_documents_own_number():
                   "(Kèm theo Quyết định số 218/QĐ-UBND ngày 28/3/2019)\n",
                   "(Kèm theo Kế hoạch số 218/KH-UBND ngày 29/3/2019)\n"):
         assert fixed(head + other) == head + other, other
+
+
+def test_years_and_cited_numbers_repaired_from_evidence():
+    """Seed 004: "giai đoạn 2016 - 20120" and "Nghị quyết 26a/NQ-CP ngày 14/10/2015" (the
+    e-government resolution is 36a, cited with that date all through clean plans)."""
+    text = ("Kế hoạch năm 2019 và giai đoạn 2016 - 20120; đến năm 2020 đạt 30%, năm 2020 là\n"
+            "thực hiện Nghị quyết 26a/NQ-CP ngày 14/10/2015 của Chính phủ.\n")
+    out = fixed(text)
+    assert "giai đoạn 2016 - 2020;" in out and "Nghị quyết 36a/NQ-CP ngày 14/10/2015" in out
+    # a real year is never changed, a citation of another date is another document
+    for keep in ("năm 2016, 2017 và năm 2018 đến năm 2017\n",
+                 "Nghị quyết 26/NQ-CP ngày 15/4/2015 và 26a/NQ-CP ngày 14/10/2016\n"):
+        assert fixed(keep) == keep, keep
+
+
+def test_truncated_acronym_from_the_documents_own_usage():
+    text = "UBND tỉnh; UBND huyện; UBND xã; Sở TT&TT, BND cấp huyện\n"
+    assert fixed(text) == text.replace("BND cấp", "UBND cấp")
+    assert fixed("các HTX và UBND tỉnh\n") == "các HTX và UBND tỉnh\n"
