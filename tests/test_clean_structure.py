@@ -169,3 +169,21 @@ def test_truncated_acronym_from_the_documents_own_usage():
     text = "UBND tỉnh; UBND huyện; UBND xã; Sở TT&TT, BND cấp huyện\n"
     assert fixed(text) == text.replace("BND cấp", "UBND cấp")
     assert fixed("các HTX và UBND tỉnh\n") == "các HTX và UBND tỉnh\n"
+
+
+def test_marks_opening_a_line():
+    """Synthetic 150 dpi noisy: bullets read as "~", "-.=", "_=" become "- " after a finished
+    line; marks opening a line that continues a sentence go; clean bullets stay."""
+    text = ("b) Hạ tầng kỹ thuật của cơ quan nhà nước (CQNN): gồm 04 chỉ tiêu thành phần.\n"
+            "_=Tỷ lệ máy tính/CBCCVC trong các CQNN của tỉnh.\n"
+            "-.= 100% cơ quan cấp huyện bảo đảm điều kiện sẵn sàng triển khai\n"
+            "-ngành tỉnh, Ủy ban nhân dân cấp huyện.\n"
+            "- Tỷ lệ băng rộng/CBCCVC trong các CQNN của tỉnh.\n"
+            "+ Tỷ lệ CQNN của tỉnh có kết nối WAN.\n")
+    assert fixed(text, debris.edits) == (
+        "b) Hạ tầng kỹ thuật của cơ quan nhà nước (CQNN): gồm 04 chỉ tiêu thành phần.\n"
+        "- Tỷ lệ máy tính/CBCCVC trong các CQNN của tỉnh.\n"
+        "- 100% cơ quan cấp huyện bảo đảm điều kiện sẵn sàng triển khai\n"
+        "ngành tỉnh, Ủy ban nhân dân cấp huyện.\n"
+        "- Tỷ lệ băng rộng/CBCCVC trong các CQNN của tỉnh.\n"
+        "+ Tỷ lệ CQNN của tỉnh có kết nối WAN.\n")

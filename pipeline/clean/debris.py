@@ -144,6 +144,39 @@ def _comma_specks(text: str) -> list[Edit]:
     return out
 
 
+# a run of marks opening a line: "~Tỷ lệ", "-.= 100%", ".~'Tỷ", "-Hải Dương" (OCR'd bullets
+# and specks); a clean line opens with "- ", "+ ", a marker, a quote or a word
+_LINE_OPENING = regex.compile(r"^(?P<run>[-~—–+=_.'`:,]{1,4})(?P<gap>[ \t]*)(?=(?P<next>\S))",
+                              regex.M)
+_DASH = set("-~—–+=_")
+_NUMBERED_HEADING = regex.compile(r"\s*(?:\d+|[IVX]+)[.:)]")  # "1. Mục tiêu" ends no sentence
+_ARTICLE = regex.compile(r"(?:Điều|Chương|Phần)\b")  # "Điều 1." is no list item
+
+
+def _line_openings(text: str) -> list[Edit]:
+    """A run of marks at a line's start. Where the line before ends a sentence (or there is
+    none), a run with a dash-like mark before a capital or a figure is the item's bullet and
+    becomes "- "; where the line before runs on, the run is dirt on a continued sentence and
+    goes. A clean "- " or "+ " bullet, and a run before a lowercase word after a finished
+    line, are left alone."""
+    out = []
+    for m in _LINE_OPENING.finditer(text):
+        run, gap, nxt = m.group("run"), m.group("gap"), m.group("next")
+        if run in ("-", "+") and gap or run == "..." or not (nxt.isalnum()):
+            continue
+        prefix = text[:m.start()]
+        before = prefix.rstrip()
+        last = before[before.rfind("\n") + 1:]
+        ended = not before or before[-1] in ".;:,!?" or prefix[len(before):].count("\n") > 1 \
+            or last.isupper() or _NUMBERED_HEADING.match(last) is not None
+        if not ended:
+            out.append(Edit(m.start(), m.end(), "", "debris: marks opening a continued line"))
+        elif set(run) & _DASH and (nxt.isupper() or nxt.isdigit()) \
+                and not _ARTICLE.match(text, m.end()):
+            out.append(Edit(m.start(), m.end(), "- ", "debris: bullet"))
+    return out
+
+
 def edits(text: str) -> list[Edit]:
     """Debris removals and the '~' → '-' fix."""
     out = [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE.finditer(text)
@@ -153,5 +186,5 @@ def edits(text: str) -> list[Edit]:
     out += [Edit(m.start(), m.end(), "-", "debris: dash") for m in _TILDE_DASH.finditer(text)]
     out += [Edit(m.start(), m.end(), "", "debris: full stop inside a sentence")
             for m in _DOT_IN_SENTENCE.finditer(text)]
-    return out + _unclosed_quotes(text) + _glued_marks(text) + _spaced_marks(text) \
-        + _comma_specks(text)
+    return out + _line_openings(text) + _unclosed_quotes(text) + _glued_marks(text) \
+        + _spaced_marks(text) + _comma_specks(text)
