@@ -187,3 +187,10 @@ def test_marks_opening_a_line():
         "ngành tỉnh, Ủy ban nhân dân cấp huyện.\n"
         "- Tỷ lệ băng rộng/CBCCVC trong các CQNN của tỉnh.\n"
         "+ Tỷ lệ CQNN của tỉnh có kết nối WAN.\n")
+
+
+def test_marks_after_a_lines_final_punctuation():
+    """Synthetic 150 dpi noisy: "biết viết. :", "(BC); .,"; an ellipsis stays."""
+    text = "- Tỷ lệ người lớn biết đọc, biết viết. :\n- Bộ TT&TT (B/c); .,\nvà truyền thông, ...\n"
+    assert fixed(text, debris.edits) == \
+        "- Tỷ lệ người lớn biết đọc, biết viết.\n- Bộ TT&TT (B/c);\nvà truyền thông, ...\n"

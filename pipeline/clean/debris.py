@@ -21,6 +21,9 @@ from pipeline.offsets import Edit
 # a lone mark (or a short run of them) with spaces around, inside a line
 _LONE = regex.compile(r"(?<=\S) +[.:'`_„\"“”!|\\^ˆ=]{1,3}(?= +\S)")
 _LONE_END = regex.compile(r"(?<=\S) +[:'`_„~\"“”|\\^ˆ*=]{1,3} *$", regex.M)
+# marks after a line's final punctuation: "biết viết. :", "(B/c); .,", "thế: : :"
+_TRAILING = regex.compile(r"(?<=[\p{L}\d)%”\"][.;:,])(?: +[.:,;'`_„~\"“”|^ˆ*=\-]{1,3})+ *$",
+                          regex.M)
 _LEAD_DOT = regex.compile(r"(?<=^|\s)[.'`,]+(?=\p{L}|\d)", regex.M)
 _TILDE_DASH = regex.compile(r"(?<=^|\s)[~—](?=\s)", regex.M)
 _OPEN_QUOTE = regex.compile(r"(?<=^|\s)[“\"'](?=\p{L})", regex.M)
@@ -182,6 +185,8 @@ def edits(text: str) -> list[Edit]:
     out = [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE.finditer(text)
            if not regex.fullmatch(r" *\.{3} *", m.group())]
     out += [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE_END.finditer(text)]
+    out += [Edit(m.start(), m.end(), "", "debris: marks after the line's end")
+            for m in _TRAILING.finditer(text) if m.group().strip() not in ("...", "…")]
     out += [Edit(m.start(), m.end(), "", "debris: leading mark") for m in _LEAD_DOT.finditer(text)]
     out += [Edit(m.start(), m.end(), "-", "debris: dash") for m in _TILDE_DASH.finditer(text)]
     out += [Edit(m.start(), m.end(), "", "debris: full stop inside a sentence")
