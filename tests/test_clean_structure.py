@@ -102,6 +102,9 @@ def test_punctuation_specks_inside_words_and_sentences():
 
     assert fix("tăng cường ứng, dụng công nghệ") == "tăng cường ứng dụng công nghệ"
     assert fix("tạo ra lượng. giá trị mới") == "tạo ra lượng giá trị mới"
+    assert fix("Nghị định số 43/2011/NĐ-CP ngày.. 13/6/2011") \
+        == "Nghị định số 43/2011/NĐ-CP ngày 13/6/2011"
+    assert fix("các chỉ tiêu thành phần. 2. Hạ tầng") == "các chỉ tiêu thành phần. 2. Hạ tầng"
     # real punctuation between words stays: "huyện, thị xã" and a list marker after "."
     assert fix("các huyện, thị xã, thành phố") == "các huyện, thị xã, thành phố"
     assert fix("cấp tỉnh. b) Nâng cao") == "cấp tỉnh. b) Nâng cao"

@@ -114,7 +114,8 @@ def _spaced_marks(text: str) -> list[Edit]:
 
 # "lượng. giá trị": a full stop between two lowercase words; clean text never has one (a
 # lowercase word after ". " is a list marker "b)" or an abbreviation's continuation)
-_DOT_IN_SENTENCE = regex.compile(r"(?<=\p{Ll}{2})\.(?= \p{Ll}{2,}[ ,])")
+_DOT_IN_SENTENCE = regex.compile(r"(?<=\p{Ll}{2})(?:\.(?= \p{Ll}{2,}[ ,])"
+                              r"|\.{1,2}(?= \d+(?:[/%]|\s+\p{Ll})))")  # "ngày.. 13/6/2011"
 _COMMA = regex.compile(r"(?<![\p{L}])(\p{L}+)[,;] (?=(\p{Ll}+))")
 COMMA_PHRASE_MIN = 5.0  # weighted running-text count of the unpunctuated pair
 
