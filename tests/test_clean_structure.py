@@ -197,3 +197,10 @@ def test_marks_after_a_lines_final_punctuation():
     text = "- Tỷ lệ người lớn biết đọc, biết viết. :\n- Bộ TT&TT (B/c); .,\nvà truyền thông, ...\n"
     assert fixed(text, debris.edits) == \
         "- Tỷ lệ người lớn biết đọc, biết viết.\n- Bộ TT&TT (B/c);\nvà truyền thông, ...\n"
+
+
+def test_list_marker_with_a_speck_mark():
+    """Synthetic 150 dpi noisy: "ả)" for "a)" opening a list."""
+    text = ("2. Hạ tầng nhân lực CNTT:\nả) Hạ tầng nhân lực xã hội.\n"
+            "b) Hạ tầng nhân lực của cơ quan nhà nước.\n")
+    assert fixed(text) == text.replace("ả)", "a)")

@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.clean import lexicon
+from pipeline.clean.syllable import skeleton
 from pipeline.offsets import Edit
 
 VIETNAMESE = "abcdđeghiklmnopqrstuvxy"
@@ -123,7 +124,8 @@ def _run_edits(run: list, alphabet: str) -> list[Edit]:
             prev = o if o in alphabet else prev
             continue
         follows_digits = o.isdigit() and i + 1 < len(run) and run[i + 1][2] == str(int(o) + 1)
-        fits = o in look_alikes().get(expected, ()) or _confirmed(run, i, expected, alphabet)
+        fits = o in look_alikes().get(expected, ()) or _confirmed(run, i, expected, alphabet) \
+            or (o != expected and skeleton(o) == skeleton(expected) and expected != "đ")
         if fits and not follows_digits and (not unclosed or prev is not None):
             new = expected + (")" if unclosed else "")
             out.append(Edit(start, end, new, f"list marker: {o}→{expected}", 0.9))
