@@ -204,3 +204,10 @@ def test_list_marker_with_a_speck_mark():
     text = ("2. Hạ tầng nhân lực CNTT:\nả) Hạ tầng nhân lực xã hội.\n"
             "b) Hạ tầng nhân lực của cơ quan nhà nước.\n")
     assert fixed(text) == text.replace("ả)", "a)")
+
+
+def test_numbers_and_markers_glued_to_their_titles():
+    """Synthetic OCR: "I.MỤC TIÊU", "1:Quan điểm", "b).Hạ tầng"; clean text never glues them."""
+    text = "I.MỤC TIÊU\n1:Quan điểm phát triển\nb).Hạ tầng kỹ thuật\n1.5 Triệu đồng\n"
+    assert fixed(text, debris.edits) == \
+        "I. MỤC TIÊU\n1. Quan điểm phát triển\nb) Hạ tầng kỹ thuật\n1.5 Triệu đồng\n"

@@ -164,3 +164,12 @@ def test_adaptive_prior_adds_no_changes_to_clean_text(monkeypatch):
     monkeypatch.setattr(prior, "MIN_TOKENS", 10**9)  # prior off: scale 1
     without = {(e.start, e.replacement) for e in words.word_edits(text)}
     assert with_prior <= without
+
+
+def test_lone_consonant_between_words_is_a_speck():
+    # synthetic 150 dpi noisy: "trao đổi t trên", "mạng chuyên dùng c của Chính phủ"
+    assert fixed("văn bản được trao đổi t trên môi trường mạng") \
+        == "văn bản được trao đổi trên môi trường mạng"
+    # a point's name stays: "điểm c", "các điểm e, f mục 2"
+    for line in ("thực hiện điểm c khoản 2", "tại các điểm e, f mục 2 phần III"):
+        assert fixed(line) == line

@@ -153,6 +153,10 @@ def _comma_specks(text: str) -> list[Edit]:
 _LINE_OPENING = regex.compile(r"^(?P<run>[-~—–+=_.'`:,]{1,4})(?P<gap>[ \t]*)(?=(?P<next>\S))",
                               regex.M)
 _DASH = set("-~—–+=_")
+# a heading number glued to its title: "I.MỤC TIÊU", "1:Quan điểm", "1..Mục tiêu"; a list
+# marker glued to its item: "b).Hạ tầng", "b)Hạ tầng"
+_GLUED_NUMBER = regex.compile(r"^[ \t]*(?:\d+|[IVXLC]+)\K[.:;,]{1,2}(?=\p{Lu})", regex.M)
+_GLUED_MARKER = regex.compile(r"^[ \t]*[a-zđ]\)\K[.:;,]{0,2}(?=\p{Lu})", regex.M)
 _NUMBERED_HEADING = regex.compile(r"\s*(?:\d+|[IVX]+)[.:)]")  # "1. Mục tiêu" ends no sentence
 _ARTICLE = regex.compile(r"(?:Điều|Chương|Phần)\b")  # "Điều 1." is no list item
 
@@ -192,5 +196,9 @@ def edits(text: str) -> list[Edit]:
     out += [Edit(m.start(), m.end(), "-", "debris: dash") for m in _TILDE_DASH.finditer(text)]
     out += [Edit(m.start(), m.end(), "", "debris: full stop inside a sentence")
             for m in _DOT_IN_SENTENCE.finditer(text)]
+    out += [Edit(m.start(), m.end(), ". ", "debris: number glued to its title")
+            for m in _GLUED_NUMBER.finditer(text)]
+    out += [Edit(m.start(), m.end(), " ", "debris: marker glued to its item")
+            for m in _GLUED_MARKER.finditer(text)]
     return out + _line_openings(text) + _unclosed_quotes(text) + _glued_marks(text) \
         + _spaced_marks(text) + _comma_specks(text)

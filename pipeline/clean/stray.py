@@ -1,7 +1,9 @@
-"""Stray letters that OCR invents inside sentences from specks ("Cổng ộ dịch vụ").
+"""Stray letters that OCR invents inside sentences from specks ("Cổng ộ dịch vụ", "trao đổi
+t trên").
 
 A lone marked letter between two words is dropped only when the domain text never uses it as
-a word ("ở" stays).
+a word ("ở" stays). A lone consonant letter between two lowercase words is never a Vietnamese
+word either; only a point's name is ("điểm c", "khoản d", "các điểm e, f mục 2").
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from pipeline.clean.syllable import has_vietnamese_marks
 from pipeline.offsets import Edit
 
 _LONE_LETTER = regex.compile(r"(?<=\p{L}) (\p{L})(?= \p{L})")
+_LONE_CONSONANT = regex.compile(r"(?<=(?<![\p{L}\d])(\p{Ll}{2,})) ([bcdghklmnpqrstvxzjfw])"
+                                r"(?= (\p{Ll}+))")
+POINT_WORDS = frozenset({"điểm", "khoản", "tiết", "mục", "phụ", "lục"})  # "điểm c", "c mục 2"
 
 
 def stray_letter_edits(text: str, known: dict[str, float]) -> list[Edit]:
@@ -22,3 +27,10 @@ def stray_letter_edits(text: str, known: dict[str, float]) -> list[Edit]:
         if has_vietnamese_marks(ch) and known.get(ch.lower(), 0.0) < 1.0:
             out.append(Edit(m.start(), m.end(1), "", f"ocr word: {ch}→", 0.7))
     return out
+
+
+def stray_consonant_edits(text: str) -> list[Edit]:
+    """Drop a lone lowercase consonant between two lowercase words, unless it names a point."""
+    return [Edit(m.start(), m.end(2), "", f"ocr word: {m.group(2)}→", 0.7)
+            for m in _LONE_CONSONANT.finditer(text)
+            if m.group(1) not in POINT_WORDS and m.group(3) not in POINT_WORDS]

@@ -282,7 +282,8 @@ def edits(text: str, lm: BigramLM | None = None) -> list[Edit]:
     leave alone (never overlapping: the word correction wins)."""
     lm = lm or model()
     fixes = select_edits(word_edits(text, lm)
-                         + stray.stray_letter_edits(text, lm.lex.domain_uni))
+                         + stray.stray_letter_edits(text, lm.lex.domain_uni)
+                         + stray.stray_consonant_edits(text))
     spans = [(e.start, e.end) for e in fixes]
     extra = [e for e in tone.edits(text) if not _overlaps(e, spans)]
     return sorted(fixes + extra, key=lambda e: e.start)
