@@ -125,6 +125,19 @@ def acronym_counts(text: str) -> Counter:
     return Counter({a: c for a, c in counts.items() if c >= 2})
 
 
+def casing_counts(text: str) -> tuple[Counter, Counter]:
+    """How often each syllable is written lowercase and Capitalized right after a lowercase
+    word: "cổng", "sở", "trung" are capitalized there often (names: "Cổng thông tin điện tử",
+    "Sở Nội vụ", "Trung tâm"), "với" never."""
+    import regex
+
+    lower, upper = Counter(), Counter()
+    for m in regex.finditer(r"(?<=(?<![\p{L}\d])\p{Ll}+ )(\p{Lu}?\p{Ll}+)(?![\p{L}\d])", text):
+        tok = m.group(1)
+        (upper if tok[0].isupper() else lower)[key(tok)] += 1
+    return lower, upper
+
+
 def citation_counts(text: str) -> Counter:
     """(number, kind-issuer, date) of the legal documents clean text cites ("36a", "NQ-CP",
     "14/10/2015"): national resolutions and decisions every provincial plan cites."""
@@ -144,8 +157,8 @@ def _write_table(path: Path, header: list[str], columns: list[Counter], width: i
 
 
 def write(out: Path = RESOURCES) -> None:
-    """Write syllables.tsv, bigrams.tsv, trigrams.tsv, punct_gaps.tsv, acronyms.tsv and
-    citations.tsv."""
+    """Write syllables.tsv, bigrams.tsv, trigrams.tsv, punct_gaps.tsv, acronyms.tsv,
+    casing.tsv and citations.tsv."""
     words, domain, general = lexicon_sources(), shaped_counts(domain_text()), \
         shaped_counts(general_text())
     out.mkdir(parents=True, exist_ok=True)
@@ -161,6 +174,8 @@ def write(out: Path = RESOURCES) -> None:
         f.write("acronym\tcount\n")
         for a, c in sorted(acronym_counts(domain_text()).items()):
             f.write(f"{a}\t{c}\n")
+    _write_table(out / "casing.tsv", ["syllable", "lower", "capital"],
+                 list(casing_counts(domain_text() + "\n" + general_text())), 1)
     _write_table(out / "citations.tsv", ["number", "kind", "date", "count"],
                  [citation_counts(domain_text())], 3)
     print(f"{len(set(words.uni) | set(domain.uni) | set(general.uni))} syllables, "

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex
 
-from pipeline.clean import lexicon, prior, stray, tone
+from pipeline.clean import casing, lexicon, prior, stray, tone
 from pipeline.clean.candidates import candidates
 from pipeline.clean.doccache import DocCache
 from pipeline.clean.lm import BigramLM
@@ -105,15 +105,18 @@ def tokenize(text: str, lm: BigramLM) -> list[Token]:
     return out
 
 
-def _margin_needed(tok: Token, sentence_start: bool, scale: float = 1.0) -> float:
-    """How much better a candidate must score than the token itself; `scale` is the
+def _margin_needed(tok: Token, sentence_start: bool, scale: float = 1.0,
+                   best: str = "") -> float:
+    """How much better candidate `best` must score than the token itself; `scale` is the
     document's adaptive error prior (`prior.margin_scale`), applied to the base margins only."""
     if not tok.known:
         need = OOV_MARGIN * scale
     else:
         need = REAL_WORD_MARGIN * scale
-        if tok.text[:1].isupper() and not tok.text.isupper() and not sentence_start:
-            need += CAPITAL_EXTRA  # a proper noun; an all-capital word is a heading's
+        if tok.text[:1].isupper() and not tok.text.isupper() and not sentence_start \
+                and not casing.is_name_word(best):
+            need += CAPITAL_EXTRA  # a name (all capitals are a heading's), unless the
+            # candidate is itself a word names are made of ("Công" → "Cổng")
     if any(c.isdigit() for c in tok.text):
         need += MIXED_DIGIT_EXTRA
     return need
@@ -233,7 +236,7 @@ def correct_keys(toks: list[Token], lm: BigramLM) -> list[tuple[str, float]]:
             ob = [obs[k] if 0 <= k < len(obs) else None for k in (j - 1, j, j + 1, j + 2)]
             margin = _local(lm, ctx, best, cost, br, cache, ob) \
                 - _local(lm, ctx, toks[i].key, 0.0, br, cache, ob)
-            if margin >= _margin_needed(toks[i], j == 0, scale):
+            if margin >= _margin_needed(toks[i], j == 0, scale, best):
                 result[i] = (best, margin)
     return result
 
