@@ -173,3 +173,10 @@ def test_lone_consonant_between_words_is_a_speck():
     # a point's name stays: "điểm c", "các điểm e, f mục 2"
     for line in ("thực hiện điểm c khoản 2", "tại các điểm e, f mục 2 phần III"):
         assert fixed(line) == line
+
+
+def test_digit_for_a_capital_at_a_sentence_opening():
+    # thanhhoa: "(8an hành kèm theo Quyết định số …" opens the plan's title block
+    assert fixed("KẾ HOẠCH\n(8an hành kèm theo Quyết định số 1118/QĐ-UBND") \
+        == "KẾ HOẠCH\n(Ban hành kèm theo Quyết định số 1118/QĐ-UBND"
+    assert fixed("đề nghị của 8an chỉ đạo tỉnh") == "đề nghị của ban chỉ đạo tỉnh"

@@ -262,6 +262,8 @@ def word_edits(text: str, lm: BigramLM | None = None) -> list[Edit]:
         if best == tok.key and not (tok.foreign and best in lm.lex.uni):
             continue  # a foreign letter is folded when that makes a syllable
         new = render(best, tok.text, style)
+        if tok.text[0].isdigit() and _opens_sentence(text, tok.start):
+            new = new[:1].upper() + new[1:]  # "(8an hành" → "(Ban hành": no case to copy
         if new != tok.text:
             score = round(1.0 - 10 ** (-margin), 4)
             out.append(Edit(tok.start, tok.end, new, f"ocr word: {tok.text}→{new}", score))
@@ -278,6 +280,15 @@ def _folded_code(token: str) -> str | None:
     folded = fold_foreign(token)
     dropped = "".join(c for c in token if fold_foreign(c) == c)
     return next((c for c in (folded, dropped) if c in known), None)
+
+
+_OPENING = regex.compile(r"(?:^|[.!?]\s+)[(“\"]?\s*$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True if the token at `start` opens a line or a sentence (maybe after a bracket)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _OPENING.search(text[line_start:start]) is not None
 
 
 def edits(text: str, lm: BigramLM | None = None) -> list[Edit]:
