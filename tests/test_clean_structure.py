@@ -123,6 +123,10 @@ def test_marks_glued_between_tokens():
         == "năm 2016, 2017 bỏ 02 nhóm chỉ số"
     assert fixed("thiết bị còn lạc hậu,:chưa đồng bộ", debris.edits) \
         == "thiết bị còn lạc hậu, chưa đồng bộ"
+    assert fixed("đến hết năm 2017,:Hải Dương xếp trong nhóm", debris.edits) \
+        == "đến hết năm 2017, Hải Dương xếp trong nhóm"
+    assert fixed("các dự án ứng dụng CNTT.trong cơ quan", debris.edits) \
+        == "các dự án ứng dụng CNTT trong cơ quan"
 
 
 def test_glued_marks_that_are_real_stay():

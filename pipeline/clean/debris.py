@@ -76,6 +76,10 @@ def _glued_marks(text: str) -> list[Edit]:
         if left.isdigit():
             if right.islower() and len(right) >= 2 and not set(marks) & set(",;-.\"“”"):
                 out.append(Edit(m.start(2), m.end(2), " ", "debris: mark after a number"))
+            elif marks[0] in ",;" and not marks[1:].strip(".:'`_") and right[:1].isupper() \
+                    and len(right) >= 2:  # "năm 2017,:Hải Dương"
+                out.append(Edit(m.start(2), m.end(2), marks[0] + " ",
+                                "debris: mark lost its space"))
             continue
         if right.isdigit():
             if left.islower() and len(left) >= 2 and not set(marks) & set(",;-\"“”") \
@@ -88,7 +92,11 @@ def _glued_marks(text: str) -> list[Edit]:
             continue
         if "." in marks and not right.islower() and not lm.is_compound(a, b):
             continue
-        if (lm.has_bigram(a, b) and (a, b) not in gaps) or (marks == ":" and lower):
+        # "CNTT.trong", "các.hình": no URL has a marked syllable or an acronym in capitals
+        dotted_word = marks == "." and right.islower() and len(right) >= 2 and (
+            left.isupper() or has_vietnamese_marks(left) or has_vietnamese_marks(right))
+        if (lm.has_bigram(a, b) and (a, b) not in gaps) or (marks == ":" and lower) \
+                or dotted_word:
             out.append(Edit(m.start(2), m.end(2), " ", "debris: mark inside a phrase"))
         elif marks[0] in ",;" and not marks[1:].strip(".:'`_") and right.islower() \
                 and min(len(left), len(right)) >= 2:  # not "h,i" nor "VT,QLCTTĐT"
