@@ -1,7 +1,6 @@
 """Regression thresholds for the cleaner on a small, fast slice (a little below measured values;
 the full benchmark is `scripts/bench_clean.py`)."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,8 @@ from pipeline.clean.runner import clean_text
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN = ["hatinh-2016-kh496", "daklak-2018-qd168"]
 OCR_SEED = "thanhhoa-2019-qd1118"
-MINE = ("ocr word", "list marker", "roman numeral", "acronym", "date", "percent", "debris")
+MINE = ("ocr word", "list marker", "roman numeral", "acronym", "date", "percent", "debris",
+        "document number")
 
 
 def seed(doc_id: str) -> str:
@@ -43,19 +43,33 @@ def test_clean_seed_is_not_harmed(doc_id):
 
 def test_ocr_seed_against_gold():
     gold = ROOT / "gold" / "clean" / f"{OCR_SEED}.txt"
-    if not gold.exists():
-        pytest.skip("gold reference not written yet")
     raw = seed(OCR_SEED)
     ref = gold.read_text(encoding="utf-8")
-    # measured: 1.53 % -> 1.07 % on the whole document (garbage table headings included;
-    # signature-stamp lines dropped on both sides by the metric)
-    assert cer(ref, clean_text(raw).text) < 0.71 * cer(ref, raw)
+    # measured: whole document 1.53 % -> 1.00 %; without the four garbage table headings
+    # (gold/clean/README.md) 0.94 % -> 0.37 % (-60 %); the metric drops signature stamps
+    assert cer(ref, clean_text(raw).text) < 0.68 * cer(ref, raw)
+    keep = [i for i in range(raw.count("\n") + 1) if i + 1 not in GARBAGE_LINES]
+    raw_lines, ref_lines = raw.split("\n"), ref.split("\n")
+    raw_kept = "\n".join(raw_lines[i] for i in keep)
+    ref_kept = "\n".join(ref_lines[i] for i in keep)
+    assert cer(ref_kept, clean_text(raw_kept).text) < 0.42 * cer(ref_kept, raw_kept)
 
 
-def test_speed_of_the_whole_clean_stage():
-    text = seed(OCR_SEED)
-    clean_text(text)  # warm the caches and the lexicon
-    start = time.process_time()
-    clean_text(text)
-    kb_per_s = len(text.encode("utf-8")) / 1024 / (time.process_time() - start)
-    assert kb_per_s > 100  # measured ~215 KB/s per core on cold text, more when warm
+GARBAGE_LINES = {407, 419, 449, 509}  # appendix headings OCR'd into word salad
+
+
+def test_synthetic_noisy_scan_is_repaired(tmp_path, monkeypatch):
+    """One page of the 150 dpi noisy level of `scripts/bench_clean.py` (rendered, degraded,
+    OCR'd by Tesseract here): measured 5.7 % -> 2.7 % CER."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_clean
+
+    monkeypatch.setattr(bench_clean, "OUT", tmp_path)  # no cached OCR: run Tesseract
+    doc_id = "haiduong-2016-kh681"
+    lines = bench_clean.pages(doc_id)[0]
+    hyp = bench_clean.ocr_page(doc_id, 0, "150dpi-noisy", lines)
+    ref = "\n".join(lines)
+    assert cer(ref, hyp) > 0.03
+    assert cer(ref, clean_text(hyp).text) < 0.6 * cer(ref, hyp)
