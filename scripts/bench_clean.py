@@ -1,7 +1,8 @@
 """Benchmarks for the cleaning stage: synthetic Tesseract, noise injector, thanhhoa vs gold,
 do-no-harm on the clean seeds, speed and memory.
 
-Run: `.venv/bin/python scripts/bench_clean.py [--parts ocr,noise,gold,harm,speed]`.
+Run: `.venv/bin/python scripts/bench_clean.py [--parts ocr,noise,gold,harm,speed] [--loo]
+[--held-out]`.
 OCR output is cached under `bench_out/ocr/` (ignored by git); delete it to re-run Tesseract.
 Metrics normalization: `pipeline/clean/metrics.py` (NFC, tone placement canonical, page-number
 lines and digital-signature stamp lines ("Ký bởi: …" + timestamp, page furniture) dropped on
@@ -134,11 +135,13 @@ class Pair:
     hyp: str
 
 
-def ocr_pairs() -> list[Pair]:
-    """(clean source, OCR output) for the first pages of each clean seed at every level."""
+def ocr_pairs(first_page: int = 0) -> list[Pair]:
+    """(clean source, OCR output) for PAGES_PER_DOC pages of each clean seed, from
+    `first_page`, at every level."""
     out = []
     for doc_id in CLEAN_SEEDS:
-        for page_no, lines in enumerate(pages(doc_id)[:PAGES_PER_DOC]):
+        for page_no, lines in enumerate(pages(doc_id)[first_page:first_page + PAGES_PER_DOC],
+                                        first_page):
             for level in LEVELS:
                 out.append(Pair(doc_id, level, "\n".join(lines),
                                 ocr_page(doc_id, page_no, level, lines)))
@@ -262,10 +265,13 @@ def print_table(title: str, rows: list[tuple]) -> None:
 
 # ---------------------------------------------------------------- the parts
 
-def part_ocr(loo: bool) -> None:
-    """Synthetic Tesseract benchmark."""
-    print_table(f"synthetic Tesseract ({PAGES_PER_DOC} pages x 4 clean seeds per level"
-                f"{', leave-one-out LM' if loo else ''})", bench_pairs(ocr_pairs(), loo))
+def part_ocr(loo: bool, held_out: bool = False) -> None:
+    """Synthetic Tesseract benchmark: pages 1-2 of each clean seed (the pages whose errors
+    were read while the cleaner was built), or with `held_out` pages 3-4, never looked at."""
+    first = PAGES_PER_DOC if held_out else 0
+    print_table(f"synthetic Tesseract (pages {first + 1}-{first + PAGES_PER_DOC} x 4 clean seeds"
+                f" per level{', leave-one-out LM' if loo else ''})",
+                bench_pairs(ocr_pairs(first), loo))
 
 
 def part_noise(loo: bool) -> None:
@@ -365,13 +371,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--parts", default="ocr,noise,gold,harm,speed")
     ap.add_argument("--loo", action="store_true", help="leave-one-out LM for ocr/noise")
+    ap.add_argument("--held-out", action="store_true",
+                    help="ocr part on pages 3-4, never looked at while tuning")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     parts = args.parts.split(",")
     t0 = time.time()
     if "ocr" in parts:
-        part_ocr(args.loo)
+        part_ocr(args.loo, args.held_out)
     if "noise" in parts:
         part_noise(args.loo)
     if "gold" in parts:

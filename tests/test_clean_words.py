@@ -180,3 +180,10 @@ def test_digit_for_a_capital_at_a_sentence_opening():
     assert fixed("KẾ HOẠCH\n(8an hành kèm theo Quyết định số 1118/QĐ-UBND") \
         == "KẾ HOẠCH\n(Ban hành kèm theo Quyết định số 1118/QĐ-UBND"
     assert fixed("đề nghị của 8an chỉ đạo tỉnh") == "đề nghị của ban chỉ đạo tỉnh"
+
+
+def test_run_end_token_with_one_rare_pair_is_not_frozen():
+    # synthetic 150 dpi noisy, held-out page: "thông tín," ("thông tín" is listed once, in a
+    # word list; "thông tin" hundreds of times)
+    assert fixed("đẩy mạnh ứng dụng công nghệ thông tín, truyền thông") \
+        == "đẩy mạnh ứng dụng công nghệ thông tin, truyền thông"

@@ -35,6 +35,7 @@ OOV_MARGIN = 0.5  # margin to replace an unknown syllable
 REAL_WORD_MARGIN = 0.75  # margin to replace a known syllable
 CAPITAL_EXTRA = 2.0  # extra margin for a capitalized known syllable inside a sentence
 MIXED_DIGIT_EXTRA = 1.0  # extra margin for letters+digits tokens ("8an" for "Ban")
+EDGE_SEEN_MIN = 3.0  # weighted count of its one bigram that keeps a run's end token as it is
 MAX_CANDIDATES = 14  # candidates per suspicious token kept in the Viterbi lattice
 BEAM = 8  # Viterbi states kept per position (the rest cannot win once the channel weighs in)
 CHEAP_FIX = 3.0  # channel cost (log10) under which an unshaped token is taken for a damaged one
@@ -129,10 +130,16 @@ def _options(lm: BigramLM, toks: list[Token], i: int) -> tuple[tuple[str, float]
     if not tok.fixable:
         return own
     if tok.known:
-        left_ok = i == 0 or not toks[i].joined or lm.has_bigram(toks[i - 1].key, tok.key)
-        right_ok = i + 1 == len(toks) or not toks[i + 1].joined \
-            or lm.has_bigram(tok.key, toks[i + 1].key)
-        if left_ok and right_ok:
+        left = i > 0 and toks[i].joined
+        right = i + 1 < len(toks) and toks[i + 1].joined
+        if left and right:
+            supported = lm.has_bigram(toks[i - 1].key, tok.key) \
+                and lm.has_bigram(tok.key, toks[i + 1].key)
+        else:  # one side only ("thông tín,"): one listing of the pair is too little
+            supported = not (left or right) or lm.lex.bi.get(
+                (toks[i - 1].key, tok.key) if left else (tok.key, toks[i + 1].key),
+                0.0) >= EDGE_SEEN_MIN
+        if supported:
             return own
     return candidates(tok.key)[:MAX_CANDIDATES]
 
