@@ -215,3 +215,13 @@ def test_numbers_and_markers_glued_to_their_titles():
     text = "I.MỤC TIÊU\n1:Quan điểm phát triển\nb).Hạ tầng kỹ thuật\n1.5 Triệu đồng\n"
     assert fixed(text, debris.edits) == \
         "I. MỤC TIÊU\n1. Quan điểm phát triển\nb) Hạ tầng kỹ thuật\n1.5 Triệu đồng\n"
+
+
+def test_spaced_dash_inside_a_listed_word():
+    """Synthetic noisy OCR: "minh bạch thông - tin", "một số địa - phương"; dashes between
+    words and chains of them stay."""
+    assert fixed("công khai, minh bạch thông - tin trên môi trường mạng", debris.edits) \
+        == "công khai, minh bạch thông tin trên môi trường mạng"
+    for keep in ("phát triển kinh tế - xã hội", "Quản lý tài nguyên nông – lâm – thủy sản",
+                 "khoa học - công nghệ"):
+        assert fixed(keep, debris.edits) == keep, keep

@@ -104,6 +104,23 @@ def _glued_marks(text: str) -> list[Edit]:
     return out
 
 
+_SPACED_DASH = regex.compile(r"(?<=(?<![\p{L}\d])(?<![-–—][ \t]?)(\p{Ll}+)) [-–—~]{1,2} "
+                             r"(?=(\p{Ll}+)(?![ \t]*[-–—]))")
+
+
+def _dash_inside_words(text: str) -> list[Edit]:
+    """A spaced dash inside a listed word ("thông - tin", "địa - phương", "công - việc"): a
+    speck, since the dashes of clean prose stand between words ("kinh tế - xã hội", "khoa
+    học - công nghệ"), never between the syllables of one, except in a chain of them ("nông –
+    lâm – thủy sản", left alone)."""
+    from pipeline.clean.words import model
+
+    lm = model()
+    return [Edit(m.start(), m.end(), " ", "debris: dash inside a word")
+            for m in _SPACED_DASH.finditer(text)
+            if lm.is_compound(lexicon.key(m.group(1)), lexicon.key(m.group(2)))]
+
+
 def _spaced_marks(text: str) -> list[Edit]:
     """A mark inside a phrase with a space after it ("cơ. quan", "doanh- nghiệp"): dropped
     when the words form a known bigram; a ": " only inside a phrase seen COLON_PHRASE_MIN
@@ -209,4 +226,4 @@ def edits(text: str) -> list[Edit]:
     out += [Edit(m.start(), m.end(), " ", "debris: marker glued to its item")
             for m in _GLUED_MARKER.finditer(text)]
     return out + _line_openings(text) + _unclosed_quotes(text) + _glued_marks(text) \
-        + _spaced_marks(text) + _comma_specks(text)
+        + _spaced_marks(text) + _dash_inside_words(text) + _comma_specks(text)
