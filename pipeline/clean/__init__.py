@@ -1,4 +1,4 @@
-"""The clean stage: normalize → layout → words → structure tokens.
+"""The clean stage: normalize → layout → debris → words → structure tokens (debris again).
 
 Each step is a function `text -> list[Edit]`; `clean_text` applies them in order, composes
 the offset maps and turns every edit into a `Correction`. In suggestion mode nothing is applied

@@ -22,11 +22,12 @@ class CleanResult:
 
 def default_steps() -> list[tuple[str, Step]]:
     """The cleaning steps in order; imported lazily so `vnplan clean` starts fast."""
-    from pipeline.clean import layout, normalize, structure, words
+    from pipeline.clean import debris, layout, normalize, structure, words
 
     return [
         ("normalize", normalize.edits),
         ("layout", layout.edits),
+        ("debris", debris.edits),
         ("words", words.edits),
         ("structure", structure.edits),
     ]
