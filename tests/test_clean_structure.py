@@ -52,6 +52,9 @@ def test_percent_only_in_percentage_context():
     assert "đạt 70%, đến" in fixed("năm 2015 đạt 7096, đến năm 2020")
     assert fixed("Quyết định số 603 ngày 12/3/2019") == "Quyết định số 603 ngày 12/3/2019"
     assert fixed("trong năm 2019 các xã") == "trong năm 2019 các xã"
+    # synthetic 150 dpi noisy: "%" read as "9"
+    assert fixed("đến năm 2015 đạt 159; đến năm 2020 đạt 609") \
+        == "đến năm 2015 đạt 15%; đến năm 2020 đạt 60%"
 
 
 def test_debris_marks():

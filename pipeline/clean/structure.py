@@ -20,7 +20,7 @@ from pipeline.offsets import Edit, select_edits
 _CODE = regex.compile(r"(?<![\p{L}0-9])(?=[\p{Lu}0-9]*\d)(?=[\p{Lu}0-9]*\p{Lu}\p{Lu})"
                       r"[\p{Lu}0-9]{3,8}(?![\p{L}0-9])")
 _DATE = regex.compile(r"(?<=\bngày\s{1,3})(\d{3,4})/((?:19|20)\d\d)\b")
-_PERCENT_SUFFIX = ("96", "36", "86", "%6", "6", "3")
+_PERCENT_SUFFIX = ("96", "36", "86", "%6", "6", "3", "9")
 _NUMBER = regex.compile(r"(?<![\d/]|\d[.,])\d{2,5}(?![\d/%]|[.,]\d)")
 _PERCENT_TAIL = regex.compile(r"(?<=\d)%\d(?![\d.,%])")
 
