@@ -83,8 +83,10 @@ def _confusions_by_seen() -> tuple[int, dict[str, tuple[tuple[str, float], ...]]
     return max(map(len, index)), {k: tuple(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=50_000)
 def skeleton_variants(sk: str, depth: int = 2) -> dict[str, float]:
-    """Skeletons reachable from `sk` by up to `depth` letter confusions, with their cost."""
+    """Skeletons reachable from `sk` by up to `depth` letter confusions, with their cost
+    (cached: "tin", "tín" and "tỉn" share one skeleton; callers must not change the dict)."""
     longest, index = _confusions_by_seen()
     sk = f"^{sk}$"  # anchors let the table say "at the start" or "at the end"
     found = {sk: 0.0}

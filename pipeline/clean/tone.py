@@ -10,6 +10,7 @@ syllables rewritten to the majority style (ties go to "hòa"). Reason: "tone pla
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -33,8 +34,10 @@ def syllable_style(syl: str) -> str | None:
     return STYLE_NEW if syl == new else None
 
 
+@lru_cache(maxsize=4)
 def style_counts(text: str) -> Counter:
-    """How many style-revealing syllables of each style `text` has."""
+    """How many style-revealing syllables of each style `text` has (cached: the word step
+    and the tone step both ask for the text they share)."""
     counts: Counter = Counter()
     for m in _WORD.finditer(text):
         s = syllable_style(m.group())
