@@ -1,5 +1,7 @@
 """Structure tokens: list markers, Roman numerals, acronyms, dates, percentages, debris."""
 
+import pytest
+
 from pipeline.clean import debris, markers, structure
 from pipeline.offsets import apply_edits
 
@@ -113,23 +115,22 @@ def test_punctuation_specks_inside_words_and_sentences():
     assert fix("cấp tỉnh. b) Nâng cao") == "cấp tỉnh. b) Nâng cao"
 
 
-def test_marks_glued_between_tokens():
-    """Lines of the 150 dpi noisy synthetic OCR: a mark with no space on either side is dirt
-    inside a phrase or before a number, and a real comma that lost its space gets it back."""
-    assert fixed("thường xuyên, liên tục,và thông suốt", debris.edits) \
-        == "thường xuyên, liên tục và thông suốt"
-    assert fixed("của các cơ quan:Đảng và Nhà nước", debris.edits) \
-        == "của các cơ quan Đảng và Nhà nước"
-    assert fixed("đến năm 2015 đạt.70%, đến năm 2020 đạt'60%", debris.edits) \
-        == "đến năm 2015 đạt 70%, đến năm 2020 đạt 60%"
-    assert fixed("năm 2016, 2017 bỏ:02:nhóm chỉ số", debris.edits) \
-        == "năm 2016, 2017 bỏ 02 nhóm chỉ số"
-    assert fixed("thiết bị còn lạc hậu,:chưa đồng bộ", debris.edits) \
-        == "thiết bị còn lạc hậu, chưa đồng bộ"
-    assert fixed("đến hết năm 2017,:Hải Dương xếp trong nhóm", debris.edits) \
-        == "đến hết năm 2017, Hải Dương xếp trong nhóm"
-    assert fixed("các dự án ứng dụng CNTT.trong cơ quan", debris.edits) \
-        == "các dự án ứng dụng CNTT trong cơ quan"
+GLUED = [  # (OCR'd line of the 150 dpi noisy synthetic level, repaired line)
+    ("thường xuyên, liên tục,và thông suốt", "thường xuyên, liên tục và thông suốt"),
+    ("của các cơ quan:Đảng và Nhà nước", "của các cơ quan Đảng và Nhà nước"),
+    ("đến năm 2015 đạt.70%, đến năm 2020 đạt'60%", "đến năm 2015 đạt 70%, đến năm 2020 đạt 60%"),
+    ("năm 2016, 2017 bỏ:02:nhóm chỉ số", "năm 2016, 2017 bỏ 02 nhóm chỉ số"),
+    ("thiết bị còn lạc hậu,:chưa đồng bộ", "thiết bị còn lạc hậu, chưa đồng bộ"),
+    ("đến hết năm 2017,:Hải Dương xếp trong nhóm", "đến hết năm 2017, Hải Dương xếp trong nhóm"),
+    ("các dự án ứng dụng CNTT.trong cơ quan", "các dự án ứng dụng CNTT trong cơ quan"),
+]
+
+
+@pytest.mark.parametrize(("line", "repaired"), GLUED)
+def test_marks_glued_between_tokens(line, repaired):
+    """A mark with no space on either side is dirt inside a phrase or beside a number, and a
+    real comma that lost its space gets it back."""
+    assert fixed(line, debris.edits) == repaired
 
 
 def test_glued_marks_that_are_real_stay():
