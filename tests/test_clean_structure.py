@@ -123,6 +123,8 @@ GLUED = [  # (OCR'd line of the 150 dpi noisy synthetic level, repaired line)
     ("thiết bị còn lạc hậu,:chưa đồng bộ", "thiết bị còn lạc hậu, chưa đồng bộ"),
     ("đến hết năm 2017,:Hải Dương xếp trong nhóm", "đến hết năm 2017, Hải Dương xếp trong nhóm"),
     ("các dự án ứng dụng CNTT.trong cơ quan", "các dự án ứng dụng CNTT trong cơ quan"),
+    ("dịch vụ công trực tuyến.ở mức độ 3", "dịch vụ công trực tuyến ở mức độ 3"),
+    ("các cơ quan;;tổ chức", "các cơ quan; tổ chức"),
 ]
 
 

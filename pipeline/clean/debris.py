@@ -93,12 +93,13 @@ def _glued_marks(text: str) -> list[Edit]:
         if "." in marks and not right.islower() and not lm.is_compound(a, b):
             continue
         # "CNTT.trong", "các.hình": no URL has a marked syllable or an acronym in capitals
-        dotted_word = marks == "." and right.islower() and len(right) >= 2 and (
+        dotted_word = marks == "." and right.islower() \
+            and (len(right) >= 2 or has_vietnamese_marks(right)) and (
             left.isupper() or has_vietnamese_marks(left) or has_vietnamese_marks(right))
         if (lm.has_bigram(a, b) and (a, b) not in gaps) or (marks == ":" and lower) \
                 or dotted_word:
             out.append(Edit(m.start(2), m.end(2), " ", "debris: mark inside a phrase"))
-        elif marks[0] in ",;" and not marks[1:].strip(".:'`_") and right.islower() \
+        elif marks[0] in ",;" and not marks[1:].strip(".:;,'`_") and right.islower() \
                 and min(len(left), len(right)) >= 2:  # not "h,i" nor "VT,QLCTTĐT"
             out.append(Edit(m.start(2), m.end(2), marks[0] + " ", "debris: mark lost its space"))
     return out
