@@ -1,8 +1,8 @@
 """Benchmarks for the cleaning stage: synthetic Tesseract, noise injector, thanhhoa vs gold,
 do-no-harm on the clean seeds, speed and memory.
 
-Run: `.venv/bin/python scripts/bench_clean.py [--parts ocr,noise,gold,harm,speed] [--loo]
-[--held-out]`.
+Run: `.venv/bin/python scripts/bench_clean.py [--parts ocr,pipeline,noise,gold,harm,speed]
+[--loo] [--held-out]`.
 OCR output is cached under `bench_out/ocr/` (ignored by git); delete it to re-run Tesseract.
 Metrics normalization: `pipeline/clean/metrics.py` (NFC, tone placement canonical, page-number
 lines and digital-signature stamp lines ("Ký bởi: …" + timestamp, page furniture) dropped on
@@ -125,6 +125,21 @@ def ocr_page(doc_id: str, page_no: int, level: str, lines: list[str]) -> str:
     return text
 
 
+def pipeline_ocr_page(doc_id: str, page_no: int, level: str, lines: list[str]) -> str:
+    """The same page read by the pipeline's own OCR (`pipeline.ingest.ocr.ocr_image`, which
+    despeckles a speckled page first), cached in bench_out/ocr-pipeline."""
+    cache = OUT / "ocr-pipeline" / f"{doc_id}.p{page_no}.{level}.txt"
+    if cache.exists():
+        return cache.read_text(encoding="utf-8")
+    from pipeline.ingest.ocr import ocr_image
+
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    img = degrade(render(lines, level_dpi(level)), level, seed=page_no * 7 + len(level))
+    text = ocr_image(img, f"{doc_id} page {page_no}")
+    cache.write_text(text, encoding="utf-8")
+    return text
+
+
 @dataclass
 class Pair:
     """One benchmark item: a reference text and a damaged version of it."""
@@ -135,16 +150,17 @@ class Pair:
     hyp: str
 
 
-def ocr_pairs(first_page: int = 0) -> list[Pair]:
+def ocr_pairs(first_page: int = 0, reader=None) -> list[Pair]:
     """(clean source, OCR output) for PAGES_PER_DOC pages of each clean seed, from
-    `first_page`, at every level."""
+    `first_page`, at every level; `reader` is the OCR (plain Tesseract by default)."""
+    reader = reader or ocr_page
     out = []
     for doc_id in CLEAN_SEEDS:
         for page_no, lines in enumerate(pages(doc_id)[first_page:first_page + PAGES_PER_DOC],
                                         first_page):
             for level in LEVELS:
                 out.append(Pair(doc_id, level, "\n".join(lines),
-                                ocr_page(doc_id, page_no, level, lines)))
+                                reader(doc_id, page_no, level, lines)))
     return out
 
 
@@ -289,6 +305,13 @@ def part_ocr(loo: bool, held_out: bool = False) -> None:
                 bench_pairs(ocr_pairs(first), loo))
 
 
+def part_pipeline(loo: bool) -> None:
+    """What a user gets: the pipeline's OCR (despeckling speckled pages) and the cleaner."""
+    print_table(f"pipeline OCR + cleaner (pages 1-{PAGES_PER_DOC} x 4 clean seeds per level"
+                f"{', leave-one-out LM' if loo else ''})",
+                bench_pairs(ocr_pairs(reader=pipeline_ocr_page), loo))
+
+
 def part_noise(loo: bool) -> None:
     """Noise-injector benchmark on the first 8 KB of each clean seed."""
     from pipeline.clean.noise import inject
@@ -384,7 +407,7 @@ def part_speed() -> None:
 def main() -> None:
     """Parse arguments and run the chosen parts."""
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--parts", default="ocr,noise,gold,harm,speed")
+    ap.add_argument("--parts", default="ocr,pipeline,noise,gold,harm,speed")
     ap.add_argument("--loo", action="store_true", help="leave-one-out LM for ocr/noise")
     ap.add_argument("--held-out", action="store_true",
                     help="ocr part on pages 3-4, never looked at while tuning")
@@ -395,6 +418,8 @@ def main() -> None:
     t0 = time.time()
     if "ocr" in parts:
         part_ocr(args.loo, args.held_out)
+    if "pipeline" in parts:
+        part_pipeline(args.loo)
     if "noise" in parts:
         part_noise(args.loo)
     if "gold" in parts:
