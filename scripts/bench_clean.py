@@ -135,6 +135,7 @@ def pipeline_ocr_page(doc_id: str, page_no: int, level: str, lines: list[str]) -
 
     cache.parent.mkdir(parents=True, exist_ok=True)
     img = degrade(render(lines, level_dpi(level)), level, seed=page_no * 7 + len(level))
+    img.info["dpi"] = (level_dpi(level), level_dpi(level))  # as a scanner tags its files
     text = ocr_image(img, f"{doc_id} page {page_no}")
     cache.write_text(text, encoding="utf-8")
     return text

@@ -82,8 +82,10 @@ def ocr_image(image: Image.Image, source: str) -> str:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     if image.mode not in ("L", "RGB"):
         image = image.convert("RGB")
+    dpi = image.info.get("dpi")  # a scanner's resolution tag helps Tesseract size the glyphs
+    config = f"--psm 3 --dpi {round(dpi[0])}" if dpi and dpi[0] >= 50 else "--psm 3"
     image = despeckled(image)
     try:
-        return pytesseract.image_to_string(image, lang=OCR_LANG, config="--psm 3", timeout=300)
+        return pytesseract.image_to_string(image, lang=OCR_LANG, config=config, timeout=300)
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
         raise OcrFailedError(source, f"tesseract failed: {exc}") from exc
