@@ -141,7 +141,7 @@ def casing_counts(text: str) -> tuple[Counter, Counter]:
 def citation_counts(text: str) -> Counter:
     """(number, kind-issuer, date) of the legal documents clean text cites ("36a", "NQ-CP",
     "14/10/2015"): national resolutions and decisions every provincial plan cites."""
-    from pipeline.clean.structure import citations
+    from pipeline.clean.numbers import citations
 
     return Counter((c.number, c.kind, c.date) for c in citations(text))
 
