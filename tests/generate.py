@@ -13,12 +13,12 @@ import random
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from PIL import Image, ImageFilter, ImageFont
 
+from pipeline.ingest.legacy import conversion_table
 from pipeline.synth import draw_page, wrap_lines
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -332,25 +332,13 @@ def encode_windows1258(text: str) -> bytes:
     return data
 
 
-@cache
-def _legacy_table(name: str) -> dict[str, str]:
-    """The conversion table `pipeline/data/<name>` as legacy sequence → Unicode."""
-    text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            key, value = line.split("\t")
-            table[chr(int(key[2:], 16)) if key.startswith("U+") else key] = value
-    return table
-
-
 def legacy_encode(text: str, table_name: str) -> str:
     """Unicode → legacy font text, by inverting a conversion table.
 
     TCVN3 has no codes for accented capitals (Ấ, Ủ…): .VnTimeH fonts draw the lowercase codes
     as capitals, so those letters are written with their lowercase code, as typists did.
     """
-    inverse = {uni: legacy for legacy, uni in _legacy_table(table_name).items()}
+    inverse = {uni: legacy for legacy, uni in conversion_table(table_name).items()}
     out = []
     for ch in unicodedata.normalize("NFC", text):
         if ch in inverse:

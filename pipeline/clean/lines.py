@@ -85,10 +85,6 @@ def starts_with_marker(s: str) -> bool:
     return matches_any("line_markers", s.strip())
 
 
-_UPPER_WORD = regex.compile(r"\p{Lu}")
-_LOWER = regex.compile(r"\p{Ll}")
-
-
 def is_all_caps(s: str) -> bool:
     """A title or letterhead line: letters, all capitals (at least four of them)."""
     letters = [c for c in s if c.isalpha()]

@@ -19,21 +19,19 @@ from pipeline.clean import lexicon
 from pipeline.offsets import Edit
 
 _DATE = regex.compile(r"(?<=\bngày\s{1,3})(\d{3,4})/((?:19|20)\d\d)\b")
-_OWN_NUMBER = regex.compile(r"^\s*Số\s*:?\s*(\d+[a-z]?)\s*/\s*([\p{Lu}]+-[\p{Lu}]+)", regex.M)
 _LONG_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _SHORT_DATE = r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})"
-_OWN_DATE = regex.compile(_LONG_DATE)
 # "(Ban hành kèm theo Quyết định số 218 /QĐ-UBND ngày 29 tháng 3 năm 2019", OCR'd "Kèn"
 _ATTACHED_TO = regex.compile(
     r"\b[Kk][eèéEÈÉ][mnMN]\b[^\n()]{0,40}?\bsố\s*:?\s*(?P<n>\d+[a-z]?)\s*/\s*"
     r"(?P<kind>[\p{Lu}]+-[\p{Lu}]+)"
     rf"\s+(?:{_LONG_DATE}|{_SHORT_DATE})")
-HEADER_CHARS = 3000  # the letterhead with the document's own number and date
 
 
-def _date_key(groups: tuple) -> tuple[int, int, int]:
-    d, mo, y = (g for g in groups if g is not None)
-    return int(d), int(mo), int(y)
+def _iso_date(groups: tuple) -> str:
+    """ISO date from the (day, month, year) groups of whichever date form matched."""
+    d, mo, y = (int(g) for g in groups if g is not None)
+    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def self_reference_edits(text: str) -> list[Edit]:
@@ -41,15 +39,17 @@ def self_reference_edits(text: str) -> list[Edit]:
     Quyết định số 218/QĐ-UBND ngày 29 tháng 3 năm 2019)" under the letterhead "Số:
     1118/QĐ-UBND … ngày 29 tháng 3 năm 2019" is the same decision (same kind, issuer and
     date; an attachment belongs to the decision that issues it), so 218 was misread."""
+    from pipeline.ingest.metadata import HEADER_CHARS, find_date, find_number
+
     head = text[:HEADER_CHARS]
-    own, date = _OWN_NUMBER.search(head), _OWN_DATE.search(head)
+    own, date = find_number(head)[0], find_date(head)
     if not own or not date:
         return []
-    number, kind, day = own.group(1), own.group(2), _date_key(date.groups())
+    number, kind = own.split("/", 1)
     out = []
     for m in _ATTACHED_TO.finditer(text):
         found = m.group("n")
-        if m.group("kind") == kind and found != number and _date_key(m.groups()[2:]) == day:
+        if m.group("kind") == kind and found != number and _iso_date(m.groups()[2:]) == date:
             out.append(Edit(m.start("n"), m.end("n"), number,
                             f"document number: {found}→{number}", 0.9))
     return out

@@ -23,7 +23,8 @@ _LETTER = regex.compile(r"\p{L}")
 
 
 @cache
-def _table(name: str) -> dict[str, str]:
+def conversion_table(name: str) -> dict[str, str]:
+    """The conversion table `pipeline/data/<name>` as legacy sequence → Unicode."""
     text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
     table: dict[str, str] = {}
     for line in text.splitlines():
@@ -36,12 +37,12 @@ def _table(name: str) -> dict[str, str]:
 
 @cache
 def _pattern(name: str) -> regex.Pattern:
-    keys = sorted(_table(name), key=len, reverse=True)
+    keys = sorted(conversion_table(name), key=len, reverse=True)
     return regex.compile("|".join(regex.escape(k) for k in keys))
 
 
 def _edits(text: str, name: str, reason: str) -> list[Edit]:
-    table = _table(name)
+    table = conversion_table(name)
     return [Edit(m.start(), m.end(), table[m.group()], reason)
             for m in _pattern(name).finditer(text)]
 
@@ -60,13 +61,13 @@ def vni_edits(text: str) -> list[Edit]:
 @cache
 def _caseless() -> frozenset[str]:
     """Lowercase letters whose capitals TCVN3 has no code for (Ủ, Ế, Ị…)."""
-    values = set(_table("legacy_tcvn3.tsv").values())
+    values = set(conversion_table("legacy_tcvn3.tsv").values())
     return frozenset(v for v in values if v.islower() and v.upper() not in values)
 
 
 def _letter_case(ch: str) -> str | None:
     """'U' or 'L' for a letter (TCVN3 codes by what they convert to), None when unknown."""
-    value = _table("legacy_tcvn3.tsv").get(ch, ch)
+    value = conversion_table("legacy_tcvn3.tsv").get(ch, ch)
     if value in _caseless() or not value.isalpha():
         return None
     return "U" if value.isupper() else "L"
@@ -93,7 +94,7 @@ def _capitalized(text: str, edit: Edit) -> Edit:
 
 
 def _wordish(ch: str) -> bool:
-    return ch.isalpha() or ch in _table("legacy_tcvn3.tsv")
+    return ch.isalpha() or ch in conversion_table("legacy_tcvn3.tsv")
 
 
 def _word(text: str, pos: int) -> tuple[int, int]:

@@ -17,7 +17,7 @@ import yaml
 
 from pipeline.model import DocumentMeta
 
-_HEADER_CHARS = 4000
+HEADER_CHARS = 4000
 _NUMBER = regex.compile(
     r"(?<!\p{L})Số\s*:\s*(\d{1,5}[a-zA-Z]?)\s*/\s*((?:\d{4}/)?[\p{Lu}\p{Ll}]{1,4})\s*[-–]\s*"
     r"([\p{Lu}&]{2,10}(?:\s*[-–]\s*[\p{Lu}]{2,10})?)"
@@ -61,7 +61,7 @@ def _canonical_province(name: str) -> str:
 
 def find_province(text: str) -> str | None:
     """The issuing province: from the letterhead, the place-date line, or the title."""
-    header = text[:_HEADER_CHARS]
+    header = text[:HEADER_CHARS]
     folded = header.casefold()
     for scope in (r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố)\s+", r"ubnd\s+tỉnh\s+",
                   r"tỉnh\s+", r""):
@@ -168,7 +168,7 @@ def find_attached_to(text: str) -> tuple[str, str, str] | None:
 
 def extract_metadata(text: str) -> DocumentMeta:
     """All letterhead fields that can be read from `text`."""
-    header = text[:_HEADER_CHARS]
+    header = text[:HEADER_CHARS]
     number, number_kind = find_number(header)
     title_kind, title = find_type_and_title(header)
     doc_type = number_kind or title_kind
