@@ -171,20 +171,25 @@ def ocr_pairs(first_page: int = 0, reader=None) -> list[Pair]:
 def loo_steps(exclude: str | None):
     """The default clean steps with the language model built without seed `exclude` (leave
     one out), for the word step and for every other step that asks `words.model()` (the
-    debris bigram tests). The small tables built from all clean seeds (casing, citations,
-    punctuation gaps, acronyms) are not rebuilt."""
+    debris bigram tests), and the casing and punctuation-context tables rebuilt without it
+    too. The other small tables built from all clean seeds (citations, punctuation gaps,
+    acronyms) are not rebuilt."""
     from unittest import mock
 
-    from pipeline.clean import runner, words
+    from pipeline.clean import casing, runner, speckled, words
 
     steps = runner.default_steps()
     if exclude is None or exclude not in CLEAN_SEEDS:
         return steps
     lm = _loo_model(exclude)
+    tables = _loo_tables(exclude)
 
     def with_loo_model(step):
         def run(text: str):
-            with mock.patch.object(words, "model", lambda: lm):
+            with mock.patch.object(words, "model", lambda: lm), \
+                    mock.patch.object(casing, "counts", lambda: tables[0]), \
+                    mock.patch.object(speckled, "punct_context", lambda: tables[1]), \
+                    mock.patch.object(speckled, "stop_context", lambda: tables[2]):
                 return words.edits(text, lm) if step is words.edits else step(text)
         return run
 
@@ -201,6 +206,26 @@ def _loo_model(exclude: str):
 
     others = domain_text([s for s in CLEAN_SEEDS if s != exclude])
     return BigramLM(lexicon.combine(lexicon_sources(), shaped_counts(others), _general_counts()))
+
+
+@lru_cache(maxsize=4)
+def _loo_tables(exclude: str):
+    """Casing counts and the comma/semicolon and full-stop/colon contexts without `exclude`."""
+    from build_resources import (
+        casing_counts,
+        domain_text,
+        general_text,
+        punct_context_counts,
+        stop_context_counts,
+    )
+
+    from pipeline.clean.speckled import PunctContext
+
+    text = domain_text([s for s in CLEAN_SEEDS if s != exclude]) + "\n" + general_text()
+    lower, upper = casing_counts(text)
+    return ({k: (lower[k], upper[k]) for k in set(lower) | set(upper)},
+            PunctContext.from_counts(*punct_context_counts(text)),
+            PunctContext.from_counts(*stop_context_counts(text)))
 
 
 @lru_cache(maxsize=1)

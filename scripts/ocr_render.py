@@ -116,6 +116,12 @@ def ocr(lines: list[str], cfg: Config, page_no: int) -> str:
 
 def page_pairs(text: str, max_pages: int, workers: int = 2) -> list[tuple[str, str]]:
     """(rendered text, OCR text) for up to `max_pages` pages of `text` under every config."""
+    return [(ref, hyp) for _cfg, ref, hyp in labelled_pairs(text, max_pages, workers)]
+
+
+def labelled_pairs(text: str, max_pages: int,
+                   workers: int = 2) -> list[tuple[Config, str, str]]:
+    """(config, rendered text, OCR text) for up to `max_pages` pages under every config."""
     jobs = []
     for cfg in CONFIGS:
         lines = wrap(text, cfg)
@@ -124,4 +130,4 @@ def page_pairs(text: str, max_pages: int, workers: int = 2) -> list[tuple[str, s
                 jobs.append((lines[i:i + LINES_PER_PAGE], cfg, n))
     with ThreadPoolExecutor(workers) as pool:
         outs = list(pool.map(lambda j: ocr(*j), jobs))
-    return [("\n".join(j[0]), o) for j, o in zip(jobs, outs, strict=True)]
+    return [(j[1], "\n".join(j[0]), o) for j, o in zip(jobs, outs, strict=True)]

@@ -14,8 +14,9 @@ aligned syllable pairs are counted into
   candidates' letter confusions;
 - `punct`: an intended mark → the observed one ("" for none; intended "" means inserted).
 Each row gets cost = −log10 P with add-half smoothing, P = (count + 0.5) / (total + 1), capped
-at COST_CAP. Output: `corpora/resources/ocr_channel.tsv`, sorted, deterministic for a given
-OCR cache.
+at COST_CAP. Output: `corpora/resources/ocr_channel.tsv` from every setting, and
+`ocr_channel_speckled.tsv` from the salt-and-pepper settings alone (the channel a speckled
+scan gets, `pipeline/clean/speckled.py`); sorted, deterministic for a given OCR cache.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_resources import general_text  # noqa: E402
-from ocr_render import detokenize, page_pairs  # noqa: E402
+from ocr_render import detokenize, labelled_pairs  # noqa: E402
 
 from pipeline.clean.lexicon import RESOURCES  # noqa: E402
 from pipeline.clean.syllable import skeleton, split_tone  # noqa: E402
 
-OUT = RESOURCES / "ocr_channel.tsv"
+OUT = RESOURCES / "ocr_channel.tsv"  # every training setting
+OUT_SPECKLED = RESOURCES / "ocr_channel_speckled.tsv"  # the speckled settings alone
 COST_CAP = 4.0  # log10: a confusion never seen costs at most this (the floor on P)
 LETTER_MIN = 2  # a letter confusion must be seen this often to become a candidate rule
 MARK_LETTERS = frozenset("aăâeêoôơuưdđ")
@@ -188,12 +190,15 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=30, help="pages per rendering config")
     args = ap.parse_args()
     text = "\n".join(detokenize(s) for s in general_text().splitlines())
-    c = Counts()
-    for ref, hyp in page_pairs(text, args.pages):
+    every, speckled = Counts(), Counts()
+    for cfg, ref, hyp in labelled_pairs(text, args.pages):
         for r, h in align(ref, hyp):
-            c.add(r, h)
-    c.letter_totals()
-    print(f"{write(c)} rows -> {OUT}")
+            every.add(r, h)
+            if cfg.noise:
+                speckled.add(r, h)
+    for counts, out in ((every, OUT), (speckled, OUT_SPECKLED)):
+        counts.letter_totals()
+        print(f"{write(counts, out)} rows -> {out}")
 
 
 if __name__ == "__main__":

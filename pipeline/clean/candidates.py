@@ -7,7 +7,9 @@ P(observed | intended) learned from Tesseract output on rendered general text
 (`corpora/resources/ocr_channel.tsv`, `scripts/train_channel.py`): per tone pair, per vowel-mark
 or đ/d pair, per letter confusion. The hand-written `ocr_confusions.tsv` fills in the letter
 confusions the training pages never showed (real scans have some that rendered fonts lack),
-at HAND_SCALE log10 per unit of its cost.
+at HAND_SCALE log10 per unit of its cost. A speckled scan (`speckled.py`) gets the channel
+learned from the speckled training renders alone (`ocr_channel_speckled.tsv`): specks make
+their own confusions, and make every confusion more frequent.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.clean import lexicon
+from pipeline.clean.speckled import current_regime
 from pipeline.clean.syllable import modifiers, skeleton, split_tone
 
 MAX_COST = 4.5  # log10: letter confusion paths less likely than this are not followed
@@ -25,6 +28,7 @@ MARK_MAX_COST = 5.5  # log10: nor candidates (marks included) less likely than 1
 HAND_SCALE = 2.0  # log10 per unit of a hand-written confusion cost (≈ a learned tone swap)
 LETTER_CAP = 3.0  # rarer learned letter confusions are not tried (each one costs speed)
 MARK_FALLBACK = 2.3  # per mark change when the skeletons differ (positions cannot be paired)
+CHANNEL_FILES = {"clean": "ocr_channel.tsv", "speckled": "ocr_channel_speckled.tsv"}
 
 
 @dataclass(frozen=True)
@@ -47,14 +51,15 @@ def _rows(name: str) -> Iterator[list[str]]:
                 yield row
 
 
-@lru_cache(maxsize=1)
-def channel() -> Channel:
-    """The learned channel, with the hand-written letter confusions it lacks."""
+@lru_cache(maxsize=2)
+def channel(regime: str = "clean") -> Channel:
+    """The learned channel of a scan regime, with the hand-written letter confusions it
+    lacks."""
     tone: dict[tuple[int, int], float] = {}
     mark: dict[tuple[str, str], float] = {}
     unseen: dict[tuple[str, str], float] = {}
     letters: dict[tuple[str, str], float] = {}
-    for kind, meant, seen, _n, total, cost in _rows("ocr_channel.tsv"):
+    for kind, meant, seen, _n, total, cost in _rows(CHANNEL_FILES[regime]):
         c = float(cost)
         unseen[kind, meant] = min(4.0, -math.log10(0.5 / (int(total) + 1)))
         if kind == "tone":
@@ -68,26 +73,26 @@ def channel() -> Channel:
     return Channel(tone, mark, unseen, tuple((s, m, c) for (s, m), c in letters.items()))
 
 
-def confusions() -> tuple[tuple[str, str, float], ...]:
+def confusions(regime: str = "clean") -> tuple[tuple[str, str, float], ...]:
     """Letter confusions (seen, meant, cost)."""
-    return channel().letters
+    return channel(regime).letters
 
 
-@lru_cache(maxsize=1)
-def _confusions_by_seen() -> tuple[int, dict[str, tuple[tuple[str, float], ...]]]:
+@lru_cache(maxsize=2)
+def _confusions_by_seen(regime: str) -> tuple[int, dict[str, tuple[tuple[str, float], ...]]]:
     """The confusions indexed by their observed side, and its longest length: a syllable is
     then scanned position by position instead of searched once per confusion."""
     index: dict[str, list[tuple[str, float]]] = {}
-    for seen, meant, cost in confusions():
+    for seen, meant, cost in confusions(regime):
         index.setdefault(seen, []).append((meant, cost))
     return max(map(len, index)), {k: tuple(v) for k, v in index.items()}
 
 
 @lru_cache(maxsize=50_000)
-def skeleton_variants(sk: str, depth: int = 2) -> dict[str, float]:
+def skeleton_variants(sk: str, depth: int = 2, regime: str = "clean") -> dict[str, float]:
     """Skeletons reachable from `sk` by up to `depth` letter confusions, with their cost
     (cached: "tin", "tín" and "tỉn" share one skeleton; callers must not change the dict)."""
-    longest, index = _confusions_by_seen()
+    longest, index = _confusions_by_seen(regime)
     sk = f"^{sk}$"  # anchors let the table say "at the start" or "at the end"
     found = {sk: 0.0}
     frontier = {sk: 0.0}
@@ -105,11 +110,11 @@ def skeleton_variants(sk: str, depth: int = 2) -> dict[str, float]:
     return {v[1:-1]: c for v, c in found.items() if v.startswith("^") and v.endswith("$")}
 
 
-def mark_distance(seen: str, meant: str) -> float:
+def mark_distance(seen: str, meant: str, regime: str = "clean") -> float:
     """Channel cost of the mark differences between an OCR'd syllable and a candidate:
     −log10 P(seen tone | meant tone) plus, letter by letter, −log10 P(seen letter | meant
     letter) for the marked ones (ă/â/a, ê/e, ô/ơ/o, ư/u, đ/d)."""
-    ch = channel()
+    ch = channel(regime)
     base_s, ts = split_tone(seen)
     base_m, tm = split_tone(meant)
     cost = 0.0 if ts == tm else ch.tone.get((tm, ts), ch.unseen.get(("tone", str(tm)), 4.0))
@@ -129,14 +134,20 @@ def mark_distance(seen: str, meant: str) -> float:
     return cost + MARK_FALLBACK * max(added, len(ms))
 
 
-@lru_cache(maxsize=200_000)
 def candidates(token_key: str) -> tuple[tuple[str, float], ...]:
-    """(syllable, cost) pairs for a lowercase token, the token itself first at cost 0."""
+    """(syllable, cost) pairs for a lowercase token, the token itself first at cost 0, under
+    the channel of the document being cleaned (`speckled.current_regime`)."""
+    return regime_candidates(token_key, current_regime())
+
+
+@lru_cache(maxsize=200_000)
+def regime_candidates(token_key: str, regime: str) -> tuple[tuple[str, float], ...]:
+    """`candidates` under the channel of `regime`."""
     lex = lexicon.load()
     out = {token_key: 0.0}
-    for sk, letter_cost in skeleton_variants(skeleton(token_key)).items():
+    for sk, letter_cost in skeleton_variants(skeleton(token_key), 2, regime).items():
         for cand in lex.by_skeleton.get(sk, ()):
-            cost = letter_cost + mark_distance(token_key, cand)
+            cost = letter_cost + mark_distance(token_key, cand, regime)
             if cost <= MARK_MAX_COST and cost < out.get(cand, 99.0):
                 out[cand] = cost
     own = out.pop(token_key)

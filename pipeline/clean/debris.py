@@ -212,7 +212,16 @@ def _line_openings(text: str) -> list[Edit]:
 
 
 def edits(text: str) -> list[Edit]:
-    """Debris removals and the '~' → '-' fix."""
+    """Debris removals and the '~' → '-' fix; on a speckled scan (told by the debris found),
+    also the glyphs specks changed (`speckled.py`)."""
+    from pipeline.clean import speckled
+
+    out = base_edits(text)
+    return out + speckled.edits(text, out)
+
+
+def base_edits(text: str) -> list[Edit]:
+    """Debris removals and the '~' → '-' fix: the shapes clean text never has."""
     out = [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE.finditer(text)
            if not regex.fullmatch(r" *\.{3} *", m.group())]
     out += [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE_END.finditer(text)]

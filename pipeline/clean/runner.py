@@ -37,7 +37,15 @@ def clean_text(
     text: str, *, suggest_only: bool = False, steps: Sequence[tuple[str, Step]] | None = None
 ) -> CleanResult:
     """Clean `text`; with `suggest_only`, return it unchanged with the suggested corrections."""
+    from pipeline.clean.speckled import document_scope
+
     steps = list(steps) if steps is not None else default_steps()
+    with document_scope():
+        return _run(text, steps, suggest_only)
+
+
+def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool) -> CleanResult:
+    """The steps applied in turn, offsets composed, corrections collected."""
     current = text
     back = OffsetMap.identity(len(text))
     # each pending correction: [start, end] in the current text, raw span, before, after, ...

@@ -1,0 +1,292 @@
+"""Speckled scans: tell them apart, and undo what specks do to real glyphs.
+
+Salt-and-pepper dirt on a scan does two things to OCR output. It adds marks where clean text
+has none (a lone ".", "cơ quan: nhà"), which the debris step removes on sight. And it changes
+real glyphs a speck touches: a comma gains a dot and reads ";", a full stop reads ":", a small
+"v", "x" or "s" grows into a capital. The second kind leaves nothing impossible behind, so it
+can only be undone by knowing how often it happens, and that depends on the scan: on the
+training renders about 13 % of commas read ";" on a speckled page and none do on a clean or a
+low-resolution one.
+
+The debris step's own count of speck signatures (lone marks, marks inside a phrase) per 1,000
+characters tells the two regimes apart (training renders: at most 1.0 on clean pages, at least
+5.0 on speckled ones). This module reads each regime's confusion rates from
+`corpora/resources/speck_channel.tsv` (learned by `scripts/train_channel.py` from renders of
+general text, no seed) and decides each case by Bayes: P(observed | intended) times how often
+clean text writes the intended form there (`casing.tsv`, `punct_context.tsv`). On a clean
+document the rates are near zero and nothing changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from pipeline.clean import casing, lexicon
+from pipeline.offsets import Edit
+
+SIGNATURE = frozenset({"debris: lone mark", "debris: mark inside a phrase"})
+MIN_CHARS = 1000  # a shorter text gives too few chances for a speck to show
+
+
+@dataclass(frozen=True)
+class SpeckChannel:
+    """Regime threshold and P(observed | intended) per regime ("clean", "speckled")."""
+
+    threshold: float  # speck signatures per 1,000 characters that make a page speckled
+    rates: dict[tuple[str, str, str, str], float]  # (regime, kind, intended, observed) -> P
+
+    def rate(self, regime: str, kind: str, intended: str, observed: str) -> float:
+        return self.rates.get((regime, kind, intended, observed), 0.0)
+
+
+@lru_cache(maxsize=1)
+def channel() -> SpeckChannel:
+    """The learned regime threshold and confusion rates."""
+    threshold, rates = 0.0, {}
+    with open(lexicon.RESOURCES / "speck_channel.tsv", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["kind"] == "threshold":
+                threshold = float(row["p"])
+            else:
+                rates[row["regime"], row["kind"], row["intended"], row["observed"]] = \
+                    float(row["p"])
+    return SpeckChannel(threshold, rates)
+
+
+def speck_rate(debris_edits: Sequence[Edit], text: str) -> float:
+    """Speck signatures among the debris step's edits, per 1,000 characters of `text` (a
+    removed quote is not counted: quotes spaced apart are a typesetting habit, not dirt)."""
+    if len(text) < MIN_CHARS:
+        return 0.0
+    n = sum(1 for e in debris_edits if e.reason in SIGNATURE
+            and not set(text[e.start:e.end]) & set("“”\"'"))
+    return 1000.0 * n / len(text)
+
+
+def regime(debris_edits: Sequence[Edit], text: str) -> str:
+    """"speckled" or "clean" for the document `text`."""
+    return "speckled" if speck_rate(debris_edits, text) >= channel().threshold else "clean"
+
+
+# the regime of the document being cleaned: measured by the first debris pass (before its
+# specks are gone), read by the later steps (the word channel, the second debris pass)
+_DOCUMENT: ContextVar[dict[str, str] | None] = ContextVar("speckled_document", default=None)
+
+
+@contextmanager
+def document_scope() -> Iterator[None]:
+    """Scope in which one document is cleaned (`runner.clean_text`)."""
+    token = _DOCUMENT.set({})
+    try:
+        yield
+    finally:
+        _DOCUMENT.reset(token)
+
+
+def document_regime(debris_edits: Sequence[Edit], text: str) -> str:
+    """The regime of the document in scope, measured on its first debris pass; outside a
+    scope, the regime of `text` itself."""
+    scope = _DOCUMENT.get()
+    if scope is not None and "regime" in scope:
+        return scope["regime"]
+    found = regime(debris_edits, text)
+    if scope is not None:
+        scope["regime"] = found
+    return found
+
+
+def current_regime() -> str:
+    """The regime of the document in scope ("clean" when none was measured)."""
+    scope = _DOCUMENT.get()
+    return scope.get("regime", "clean") if scope else "clean"
+
+
+# a Capitalized word right after a lowercase word on the same line: "và Xà hội", "cải cách Hành"
+_MID_CAPITAL = regex.compile(r"(?<=(?<![\p{L}\d])\p{Ll}+ )\p{Lu}\p{Ll}+(?![\p{L}\d])")
+
+
+def _capitals(text: str, regime_: str) -> list[Edit]:
+    """A capital inside a sentence that a speck made of a small letter: lowercased when
+    P(capital seen | small letter) x P(small here) beats P(capital here), the latter two from
+    how often clean text writes the word each way after a lowercase word."""
+    ch = channel()
+    counts = casing.counts()
+    out = []
+    for m in _MID_CAPITAL.finditer(text):
+        word = m.group()
+        lower, capital = counts.get(lexicon.key(word), (0, 0))
+        if lower < casing.MIN_SIGHTINGS:
+            continue
+        p = ch.rate(regime_, "case", word[0].lower(), word[0])
+        if p * lower > (1.0 - p) * (capital + 0.5):
+            out.append(Edit(m.start(), m.start() + 1, word[0].lower(),
+                            "speckled: capital inside a sentence", round(p, 4)))
+    return out
+
+
+# a semicolon inside a line, before a lowercase word: "người dân; doanh nghiệp"
+_MID_SEMICOLON = regex.compile(r"(?<![\p{L}\d])(\p{L}+);(?= (\p{Ll}+)(?![\p{L}\d]))")
+CONTEXT_WEIGHT = 20.0  # pseudo-counts of the pooled word distribution behind each mark's own
+
+
+@dataclass(frozen=True)
+class PunctContext:
+    """What clean text has on each side of two marks it may confuse (a comma and a semicolon;
+    a full stop and a colon): counts per (side, word), side "left" for the word before."""
+
+    counts: dict[tuple[str, str], tuple[int, int]]  # (side, word) -> (first, second mark)
+    totals: tuple[int, int]  # all first marks, all second marks
+
+    def log_odds(self, left: str, right: str, right_side: str = "right") -> float:
+        """log P(first mark, left, right) − log P(second mark, left, right): naive Bayes over
+        the two sides, each mark's distribution smoothed toward the pooled one."""
+        n_first, n_second = self.totals
+        n = n_first + n_second
+        out = math.log(n_first / n_second)
+        for side, word in (("left", left), (right_side, right)):
+            a, b = self.counts.get((side, word), (0, 0))
+            pooled = (a + b + 0.5) / (n + 0.5 * len(self.counts))
+            out += math.log((a + CONTEXT_WEIGHT * pooled) / (n_first + CONTEXT_WEIGHT))
+            out -= math.log((b + CONTEXT_WEIGHT * pooled) / (n_second + CONTEXT_WEIGHT))
+        return out
+
+    @classmethod
+    def from_counts(cls, first: dict[tuple[str, str], int],
+                    second: dict[tuple[str, str], int]) -> PunctContext:
+        """From per-(side, word) counts of the first and the second mark."""
+        counts = {k: (first.get(k, 0), second.get(k, 0)) for k in set(first) | set(second)}
+        return cls(counts, (sum(v for (side, _), v in first.items() if side == "left"),
+                            sum(v for (side, _), v in second.items() if side == "left")))
+
+    @classmethod
+    def load(cls, name: str) -> PunctContext:
+        """A (side, word, first count, second count) table of `corpora/resources/`."""
+        first, second = {}, {}
+        with open(lexicon.RESOURCES / name, encoding="utf-8") as f:
+            for row in csv.reader(f, delimiter="\t"):
+                if row[0] != "side":
+                    first[row[0], row[1]], second[row[0], row[1]] = int(row[2]), int(row[3])
+        return cls.from_counts(first, second)
+
+
+@lru_cache(maxsize=1)
+def punct_context() -> PunctContext:
+    """Commas against semicolons (`punct_context.tsv`, scripts/build_resources.py)."""
+    return PunctContext.load("punct_context.tsv")
+
+
+def _semicolons(text: str, regime_: str) -> list[Edit]:
+    """A ";" inside a line that a speck made of a ",": changed when P(";" seen | ",") times
+    the odds of a comma between these two words beats keeping the semicolon."""
+    p = channel().rate(regime_, "punct", ",", ";")
+    ctx = punct_context()
+    out = []
+    for m in _MID_SEMICOLON.finditer(text):
+        odds = math.log(p / (1 - p)) + ctx.log_odds(lexicon.key(m.group(1)),
+                                                         lexicon.key(m.group(2)))
+        if odds > 0:
+            out.append(Edit(m.end(1), m.end(), ",", "speckled: comma read as a semicolon",
+                            round(odds, 3)))
+    return out
+
+
+_FOLLOWERS = (("bullet", regex.compile(r"[-+•*–]")),
+              ("marker", regex.compile(r"(?:\d+|[IVX]+)[.)]|\p{Ll}\)")),
+              ("capital", regex.compile(r"\p{Lu}")),
+              ("digit", regex.compile(r"\d")),
+              ("lower", regex.compile(r"\p{Ll}")))
+
+
+_SPACE = regex.compile(r"\s*")
+
+
+def follower(text: str, pos: int) -> str:
+    """What comes after position `pos` (past white space and line breaks): "bullet",
+    "marker", "capital", "digit", "lower", "other" or "end"."""
+    m = _SPACE.match(text, pos)
+    rest = text[m.end():m.end() + 6]
+    if not rest:
+        return "end"
+    return next((name for name, pat in _FOLLOWERS if pat.match(rest)), "other")
+
+
+# a colon after a word that ends a line or comes before a capital: "của tỉnh:\nCông khai"
+_STOP_COLON = regex.compile(r"(?<![\p{L}\d])(\p{L}+):(?=[ \t]*\n|[ \t]+\p{Lu})")
+
+
+@lru_cache(maxsize=1)
+def stop_context() -> PunctContext:
+    """Full stops against colons (`stop_context.tsv`, scripts/build_resources.py)."""
+    return PunctContext.load("stop_context.tsv")
+
+
+def _colons(text: str, regime_: str) -> list[Edit]:
+    """A ":" that ends a line or comes before a capital, made of a "." by a speck: changed
+    when P(":" seen | ".") times the odds of a full stop after this word and before what
+    follows beats keeping the colon."""
+    p = channel().rate(regime_, "punct", ".", ":")
+    ctx = stop_context()
+    out = []
+    for m in _STOP_COLON.finditer(text):
+        if m.group(1).isupper() and len(m.group(1)) > 1:  # "QUYẾT ĐỊNH:"
+            continue
+        odds = math.log(p / (1 - p)) + ctx.log_odds(lexicon.key(m.group(1)),
+                                                         follower(text, m.end()), "next")
+        if odds > 0:
+            out.append(Edit(m.end(1), m.end(), ".", "speckled: full stop read as a colon",
+                            round(odds, 3)))
+    return out
+
+
+# marks glued to the end of a word inside a line: "điện tử: tỉnh", "ở cấp, tỉnh", "Hải. Dương"
+_TRAILING_MARK = regex.compile(r"(?<![\p{L}\d])(\p{L}+)([.:,;\-!]{1,3}) (?=(\p{L}+)(?![\p{L}\d]))")
+# marks glued to the front of a word inside a line: "ban, -ngành", "chung, :cơ sở", "..-tin"
+_LEADING_MARK = regex.compile(r"(?<=\S[ \t]+)[-.:,;_]{1,4}(?=\p{L})")
+# how often clean text must write the two words side by side before a mark between them is
+# taken for a speck: a comma or semicolon is common between words (about one boundary in 20),
+# a colon, full stop or dash inside a sentence rare, while specks add them at 1-4 % of
+# boundaries (training renders)
+PHRASE_MIN = {":": 1.0, "-": 1.0, "!": 1.0, ".": 3.0, ",": 10.0, ";": 10.0}
+
+
+def _inserted_marks(text: str) -> list[Edit]:
+    """Marks a speck added: glued to the front of a word inside a line, or glued to the end
+    of a word that clean text writes, unpunctuated, right before the next one."""
+    from pipeline.clean.debris import punct_gaps
+    from pipeline.clean.words import model
+
+    lm = model()
+    gaps = punct_gaps()
+    out = [Edit(m.start(), m.end(), "", "speckled: mark before a word")
+           for m in _LEADING_MARK.finditer(text)]
+    for m in _TRAILING_MARK.finditer(text):
+        left, marks, right = m.group(1), m.group(2), m.group(3)
+        if left.isupper() and len(left) > 1:  # "QUYẾT ĐỊNH:", "CNTT."
+            continue
+        a, b = lexicon.key(left), lexicon.key(right)
+        if right[0].isupper() and not (lm.is_compound(a, b) or casing.is_name_word(b)):
+            continue  # "tỉnh. Đến hết": a capital may start a sentence; "Hải. Dương" is a name
+        need = max(PHRASE_MIN[c] for c in marks)
+        if lm.lex.bi.get((a, b), 0.0) >= need and (a, b) not in gaps:
+            out.append(Edit(m.start(2), m.end(2), "", "speckled: mark inside a phrase"))
+    return out
+
+
+def edits(text: str, debris_edits: Sequence[Edit]) -> list[Edit]:
+    """Edits undoing glyph changes specks make, given the debris step's own edits."""
+    regime_ = document_regime(debris_edits, text)
+    if regime_ != "speckled":
+        return []
+    removed = _inserted_marks(text)
+    spans = {(e.start, e.end) for e in removed}
+    changed = [e for e in _semicolons(text, regime_) + _colons(text, regime_)
+               if (e.start, e.end) not in spans]  # no mark at all beats another mark
+    return _capitals(text, regime_) + removed + changed
