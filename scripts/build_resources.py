@@ -152,22 +152,6 @@ def punct_context_counts(text: str) -> tuple[Counter, Counter]:
     return comma, semicolon
 
 
-def stop_context_counts(text: str) -> tuple[Counter, Counter]:
-    """How often each word stands before a full stop and a colon that end a line or come before
-    a capital, and what follows them (`speckled.follower`: a bullet, a list marker, a
-    capital, ...): the context a speckled scan's ":" is weighed in."""
-    import regex
-
-    from pipeline.clean.speckled import follower
-
-    stop, colon = Counter(), Counter()
-    for m in regex.finditer(r"(?<![\p{L}\d])(\p{L}+) ?([.:])(?=[ \t]*\n|[ \t]+\p{Lu})", text):
-        counter = stop if m.group(2) == "." else colon
-        counter["left", key(m.group(1))] += 1
-        counter["next", follower(text, m.end())] += 1
-    return stop, colon
-
-
 def citation_counts(text: str) -> Counter:
     """(number, kind-issuer, date) of the legal documents clean text cites ("36a", "NQ-CP",
     "14/10/2015"): national resolutions and decisions every provincial plan cites."""
@@ -188,7 +172,7 @@ def _write_table(path: Path, header: list[str], columns: list[Counter], width: i
 
 def write(out: Path = RESOURCES) -> None:
     """Write syllables.tsv, bigrams.tsv, trigrams.tsv, punct_gaps.tsv, acronyms.tsv,
-    casing.tsv, punct_context.tsv, stop_context.tsv and citations.tsv."""
+    casing.tsv, punct_context.tsv and citations.tsv."""
     words, domain, general = lexicon_sources(), shaped_counts(domain_text()), \
         shaped_counts(general_text())
     out.mkdir(parents=True, exist_ok=True)
@@ -208,8 +192,6 @@ def write(out: Path = RESOURCES) -> None:
                  list(casing_counts(domain_text() + "\n" + general_text())), 1)
     _write_table(out / "punct_context.tsv", ["side", "word", "comma", "semicolon"],
                  list(punct_context_counts(domain_text() + "\n" + general_text())), 2)
-    _write_table(out / "stop_context.tsv", ["side", "word", "stop", "colon"],
-                 list(stop_context_counts(domain_text() + "\n" + general_text())), 2)
     _write_table(out / "citations.tsv", ["number", "kind", "date", "count"],
                  [citation_counts(domain_text())], 3)
     print(f"{len(set(words.uni) | set(domain.uni) | set(general.uni))} syllables, "

@@ -9,7 +9,7 @@ clean. For each page the debris step's speck signatures per 1,000 characters are
 (`pipeline.clean.speckled.speck_rate`); the threshold is the geometric mean of the highest
 clean and the lowest speckled page's rate. Per regime, the aligned pages give
 - `case`: a small letter starting a word read as its capital (by first letter);
-- `punct`: "," read as ";" and "." read as ":".
+- `punct`: "," read as ";".
 Case rates are shrunk toward the regime's rate over all letters (PRIOR_WEIGHT pseudo-counts),
 so a letter seen a few times gets its regime's rate, not a guess; punctuation rates use
 P = (count + 0.5) / (total + 1). Output: `corpora/resources/speck_channel.tsv`.
@@ -40,7 +40,7 @@ from pipeline.clean.runner import clean_text  # noqa: E402
 OUT = RESOURCES / "speck_channel.tsv"
 PAGES = 30
 _TOKEN = regex.compile(r"[\p{L}\p{M}0-9]+|[^\s\p{L}\p{M}0-9]")
-PUNCT_PAIRS = ((",", ";"), (".", ":"))
+PUNCT_PAIRS = ((",", ";"),)
 PRIOR_WEIGHT = 50  # pseudo-counts of the pooled case rate behind each letter's own
 
 

@@ -60,7 +60,7 @@ GARBAGE_LINES = {407, 419, 449, 509}  # appendix headings OCR'd into word salad
 
 def test_synthetic_noisy_scan_is_repaired(tmp_path, monkeypatch):
     """One page of the 150 dpi noisy level of `scripts/bench_clean.py` (rendered, degraded,
-    OCR'd by Tesseract here): measured 5.7 % -> 2.7 % CER."""
+    OCR'd by Tesseract here): read as a speckled scan, measured 5.7 % -> 2.4 % CER."""
     import sys
 
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -72,4 +72,6 @@ def test_synthetic_noisy_scan_is_repaired(tmp_path, monkeypatch):
     hyp = bench_clean.ocr_page(doc_id, 0, "150dpi-noisy", lines)
     ref = "\n".join(lines)
     assert cer(ref, hyp) > 0.03
-    assert cer(ref, clean_text(hyp).text) < 0.6 * cer(ref, hyp)
+    result = clean_text(hyp)
+    assert result.regime == "speckled"
+    assert cer(ref, result.text) < 0.5 * cer(ref, hyp)

@@ -18,6 +18,7 @@ class CleanResult:
     text: str
     offset_map: OffsetMap
     corrections: list[Correction] = field(default_factory=list)
+    regime: str = "clean"  # "speckled" when the input read as a speckled scan (speckled.py)
 
 
 def default_steps() -> list[tuple[str, Step]]:
@@ -37,11 +38,13 @@ def clean_text(
     text: str, *, suggest_only: bool = False, steps: Sequence[tuple[str, Step]] | None = None
 ) -> CleanResult:
     """Clean `text`; with `suggest_only`, return it unchanged with the suggested corrections."""
-    from pipeline.clean.speckled import document_scope
+    from pipeline.clean.speckled import current_regime, document_scope
 
     steps = list(steps) if steps is not None else default_steps()
     with document_scope():
-        return _run(text, steps, suggest_only)
+        result = _run(text, steps, suggest_only)
+        result.regime = current_regime()
+    return result
 
 
 def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool) -> CleanResult:

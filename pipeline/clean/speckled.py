@@ -2,19 +2,21 @@
 
 Salt-and-pepper dirt on a scan does two things to OCR output. It adds marks where clean text
 has none (a lone ".", "cơ quan: nhà"), which the debris step removes on sight. And it changes
-real glyphs a speck touches: a comma gains a dot and reads ";", a full stop reads ":", a small
-"v", "x" or "s" grows into a capital. The second kind leaves nothing impossible behind, so it
-can only be undone by knowing how often it happens, and that depends on the scan: on the
-training renders about 13 % of commas read ";" on a speckled page and none do on a clean or a
-low-resolution one.
+real glyphs a speck touches: a comma gains a dot and reads ";", a small "v", "x" or "s" grows
+into a capital, and marks appear glued to words ("điện tử: tỉnh", "-ngành"). These leave
+nothing impossible behind, so they can only be undone by knowing how often they happen, and
+that depends on the scan: on the training renders about 13 % of commas read ";" on a speckled
+page and none do on a clean or a low-resolution one.
 
 The debris step's own count of speck signatures (lone marks, marks inside a phrase) per 1,000
 characters tells the two regimes apart (training renders: at most 1.0 on clean pages, at least
-5.0 on speckled ones). This module reads each regime's confusion rates from
-`corpora/resources/speck_channel.tsv` (learned by `scripts/train_channel.py` from renders of
+4.2 on speckled ones). On a speckled document this module reads the confusion rates from
+`corpora/resources/speck_channel.tsv` (learned by `scripts/train_specks.py` from renders of
 general text, no seed) and decides each case by Bayes: P(observed | intended) times how often
-clean text writes the intended form there (`casing.tsv`, `punct_context.tsv`). On a clean
-document the rates are near zero and nothing changes.
+clean text writes the intended form there (`casing.tsv`, `punct_context.tsv`, the bigrams).
+The word step switches to the channel learned on speckled renders (`candidates.py`). A clean
+document is not touched (its rates are near zero). A full stop read as ":" (10 % on speckled
+renders) is left: the words around a colon do not tell it from a full stop well enough.
 """
 
 from __future__ import annotations
@@ -82,9 +84,10 @@ _DOCUMENT: ContextVar[dict[str, str] | None] = ContextVar("speckled_document", d
 
 
 @contextmanager
-def document_scope() -> Iterator[None]:
-    """Scope in which one document is cleaned (`runner.clean_text`)."""
-    token = _DOCUMENT.set({})
+def document_scope(regime_: str | None = None) -> Iterator[None]:
+    """Scope in which one document is cleaned (`runner.clean_text`); `regime_` sets its
+    regime instead of measuring it."""
+    token = _DOCUMENT.set({} if regime_ is None else {"regime": regime_})
     try:
         yield
     finally:
@@ -139,36 +142,36 @@ CONTEXT_WEIGHT = 20.0  # pseudo-counts of the pooled word distribution behind ea
 
 @dataclass(frozen=True)
 class PunctContext:
-    """What clean text has on each side of two marks it may confuse (a comma and a semicolon;
-    a full stop and a colon): counts per (side, word), side "left" for the word before."""
+    """What clean text has on each side of a mid-line comma and semicolon: counts per (side,
+    word), side "left" for the word before the mark, "right" for the one after."""
 
-    counts: dict[tuple[str, str], tuple[int, int]]  # (side, word) -> (first, second mark)
-    totals: tuple[int, int]  # all first marks, all second marks
+    counts: dict[tuple[str, str], tuple[int, int]]  # (side, word) -> (commas, semicolons)
+    totals: tuple[int, int]  # all commas, all semicolons
 
-    def log_odds(self, left: str, right: str, right_side: str = "right") -> float:
-        """log P(first mark, left, right) − log P(second mark, left, right): naive Bayes over
-        the two sides, each mark's distribution smoothed toward the pooled one."""
-        n_first, n_second = self.totals
-        n = n_first + n_second
-        out = math.log(n_first / n_second)
-        for side, word in (("left", left), (right_side, right)):
+    def log_odds(self, left: str, right: str) -> float:
+        """log P(",", left, right) − log P(";", left, right): naive Bayes over the two words,
+        each mark's word distribution smoothed toward the pooled one."""
+        n_comma, n_semicolon = self.totals
+        n = n_comma + n_semicolon
+        out = math.log(n_comma / n_semicolon)
+        for side, word in (("left", left), ("right", right)):
             a, b = self.counts.get((side, word), (0, 0))
             pooled = (a + b + 0.5) / (n + 0.5 * len(self.counts))
-            out += math.log((a + CONTEXT_WEIGHT * pooled) / (n_first + CONTEXT_WEIGHT))
-            out -= math.log((b + CONTEXT_WEIGHT * pooled) / (n_second + CONTEXT_WEIGHT))
+            out += math.log((a + CONTEXT_WEIGHT * pooled) / (n_comma + CONTEXT_WEIGHT))
+            out -= math.log((b + CONTEXT_WEIGHT * pooled) / (n_semicolon + CONTEXT_WEIGHT))
         return out
 
     @classmethod
     def from_counts(cls, first: dict[tuple[str, str], int],
                     second: dict[tuple[str, str], int]) -> PunctContext:
-        """From per-(side, word) counts of the first and the second mark."""
+        """From per-(side, word) counts of commas and of semicolons."""
         counts = {k: (first.get(k, 0), second.get(k, 0)) for k in set(first) | set(second)}
         return cls(counts, (sum(v for (side, _), v in first.items() if side == "left"),
                             sum(v for (side, _), v in second.items() if side == "left")))
 
     @classmethod
     def load(cls, name: str) -> PunctContext:
-        """A (side, word, first count, second count) table of `corpora/resources/`."""
+        """A (side, word, commas, semicolons) table of `corpora/resources/`."""
         first, second = {}, {}
         with open(lexicon.RESOURCES / name, encoding="utf-8") as f:
             for row in csv.reader(f, delimiter="\t"):
@@ -190,58 +193,10 @@ def _semicolons(text: str, regime_: str) -> list[Edit]:
     ctx = punct_context()
     out = []
     for m in _MID_SEMICOLON.finditer(text):
-        odds = math.log(p / (1 - p)) + ctx.log_odds(lexicon.key(m.group(1)),
-                                                         lexicon.key(m.group(2)))
+        odds = math.log(p / (1 - p)) \
+            + ctx.log_odds(lexicon.key(m.group(1)), lexicon.key(m.group(2)))
         if odds > 0:
             out.append(Edit(m.end(1), m.end(), ",", "speckled: comma read as a semicolon",
-                            round(odds, 3)))
-    return out
-
-
-_FOLLOWERS = (("bullet", regex.compile(r"[-+•*–]")),
-              ("marker", regex.compile(r"(?:\d+|[IVX]+)[.)]|\p{Ll}\)")),
-              ("capital", regex.compile(r"\p{Lu}")),
-              ("digit", regex.compile(r"\d")),
-              ("lower", regex.compile(r"\p{Ll}")))
-
-
-_SPACE = regex.compile(r"\s*")
-
-
-def follower(text: str, pos: int) -> str:
-    """What comes after position `pos` (past white space and line breaks): "bullet",
-    "marker", "capital", "digit", "lower", "other" or "end"."""
-    m = _SPACE.match(text, pos)
-    rest = text[m.end():m.end() + 6]
-    if not rest:
-        return "end"
-    return next((name for name, pat in _FOLLOWERS if pat.match(rest)), "other")
-
-
-# a colon after a word that ends a line or comes before a capital: "của tỉnh:\nCông khai"
-_STOP_COLON = regex.compile(r"(?<![\p{L}\d])(\p{L}+):(?=[ \t]*\n|[ \t]+\p{Lu})")
-
-
-@lru_cache(maxsize=1)
-def stop_context() -> PunctContext:
-    """Full stops against colons (`stop_context.tsv`, scripts/build_resources.py)."""
-    return PunctContext.load("stop_context.tsv")
-
-
-def _colons(text: str, regime_: str) -> list[Edit]:
-    """A ":" that ends a line or comes before a capital, made of a "." by a speck: changed
-    when P(":" seen | ".") times the odds of a full stop after this word and before what
-    follows beats keeping the colon."""
-    p = channel().rate(regime_, "punct", ".", ":")
-    ctx = stop_context()
-    out = []
-    for m in _STOP_COLON.finditer(text):
-        if m.group(1).isupper() and len(m.group(1)) > 1:  # "QUYẾT ĐỊNH:"
-            continue
-        odds = math.log(p / (1 - p)) + ctx.log_odds(lexicon.key(m.group(1)),
-                                                         follower(text, m.end()), "next")
-        if odds > 0:
-            out.append(Edit(m.end(1), m.end(), ".", "speckled: full stop read as a colon",
                             round(odds, 3)))
     return out
 
@@ -260,7 +215,7 @@ PHRASE_MIN = {":": 1.0, "-": 1.0, "!": 1.0, ".": 3.0, ",": 10.0, ";": 10.0}
 def _inserted_marks(text: str) -> list[Edit]:
     """Marks a speck added: glued to the front of a word inside a line, or glued to the end
     of a word that clean text writes, unpunctuated, right before the next one."""
-    from pipeline.clean.debris import punct_gaps
+    from pipeline.clean.debris import punct_gaps  # late: both import this module
     from pipeline.clean.words import model
 
     lm = model()
@@ -287,6 +242,6 @@ def edits(text: str, debris_edits: Sequence[Edit]) -> list[Edit]:
         return []
     removed = _inserted_marks(text)
     spans = {(e.start, e.end) for e in removed}
-    changed = [e for e in _semicolons(text, regime_) + _colons(text, regime_)
+    changed = [e for e in _semicolons(text, regime_)
                if (e.start, e.end) not in spans]  # no mark at all beats another mark
     return _capitals(text, regime_) + removed + changed

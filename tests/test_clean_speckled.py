@@ -1,0 +1,79 @@
+"""Speckled scans (`pipeline/clean/speckled.py`): the regime is told from the debris a page
+carries, and only a speckled page gets the glyph repairs. Lines are Tesseract output of the
+bench's 150 dpi noisy pages (salt-and-pepper, skew, blur, JPEG)."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.clean import candidates, speckled
+from pipeline.clean.runner import clean_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# one speckled page's worth of specks: lone marks and marks inside phrases, as Tesseract reads
+# a salt-and-pepper scan (each line from the bench's noisy level)
+SPECKLED_PAGE = "\n".join([
+    "đại theo quy định và có thế quản lý, theo dõi ,:giám sát tập trung thống nhất ở cấp, tỉnh.",
+    "Nghị định của Chính phủ, đáp ứng kịp thời nhu cầu thông tin của người dân; doanh -.",
+    "nghiệp và triển khai các ứng dụng phục vụ : người dân, doanh nghiệp Xà cộng đồng.",
+    "cho phát triển Và ứng dụng công nghệ thông tin truyền thông (ICT Index), từ đó làm",
+    "- Tiếp tục xây dựng Và hoàn thiện hạ tầng kỹ thuật các cấp để triển khai . thành công.",
+    "c) Đảm bảo đến năm 2020, 100% sở, ban, -ngành tỉnh, Ủy ban nhân dân cấp huyện có",
+    "cán bộ chuyên trách về công nghệ . thông tin ' được đào tạo, bồi dưỡng thường xuyên.",
+] * 3)
+
+
+def seed(doc_id: str) -> str:
+    return (ROOT / "corpora" / "raw" / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def test_a_speckled_page_is_told_apart_from_clean_and_real_scans():
+    assert clean_text(SPECKLED_PAGE).regime == "speckled"
+    # clean seeds and the real (not speckled) scan of seed 004 stay in the clean regime
+    for doc_id in ("hatinh-2016-kh496", "nghean-2013-qd526", "thanhhoa-2019-qd1118"):
+        assert clean_text(seed(doc_id)).regime == "clean"
+
+
+def test_the_threshold_separates_the_training_renders():
+    ch = speckled.channel()
+    assert 1.0 < ch.threshold < 4.2  # learned: clean renders up to 1.02, speckled from 4.21
+    # a speck turns about one comma in seven into ";" on speckled renders, none on clean ones
+    assert ch.rate("speckled", "punct", ",", ";") > 0.1
+    assert ch.rate("clean", "punct", ",", ";") < 0.001
+
+
+def test_speckled_page_repairs():
+    out = clean_text(SPECKLED_PAGE).text
+    assert "thống nhất ở cấp tỉnh." in out  # a comma inside a phrase: "cấp, tỉnh"
+    assert "người dân, doanh" in out  # ";" was a "," with a speck on it
+    assert "doanh nghiệp và cộng đồng" in out  # "Xà": a small "v" grown into a capital
+    assert "phát triển và ứng dụng" in out
+    assert "xây dựng và hoàn thiện" in out
+    assert "100% sở, ban, ngành tỉnh" in out  # "-ngành": a speck glued to a word
+
+
+def test_names_and_real_semicolons_are_kept_on_a_speckled_page():
+    out = clean_text(SPECKLED_PAGE).text
+    assert "Ủy ban nhân dân cấp huyện" in out  # a capital name word mid-sentence stays
+    assert "Chính phủ" in out and "(ICT Index)" in out
+
+
+@pytest.mark.parametrize("line", [
+    "phục vụ người dân; doanh nghiệp Và cộng đồng",  # clean regime: rates near zero
+    "đến năm 2020, 100% sở, ban, -ngành tỉnh",
+])
+def test_a_clean_document_gets_no_speck_repairs(line):
+    result = clean_text(line)
+    assert result.regime == "clean"
+    assert not [c for c in result.corrections if c.reason.startswith("speckled")]
+
+
+def test_the_word_channel_follows_the_regime():
+    with speckled.document_scope("speckled"):
+        speckled_cands = dict(candidates.candidates("điếm"))
+    with speckled.document_scope("clean"):
+        clean_cands = dict(candidates.candidates("điếm"))
+    assert "điểm" in speckled_cands and "điểm" in clean_cands
+    # specks make every confusion likelier: a lost hook is cheaper on a speckled page
+    assert speckled_cands["điểm"] < clean_cands["điểm"]
