@@ -68,7 +68,7 @@ def _fixable(text: str, key: str, known: bool) -> bool:
     """False for numbers, codes, acronyms and foreign words: things to protect."""
     if text.isdigit() or len(text) == 1:
         return False  # numbers; single letters are list markers, initials, point names
-    if any(c.isdigit() for c in text):
+    if not text.isalpha() and any(c.isdigit() for c in text):  # isalpha: the fast common case
         letters = [c for c in text if c.isalpha()]
         return len(letters) >= 2 and text[0].isdigit() and len(text) <= 6 \
             and "".join(letters).islower()
