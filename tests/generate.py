@@ -256,6 +256,38 @@ def make_mixed_pdf(folder: Path, name: str = "mixed.pdf", dpi: int = 300) -> Sam
     return Sample(path, "\n".join(lines) + "\n\n" + texts[0], 2, [False, True], [], "pdf+ocr")
 
 
+def strip_marks(text: str) -> str:
+    """Vietnamese as an OCR engine without Vietnamese reads it: no tone or vowel marks, đ as d."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def make_searchable_scan(folder: Path, name: str, layer: str, dpi: int = 300) -> Sample:
+    """A scanned page with an invisible OCR text layer, as scanners and portals publish them:
+    `layer` "exact" (the page's own words) or "stripped" (`strip_marks`: an engine without
+    Vietnamese). `Sample.text` is the page's true text."""
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    _register_fonts()
+    size = (PAGE_MM[0] * mm, PAGE_MM[1] * mm)
+    images, texts = scanned_pages(page_texts(1, 800, skip=40), dpi, seed=11)
+    path = folder / name
+    pdf = canvas.Canvas(str(path), pagesize=size)
+    pdf.drawImage(ImageReader(images[0]), 0, 0, width=size[0], height=size[1])
+    hidden = pdf.beginText(15 * mm, size[1] - 20 * mm)
+    hidden.setTextRenderMode(3)  # invisible, as an OCR layer over the image
+    hidden.setFont("LiberationSerif", 11)
+    for line in texts[0].split("\n"):
+        hidden.textLine(line if layer == "exact" else strip_marks(line))
+    pdf.drawText(hidden)
+    pdf.showPage()
+    pdf.save()
+    reread = layer != "exact"
+    return Sample(path, texts[0], 1, [reread], [], "pdf+ocr" if reread else "pdf")
+
+
 def make_image(folder: Path, name: str, pages: int = 1, dpi: int = 300,
                chars: int = 800, seed: int = 3) -> Sample:
     """A scanned page as PNG or JPEG, or several pages as one multi-page TIFF."""

@@ -167,6 +167,25 @@ def test_mixed_pdf_reads_text_layer_page_and_ocrs_scanned_page(workdir: Path):
     assert jiwer.cer(g.collapse(second), g.collapse(page2)) <= 0.01
 
 
+def test_scan_with_an_ocr_layer_without_vietnamese_is_read_again(workdir: Path):
+    """A portal scan whose invisible text layer came from an engine without Vietnamese
+    ("Chinh quyen dien tu"): the page image is OCR'd and our reading replaces the layer."""
+    sample = g.make_searchable_scan(workdir, "searchable_stripped.pdf", "stripped")
+    doc = ingest(sample.path)
+    assert [p.ocr for p in doc.pages] == [True]
+    assert doc.encoding == "pdf+ocr"
+    assert cer(sample, doc) <= 0.01  # measured 0.5 %; the layer itself is 20 %
+    assert jiwer.cer(g.collapse(sample.text), g.collapse(g.strip_marks(sample.text))) > 0.05
+
+
+def test_scan_with_a_good_ocr_layer_keeps_it(workdir: Path):
+    sample = g.make_searchable_scan(workdir, "searchable_exact.pdf", "exact")
+    doc = ingest(sample.path)
+    assert [p.ocr for p in doc.pages] == [False]  # no second OCR: the layer reads as Vietnamese
+    assert doc.encoding == "pdf"
+    assert cer(sample, doc) <= 0.01
+
+
 @pytest.mark.parametrize(("name", "pages", "dpi"), [
     ("scan.png", 1, 300),  # measured 0.17 %
     ("scan.jpg", 1, 250),  # measured 0.0 %

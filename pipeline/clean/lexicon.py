@@ -169,3 +169,18 @@ def read_counts(directory: Path = RESOURCES) -> tuple[Counts, Counts, Counts]:
 def load() -> Lexicon:
     """The committed lexicon, loaded once per process."""
     return combine(*read_counts())
+
+
+_WORD = regex.compile(r"(?<![\p{L}\d])[\p{L}\p{M}]{2,}(?![\p{L}\d])")
+
+
+def unknown_share(text: str) -> float:
+    """Share of the words of `text` (two letters or more, acronyms in capitals aside) that are
+    no known syllable: how well a text reads as Vietnamese. Clean seeds 0-2 %, a real scan's
+    OCR about 1 %, Tesseract on degraded pages up to 7 %, Vietnamese without its marks about
+    30 %."""
+    words = [w for w in _WORD.findall(text) if not w.isupper()]
+    if not words:
+        return 0.0
+    known = load().uni
+    return sum(key(w) not in known for w in words) / len(words)

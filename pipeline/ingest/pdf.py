@@ -1,4 +1,5 @@
-"""PDF: the text layer page by page, tables kept as rows, OCR where a page has no text layer."""
+"""PDF: the text layer page by page, tables kept as rows, OCR where a page has no text layer,
+and OCR again where a scanned page's own text layer (its scanner's OCR) reads badly."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from pipeline.ingest.extracted import Extracted, ExtractedPage, ExtractedTable, 
 from pipeline.ingest.ocr import OCR_DPI, ocr_image
 
 _MIN_TEXT_CHARS = 25  # fewer letters than this on a page: a scan, or a page of stamps
+SCAN_COVER = 0.7  # an image over this share of the page makes it a scan
+# a scan's text layer with more unknown words than this is read again (clean text has up to 2 %,
+# Tesseract on degraded pages up to 7 %, a layer from an engine without Vietnamese about 30 %)
+LAYER_UNKNOWN_MAX = 0.08
 _CID = regex.compile(r"\(cid:\d+\)")
 
 
@@ -20,6 +25,31 @@ def _usable(text: str) -> bool:
     letters = sum(ch.isalpha() for ch in text)
     cids = len(_CID.findall(text))
     return letters >= _MIN_TEXT_CHARS and cids * 4 < letters
+
+
+def _is_scan(page) -> bool:
+    """True if an image covers most of the page: its text, if any, is an OCR layer."""
+    area = float(page.width * page.height) or 1.0
+    return any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_COVER * area
+               for im in page.images)
+
+
+def _reread(page, extracted: ExtractedPage, name: str) -> ExtractedPage:
+    """A scanned page's own text layer, or our OCR of its image when the layer reads badly
+    as Vietnamese (portals publish scans OCR'd by engines without Vietnamese: "Chinh quyen
+    dien tu") and our reading is better."""
+    from pipeline.clean.lexicon import unknown_share
+    from pipeline.ingest.legacy import detect_legacy
+
+    if detect_legacy(extracted.text) or not _is_scan(page):
+        return extracted  # a legacy font is born-digital text, converted later
+    share = unknown_share(extracted.text)
+    if share <= LAYER_UNKNOWN_MAX:
+        return extracted
+    ours = ocr_image(page.to_image(resolution=OCR_DPI).original, name)
+    if unknown_share(ours) < share / 2:
+        return ExtractedPage(ours, ocr=True)
+    return extracted
 
 
 def _page_text(page) -> ExtractedPage:
@@ -83,9 +113,12 @@ def read_pdf(path: Path, data: bytes) -> Extracted:
                 extracted = _page_text(page)
             except Exception as exc:
                 raise CorruptFileError(source, f"page {number} does not parse: {exc}") from exc
+            name = f"{source} page {number}"
             if not _usable(extracted.text):
                 image = page.to_image(resolution=OCR_DPI).original
-                extracted = ExtractedPage(ocr_image(image, f"{source} page {number}"), ocr=True)
+                extracted = ExtractedPage(ocr_image(image, name), ocr=True)
+            else:
+                extracted = _reread(page, extracted, name)
             pages.append(extracted)
     if not any(p.text.strip() for p in pages):
         raise EmptyDocumentError(source, "no text on any page, even after OCR")
