@@ -41,7 +41,7 @@ def _reread(page, extracted: ExtractedPage, name: str) -> ExtractedPage:
     from pipeline.clean.lexicon import unknown_share
     from pipeline.ingest.legacy import detect_legacy
 
-    if detect_legacy(extracted.text) or not _is_scan(page):
+    if not _is_scan(page) or detect_legacy(extracted.text):
         return extracted  # a legacy font is born-digital text, converted later
     share = unknown_share(extracted.text)
     if share <= LAYER_UNKNOWN_MAX:
@@ -101,7 +101,8 @@ def _open(data: bytes, source: str):
 
 
 def read_pdf(path: Path, data: bytes) -> Extracted:
-    """One ExtractedPage per PDF page; pages with no usable text layer are OCR'd."""
+    """One ExtractedPage per PDF page; pages with no usable text layer are OCR'd, and scanned
+    pages whose OCR layer reads badly are OCR'd again (`_reread`)."""
     source = str(path)
     pdf = _open(data, source)
     with pdf:
