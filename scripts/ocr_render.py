@@ -114,11 +114,6 @@ def ocr(lines: list[str], cfg: Config, page_no: int) -> str:
     return text
 
 
-def page_pairs(text: str, max_pages: int, workers: int = 2) -> list[tuple[str, str]]:
-    """(rendered text, OCR text) for up to `max_pages` pages of `text` under every config."""
-    return [(ref, hyp) for _cfg, ref, hyp in labelled_pairs(text, max_pages, workers)]
-
-
 def labelled_pairs(text: str, max_pages: int,
                    workers: int = 2) -> list[tuple[Config, str, str]]:
     """(config, rendered text, OCR text) for up to `max_pages` pages under every config."""
