@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CLEAN = ["hatinh-2016-kh496", "daklak-2018-qd168"]
 OCR_SEED = "thanhhoa-2019-qd1118"
 MINE = ("ocr word", "list marker", "roman numeral", "acronym", "date", "percent", "debris",
-        "document number")
+        "document number", "speckled")
 
 
 def seed(doc_id: str) -> str:
