@@ -46,6 +46,7 @@ class SpeckChannel:
     rates: dict[tuple[str, str, str, str], float]  # (regime, kind, intended, observed) -> P
 
     def rate(self, regime: str, kind: str, intended: str, observed: str) -> float:
+        """P(observed | intended) in `regime`; 0 for a pair never counted."""
         return self.rates.get((regime, kind, intended, observed), 0.0)
 
 
@@ -162,28 +163,24 @@ class PunctContext:
         return out
 
     @classmethod
-    def from_counts(cls, first: dict[tuple[str, str], int],
-                    second: dict[tuple[str, str], int]) -> PunctContext:
+    def from_counts(cls, commas: dict[tuple[str, str], int],
+                    semicolons: dict[tuple[str, str], int]) -> PunctContext:
         """From per-(side, word) counts of commas and of semicolons."""
-        counts = {k: (first.get(k, 0), second.get(k, 0)) for k in set(first) | set(second)}
-        return cls(counts, (sum(v for (side, _), v in first.items() if side == "left"),
-                            sum(v for (side, _), v in second.items() if side == "left")))
-
-    @classmethod
-    def load(cls, name: str) -> PunctContext:
-        """A (side, word, commas, semicolons) table of `corpora/resources/`."""
-        first, second = {}, {}
-        with open(lexicon.RESOURCES / name, encoding="utf-8") as f:
-            for row in csv.reader(f, delimiter="\t"):
-                if row[0] != "side":
-                    first[row[0], row[1]], second[row[0], row[1]] = int(row[2]), int(row[3])
-        return cls.from_counts(first, second)
+        counts = {k: (commas.get(k, 0), semicolons.get(k, 0))
+                  for k in set(commas) | set(semicolons)}
+        return cls(counts, (sum(v for (side, _), v in commas.items() if side == "left"),
+                            sum(v for (side, _), v in semicolons.items() if side == "left")))
 
 
 @lru_cache(maxsize=1)
 def punct_context() -> PunctContext:
     """Commas against semicolons (`punct_context.tsv`, scripts/build_resources.py)."""
-    return PunctContext.load("punct_context.tsv")
+    commas, semicolons = {}, {}
+    with open(lexicon.RESOURCES / "punct_context.tsv", encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            if row[0] != "side":
+                commas[row[0], row[1]], semicolons[row[0], row[1]] = int(row[2]), int(row[3])
+    return PunctContext.from_counts(commas, semicolons)
 
 
 def _semicolons(text: str, regime_: str) -> list[Edit]:

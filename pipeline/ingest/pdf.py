@@ -27,6 +27,11 @@ def _usable(text: str) -> bool:
     return letters >= _MIN_TEXT_CHARS and cids * 4 < letters
 
 
+def _ocr(page, name: str) -> str:
+    """Tesseract's reading of the page rendered at OCR_DPI."""
+    return ocr_image(page.to_image(resolution=OCR_DPI).original, name)
+
+
 def _is_scan(page) -> bool:
     """True if an image covers most of the page: its text, if any, is an OCR layer."""
     area = float(page.width * page.height) or 1.0
@@ -46,7 +51,7 @@ def _reread(page, extracted: ExtractedPage, name: str) -> ExtractedPage:
     share = unknown_share(extracted.text)
     if share <= LAYER_UNKNOWN_MAX:
         return extracted
-    ours = ocr_image(page.to_image(resolution=OCR_DPI).original, name)
+    ours = _ocr(page, name)
     if unknown_share(ours) < share / 2:
         return ExtractedPage(ours, ocr=True)
     return extracted
@@ -116,8 +121,7 @@ def read_pdf(path: Path, data: bytes) -> Extracted:
                 raise CorruptFileError(source, f"page {number} does not parse: {exc}") from exc
             name = f"{source} page {number}"
             if not _usable(extracted.text):
-                image = page.to_image(resolution=OCR_DPI).original
-                extracted = ExtractedPage(ocr_image(image, name), ocr=True)
+                extracted = ExtractedPage(_ocr(page, name), ocr=True)
             else:
                 extracted = _reread(page, extracted, name)
             pages.append(extracted)
