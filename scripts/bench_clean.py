@@ -203,7 +203,7 @@ def _loo_model(exclude: str):
     from pipeline.clean import lexicon
     from pipeline.clean.lm import BigramLM
 
-    others = domain_text([s for s in CLEAN_SEEDS if s != exclude])
+    others = domain_text(exclude)
     return BigramLM(lexicon.combine(lexicon_sources(), shaped_counts(others), _general_counts()))
 
 
@@ -214,7 +214,7 @@ def _loo_tables(exclude: str):
 
     from pipeline.clean.speckled import PunctContext
 
-    text = domain_text([s for s in CLEAN_SEEDS if s != exclude]) + "\n" + general_text()
+    text = domain_text(exclude) + "\n" + general_text()
     lower, upper = casing_counts(text)
     return ({k: (lower[k], upper[k]) for k in set(lower) | set(upper)},
             PunctContext.from_counts(*punct_context_counts(text)))
