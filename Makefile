@@ -8,11 +8,12 @@ STAMP := $(VENV)/.vnplan-setup
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml scripts/fetch_sources.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
 	bash scripts/install_system_deps.sh
+	bash scripts/fetch_sources.sh $(VENV)/share/vnplan
 	touch $(STAMP)
 
 run: setup

@@ -8,7 +8,10 @@ Sources (all shipped with packages installed here, nothing downloaded):
   language model stronger for every scanned plan (one more plan: about +0.5 points of CER
   reduction on the speckled bench level);
 - general text: the VLSP 2013 POS test set shipped with underthesea (about 68K tokens of
-  running Vietnamese, news and legal genre), for contexts four seeds never show.
+  running Vietnamese, news and legal genre), for contexts four seeds never show;
+- dictionary text: the definitions and usage examples of the Vietnamese dictionary in the npm
+  package @vntk/dictionary (MIT; fetched at setup by `scripts/fetch_sources.sh`, pinned by
+  checksum), about 820K words; syllables and bigrams only.
 Output is deterministic (sorted rows). Run: `.venv/bin/python scripts/build_resources.py`.
 `ocr_confusions.tsv`, `marker_confusions.tsv`, `percent_context.tsv` and `formula_phrases.txt`
 in the same folder are hand-written data and are not touched; `ocr_channel.tsv` is learned by
@@ -18,6 +21,7 @@ in the same folder are hand-written data and are not touched; `ocr_channel.tsv` 
 from __future__ import annotations
 
 import csv
+import json
 import sys
 import unicodedata
 from collections import Counter
@@ -39,6 +43,7 @@ from pipeline.clean.syllable import is_shaped  # noqa: E402
 from pipeline.ingest import ingest  # noqa: E402
 
 DOMAIN_MANIFEST = ROOT / "corpora" / "domain_text.tsv"
+DICTIONARY = ROOT / ".venv" / "share" / "vnplan" / "vntk-dictionary.json"
 HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
 PHRASE_REPEAT = 3  # weight of one formula phrase, in occurrences of domain text
 VLSP_TEST = Path("pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt")
@@ -113,6 +118,27 @@ def general_text() -> str:
             current = []
     sentences.append(" ".join(current))
     return unicodedata.normalize("NFC", "\n".join(sentences))
+
+
+def dictionary_text() -> str:
+    """The dictionary's definitions and usage examples, one a line (a sense's examples are
+    joined by "~"); headwords alone are left to the word lists. Raises if the dictionary was not
+    fetched: resources built without it would silently differ from the committed ones."""
+    if not DICTIONARY.exists():
+        raise SystemExit(f"{DICTIONARY} is missing: run `bash scripts/fetch_sources.sh`")
+    entries = json.loads(DICTIONARY.read_text(encoding="utf-8"))
+    lines = []
+    for headword in sorted(entries):
+        for sense in entries[headword]:
+            for field in ("definition", "example"):
+                lines += [s.strip() for s in (sense.get(field) or "").split("~") if s.strip()]
+    return unicodedata.normalize("NFC", "\n".join(lines))
+
+
+def dictionary_counts() -> Counts:
+    """Syllable and bigram counts of the dictionary text (its trigrams are not used)."""
+    c = shaped_counts(dictionary_text())
+    return Counts(c.uni, c.bi)
 
 
 def lexicon_sources() -> Counts:
@@ -194,11 +220,13 @@ def write(out: Path = RESOURCES) -> None:
     casing.tsv, punct_context.tsv and citations.tsv."""
     words, domain, general = lexicon_sources(), shaped_counts(domain_text()), \
         shaped_counts(general_text())
+    dictionary = dictionary_counts()
     out.mkdir(parents=True, exist_ok=True)
-    _write_table(out / "syllables.tsv", ["syllable", "lexicon", "domain", "general"],
-                 [words.uni, domain.uni, general.uni], 1)
-    _write_table(out / "bigrams.tsv", ["first", "second", "lexicon", "domain", "general"],
-                 [words.bi, domain.bi, general.bi], 2)
+    _write_table(out / "syllables.tsv", ["syllable", "lexicon", "domain", "general", "dictionary"],
+                 [words.uni, domain.uni, general.uni, dictionary.uni], 1)
+    _write_table(out / "bigrams.tsv",
+                 ["first", "second", "lexicon", "domain", "general", "dictionary"],
+                 [words.bi, domain.bi, general.bi, dictionary.bi], 2)
     _write_table(out / "trigrams.tsv", ["first", "second", "third", "domain", "general"],
                  [domain.tri, general.tri], 3)
     gaps = count_punct_gaps(domain_text() + "\n" + general_text())
@@ -213,8 +241,9 @@ def write(out: Path = RESOURCES) -> None:
                  list(punct_context_counts(domain_text() + "\n" + general_text())), 2)
     _write_table(out / "citations.tsv", ["number", "kind", "date", "count"],
                  [citation_counts(domain_text())], 3)
-    print(f"{len(set(words.uni) | set(domain.uni) | set(general.uni))} syllables, "
-          f"{len(set(words.bi) | set(domain.bi) | set(general.bi))} bigrams, "
+    print(f"{len(set(words.uni) | set(domain.uni) | set(general.uni) | set(dictionary.uni))} "
+          f"syllables, {len(set(words.bi) | set(domain.bi) | set(general.bi) | set(dictionary.bi))}"
+          " bigrams, "
           f"{len(set(domain.tri) | set(general.tri))} trigrams -> {out}")
 
 

@@ -20,6 +20,8 @@ BUILT = ["syllables.tsv", "bigrams.tsv", "trigrams.tsv", "punct_gaps.tsv", "acro
 
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not build_resources.DICTIONARY.exists():
+        pytest.skip("the dictionary source was not fetched (scripts/fetch_sources.sh needs npm)")
     out = tmp_path_factory.mktemp("resources")
     build_resources.write(out)
     return out

@@ -133,7 +133,7 @@ def _spaced_marks(text: str) -> list[Edit]:
     for m in _SPACED.finditer(text):
         a, b = lexicon.key(m.captures(1)[-1]), lexicon.key(m.captures(3)[0])
         need = COLON_PHRASE_MIN if m.group("colon") else 1.0
-        if lm.lex.bi.get((a, b), 0.0) >= need and (a, b) not in punct_gaps():
+        if lm.pair_count(a, b) >= need and (a, b) not in punct_gaps():
             out.append(Edit(m.start(), m.end(), " ", "debris: mark inside a phrase"))
     return out
 
@@ -169,7 +169,7 @@ def _comma_specks(text: str) -> list[Edit]:
         a, b = lexicon.key(m.group(1)), lexicon.key(m.group(2))
         if not lm.is_compound(a, b) or (a, b) in gaps:
             continue
-        if lm.lex.bi.get((a, b), 0.0) - 1.0 >= COMMA_PHRASE_MIN:  # minus the word-list entry
+        if lm.pair_count(a, b) - 1.0 >= COMMA_PHRASE_MIN:  # minus the word-list entry
             out.append(Edit(m.end(1), m.end(1) + 2, " ", "debris: mark inside a word"))
     return out
 

@@ -84,7 +84,12 @@ class BigramLM:
         """True if `a b` are adjacent syllables of a listed multi-syllable word."""
         return (a, b) in self.lex.word_pairs
 
+    def pair_count(self, a: str, b: str) -> float:
+        """Weighted count of `a b` written side by side in the word lists, domain and general
+        text (the dictionary's examples left out: see `Lexicon.evidence`)."""
+        return self.lex.evidence.get((a, b), 0.0)
+
     def has_bigram(self, a: str, b: str) -> bool:
         """True if the pair was seen in the word list or the domain text, or a few times in
         general text."""
-        return self.lex.bi.get((a, b), 0.0) >= SEEN_MIN
+        return self.pair_count(a, b) >= SEEN_MIN

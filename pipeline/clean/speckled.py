@@ -227,7 +227,7 @@ def _inserted_marks(text: str) -> list[Edit]:
         if right[0].isupper() and not (lm.is_compound(a, b) or casing.is_name_word(b)):
             continue  # "tỉnh. Đến hết": a capital may start a sentence; "Hải. Dương" is a name
         need = max(PHRASE_MIN[c] for c in marks)
-        if lm.lex.bi.get((a, b), 0.0) >= need and (a, b) not in gaps:
+        if lm.pair_count(a, b) >= need and (a, b) not in gaps:
             out.append(Edit(m.start(2), m.end(2), "", "speckled: mark inside a phrase"))
     return out
 

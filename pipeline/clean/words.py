@@ -135,10 +135,11 @@ def _options(lm: BigramLM, toks: list[Token], i: int) -> tuple[tuple[str, float]
         if left and right:
             supported = lm.has_bigram(toks[i - 1].key, tok.key) \
                 and lm.has_bigram(tok.key, toks[i + 1].key)
-        else:  # one side only ("thông tín,"): one listing of the pair is too little
-            supported = not (left or right) or lm.lex.bi.get(
-                (toks[i - 1].key, tok.key) if left else (tok.key, toks[i + 1].key),
-                0.0) >= EDGE_SEEN_MIN
+        elif left or right:  # one side only ("thông tín,"): one listing is too little
+            pair = (toks[i - 1].key, tok.key) if left else (tok.key, toks[i + 1].key)
+            supported = lm.pair_count(*pair) >= EDGE_SEEN_MIN
+        else:
+            supported = True
         if supported:
             return own
     return candidates(tok.key)[:MAX_CANDIDATES]
