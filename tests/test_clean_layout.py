@@ -31,17 +31,45 @@ def test_markdown_bold_removed():
         "a) Sở Tài chính: Tổng hợp, trình cấp có thẩm quyền.\n")
 
 
+def page_of_text() -> list[str]:
+    """About a page of running text (30 wrapped lines, 2,400 characters)."""
+    return ["Tăng cường công tác kiểm tra, đôn đốc các đơn vị khai thác, sử dụng hiệu quả;"] * 30
+
+
 def test_page_numbers_in_sequence_removed():
     text = wrapped(
         "tuyển thực hiện ở mức độ 4 bảo đảm theo quy định tại Thông tư số 32/2017/TT-", "2",
         "BTTTT ngày 15/11/2017 của Bộ Thông tin và Truyền thông quy định về việc cung",
+        *page_of_text(),
         "cấp dịch vụ công trực tuyến và đảm bảo khả năng truy cập thuận tiện đối với", "3",
+        *page_of_text(),
         "các cơ quan nhà nước, phục vụ người dân và doanh nghiệp ngày càng hiệu quả và", "4",
         "đảm bảo an toàn thông tin.")
     out = run(text)
     assert "Thông tư số 32/2017/TT-BTTTT ngày 15/11/2017" in out
     assert "\n2\n" not in out and "\n3\n" not in out and "\n4\n" not in out
     assert reasons(text)["page number"] == 3
+
+
+def test_table_row_numbers_and_repeated_cells_are_not_page_furniture():
+    """Nghệ An's appendix table OCR'd one cell per line (a scan loses the tabs): the STT
+    column rises 16, 17, 18 … and "Sở Xây dựng" repeats, but rows are not pages."""
+    rows = [("16", "Quản lý hoạt động, thông tin kỹ thuật về bảo hộ, an toàn lao động",
+             "Sở Lao động Thương binh và Xã hội"),
+            ("17", "Quản lý và cấp phép xây dựng trực tuyến", "Sở Xây dựng"),
+            ("18", "Thống kê về xây dựng", "Sở Xây dựng"),
+            ("19", "Quản lý quy hoạch đô thị và đầu tư xây dựng cơ bản", "Sở Xây dựng"),
+            ("20", "Quản lý về đất đai, tài nguyên môi trường và khoáng sản",
+             "Sở Tài nguyên & Môi trường")]
+    text = "\n".join("\n".join(row) + "\n" for row in rows)
+    found = reasons(text)
+    assert found["page number"] == 0 and found["running header"] == 0
+    out = run(text)
+    assert out.count("Sở Xây dựng") == 3 and "\n18\n" in out
+    # with page numbers a page apart around it, the table still keeps its rows
+    paged = wrapped("3", *page_of_text(), "4", *page_of_text(), text, "5")
+    assert reasons(paged)["page number"] == 3
+    assert run(paged).count("Sở Xây dựng") == 3
 
 
 def test_lone_number_without_sequence_kept():

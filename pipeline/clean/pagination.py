@@ -1,7 +1,11 @@
 """Page furniture that interrupts the text: page numbers, running headers, signature stamps.
 
 A page number is only recognised as part of a rising sequence (2, 3, 4 …) so that a lone
-number in a table ("28" of an STT column wrapped onto its own line) is left alone.
+number in a table ("28" of an STT column wrapped onto its own line) is left alone, and only
+where the numbers are a page of text apart: the STT column of a table OCR'd one cell per line
+(a scan loses the tabs) also rises 9, 10, 11 …, a row or two of cells apart, and taking it for
+page numbers would delete the row numbers and, as "running headers" beside them, the agency
+cells ("Sở Xây dựng") that repeat down the table.
 """
 
 from __future__ import annotations
@@ -14,6 +18,12 @@ from pipeline.clean.lines import Line, is_table_row, matches_any, patterns, star
 
 _DIGITS = regex.compile(r"\d+")
 MAX_STEP = 3  # a page number may skip up to two pages (blank pages, OCR losses)
+# characters of text from one page number to the next, per page they are apart: at least
+# MIN_LINK_CHARS for any link (thanhhoa's shortest page, the signature page, is 635), and a
+# median of MEDIAN_PAGE_CHARS over the chain (thanhhoa's pages: 2,100-2,600; a table's rows
+# one cell per line: 60-200)
+MIN_LINK_CHARS = 250
+MEDIAN_PAGE_CHARS = 1000
 
 
 def _page_value(line: Line) -> int | None:
@@ -26,32 +36,49 @@ def _page_value(line: Line) -> int | None:
     return int(_DIGITS.search(s).group())
 
 
-def _longest_chain(cands: list[tuple[int, int]]) -> list[int]:
-    """Line indices of the longest chain of rising page numbers (steps of 1..MAX_STEP)."""
+def _longest_chain(cands: list[tuple[int, int, int]]) -> list[int]:
+    """Positions in `cands` (line index, value, offset) of the longest chain of rising page
+    numbers: steps of 1..MAX_STEP, each at least MIN_LINK_CHARS of text per step apart."""
     best: list[int] = [1] * len(cands)
     prev: list[int] = [-1] * len(cands)
-    for j, (_, vj) in enumerate(cands):
+    for j, (_, vj, oj) in enumerate(cands):
         for i in range(j):
             step = vj - cands[i][1]
-            if 1 <= step <= MAX_STEP and best[i] + 1 > best[j]:
+            if 1 <= step <= MAX_STEP and oj - cands[i][2] >= MIN_LINK_CHARS * step \
+                    and best[i] + 1 > best[j]:
                 best[j], prev[j] = best[i] + 1, i
     if not cands:
         return []
     j = max(range(len(cands)), key=lambda k: best[k])
     chain = []
     while j != -1:
-        chain.append(cands[j][0])
+        chain.append(j)
         j = prev[j]
     return chain[::-1]
 
 
+def _page_sized(chain: list[tuple[int, int, int]]) -> bool:
+    """True if the chain's numbers are, at the median, a page of text apart per step."""
+    per_page = sorted((b[2] - a[2]) / (b[1] - a[1])
+                      for a, b in zip(chain, chain[1:], strict=False))
+    return per_page[len(per_page) // 2] >= MEDIAN_PAGE_CHARS
+
+
 def page_number_lines(lines: list[Line]) -> set[int]:
-    """Indices of lines that are page numbers."""
-    cands = [(ln.index, v) for ln in lines if (v := _page_value(ln)) is not None]
-    found = {i for i, _ in cands if matches_any("page_number_explicit", lines[i].stripped)}
-    chain = _longest_chain(cands)
-    if len(chain) >= 3:
-        found.update(chain)
+    """Indices of lines that are page numbers: the longest page-sized rising chain of at
+    least three (a chain of table row numbers is set aside and the search goes on)."""
+    cands = [(ln.index, v, ln.start) for ln in lines if (v := _page_value(ln)) is not None]
+    found = {i for i, _, _ in cands if matches_any("page_number_explicit", lines[i].stripped)}
+    while len(cands) >= 3:
+        chain = _longest_chain(cands)
+        if len(chain) < 3:
+            break
+        members = [cands[k] for k in chain]
+        if _page_sized(members):
+            found.update(i for i, _, _ in members)
+            break
+        taken = set(chain)
+        cands = [c for k, c in enumerate(cands) if k not in taken]
     return found
 
 
