@@ -192,3 +192,14 @@ def test_clean_seeds_change_only_by_certain_layout_operations(doc):
     allowed = {"markdown", "line join", "restored break"} | normalize.DECLARED_REASONS
     assert set(counts) <= allowed
     assert counts["line join"] <= 5
+
+
+@pytest.mark.parametrize("seed", ["hatinh-2016-kh496", "haiduong-2016-kh681",
+                                  "daklak-2018-qd168", "nghean-2013-qd526"])
+def test_clean_seed_tables_read_one_cell_per_line_lose_nothing(seed):
+    """A scan of these plans loses the tabs, and the tables come out one cell per line;
+    Nghệ An's sub-tables each restart their STT column (1, 2, 3 …), which once formed a
+    chain 2, 3, 4 across them. None of it is page furniture."""
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8").replace("\t", "\n")
+    found = reasons(text)
+    assert found["page number"] == 0 and found["running header"] == 0

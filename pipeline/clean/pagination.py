@@ -24,6 +24,9 @@ MAX_STEP = 3  # a page number may skip up to two pages (blank pages, OCR losses)
 # one cell per line: 60-200)
 MIN_LINK_CHARS = 250
 MEDIAN_PAGE_CHARS = 1000
+# a bare number with its neighbour value (n - 1 before it or n + 1 after it) this close is a
+# row number of a table column, not a page number (a page holds one page number)
+ROW_REACH = 400
 
 
 def _page_value(line: Line) -> int | None:
@@ -61,7 +64,19 @@ def _page_sized(chain: list[tuple[int, int, int]]) -> bool:
     """True if the chain's numbers are, at the median, a page of text apart per step."""
     per_page = sorted((b[2] - a[2]) / (b[1] - a[1])
                       for a, b in zip(chain, chain[1:], strict=False))
-    return per_page[len(per_page) // 2] >= MEDIAN_PAGE_CHARS
+    return per_page[(len(per_page) - 1) // 2] >= MEDIAN_PAGE_CHARS  # the lower median
+
+
+def _row_numbers(cands: list[tuple[int, int, int]]) -> set[int]:
+    """Positions in `cands` of numbers that sit in a dense run n, n + 1 (a table's STT
+    column): the previous value shortly before, or the next one shortly after."""
+    out = set()
+    for k, (_, v, o) in enumerate(cands):
+        for _, w, p in cands:
+            if (w == v - 1 and 0 < o - p <= ROW_REACH) or (w == v + 1 and 0 < p - o <= ROW_REACH):
+                out.add(k)
+                break
+    return out
 
 
 def page_number_lines(lines: list[Line]) -> set[int]:
@@ -69,6 +84,8 @@ def page_number_lines(lines: list[Line]) -> set[int]:
     least three (a chain of table row numbers is set aside and the search goes on)."""
     cands = [(ln.index, v, ln.start) for ln in lines if (v := _page_value(ln)) is not None]
     found = {i for i, _, _ in cands if matches_any("page_number_explicit", lines[i].stripped)}
+    rows = _row_numbers(cands)
+    cands = [c for k, c in enumerate(cands) if k not in rows]
     while len(cands) >= 3:
         chain = _longest_chain(cands)
         if len(chain) < 3:
