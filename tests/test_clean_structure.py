@@ -231,3 +231,32 @@ def test_spaced_dash_inside_a_listed_word():
     for keep in ("phát triển kinh tế - xã hội", "Quản lý tài nguyên nông – lâm – thủy sản",
                  "khoa học - công nghệ"):
         assert fixed(keep, debris.edits) == keep, keep
+
+
+# Nghệ An's appendix tables rendered and OCR'd by Tesseract at 300 dpi: one cell per line
+NGHEAN_TABLE_OCR = ("Hệ thống thông tin điện tử của tỉnh\n2013 - 2015\nSở TT&TT\nH\n"
+                    "Hoàn thiện hạ tầng công nghệ thông tin tại các cơ quan đơn vị\n"
+                    "2013 - 2020\nSở TT&TT chủ trì phối hợp với các huyện, xã\nIH\n"
+                    "Phát triển cổng thông tin điện tử của tỉnh\nIV\n"
+                    "Ứng dụng CNTTT trong quản lý\nSởNN&PTNT\n")
+
+
+def test_lone_roman_numerals_of_table_group_rows_from_their_sequence():
+    out = fixed(NGHEAN_TABLE_OCR)
+    assert "\nII\nHoàn thiện hạ tầng" in out and "\nIII\nPhát triển cổng" in out
+    # "VỊ" (a speck under the I), "VH", "VIH" between VI and IX
+    assert fixed("VỊ\nXây dựng\nVH\nỨng dụng GIS\nVIH\nCSDL\nIX\nCung cấp\n") == (
+        "VI\nXây dựng\nVII\nỨng dụng GIS\nVIII\nCSDL\nIX\nCung cấp\n")
+    # no sequence, no numeral: a lone "H" stays
+    assert fixed("H\nHoàn thiện hạ tầng\n") == "H\nHoàn thiện hạ tầng\n"
+
+
+def test_acronym_with_a_doubled_letter():
+    assert "Ứng dụng CNTT trong quản lý" in fixed(NGHEAN_TABLE_OCR)
+    assert fixed("Bộ TTTT và Sở BTTTT\n") == "Bộ TTTT và Sở BTTTT\n"  # no known acronym fits
+
+
+def test_word_glued_to_an_acronym():
+    assert fixed(NGHEAN_TABLE_OCR).endswith("\nSở NN&PTNT\n")
+    assert fixed("PhòngGD&ĐT huyện; iPhone, ThS. Lê\n", debris.base_edits) == (
+        "Phòng GD&ĐT huyện; iPhone, ThS. Lê\n")

@@ -183,6 +183,9 @@ _DASH = set("-~—–+=_")
 # marker glued to its item: "b).Hạ tầng", "b)Hạ tầng"
 _GLUED_NUMBER = regex.compile(r"^[ \t]*(?:\d+|[IVXLC]+)\K[.:;,]{1,2}(?=\p{Lu})", regex.M)
 _GLUED_MARKER = regex.compile(r"^[ \t]*[a-zđ]\)\K[.:;,]{0,2}(?=\p{Lu})", regex.M)
+# "SởNN&PTNT", "BộTT&TT": a capitalized word glued to the acronym after it (a narrow space)
+_GLUED_ACRONYM = regex.compile(r"(?<![\p{L}\d])(\p{Lu}\p{Ll}{1,6})(?=(\p{Lu}{2,}(?:&\p{Lu}+)*)"
+                               r"(?![\p{L}\d]))")
 _NUMBERED_HEADING = regex.compile(r"\s*(?:\d+|[IVX]+)[.:)]")  # "1. Mục tiêu" ends no sentence
 _ARTICLE = regex.compile(r"(?:Điều|Chương|Phần)\b")  # "Điều 1." is no list item
 
@@ -220,6 +223,19 @@ def edits(text: str) -> list[Edit]:
     return out + speckled.edits(text, out)
 
 
+def _glued_acronyms(text: str) -> list[Edit]:
+    """A space back between a known capitalized syllable and the acronym glued to it, when
+    the acronym is a known one or an "&" compound ("NN&PTNT")."""
+    from pipeline.clean.structure import acronyms  # late: structure imports this module
+
+    out = []
+    for m in _GLUED_ACRONYM.finditer(text):
+        word, acronym = m.group(1), m.group(2)
+        if lexicon.key(word) in lexicon.load().uni and ("&" in acronym or acronym in acronyms()):
+            out.append(Edit(m.end(1), m.end(1), " ", "debris: word glued to an acronym"))
+    return out
+
+
 def base_edits(text: str) -> list[Edit]:
     """Debris removals and the '~' → '-' fix: the shapes clean text never has."""
     out = [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE.finditer(text)
@@ -235,5 +251,6 @@ def base_edits(text: str) -> list[Edit]:
             for m in _GLUED_NUMBER.finditer(text)]
     out += [Edit(m.start(), m.end(), " ", "debris: marker glued to its item")
             for m in _GLUED_MARKER.finditer(text)]
+    out += _glued_acronyms(text)
     return out + _line_openings(text) + _unclosed_quotes(text) + _glued_marks(text) \
         + _spaced_marks(text) + _dash_inside_words(text) + _comma_specks(text)

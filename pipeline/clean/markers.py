@@ -178,6 +178,37 @@ def roman_edits(text: str) -> list[Edit]:
     return out
 
 
+# a numeral alone on its line: a table's group row ("II", then its title on the next line)
+# when the scan lost the tab between the cells
+_LONE_ROMAN = regex.compile(r"^[ \t]*(?P<r>[IVXHỊÌÍl1|]{1,6})[ \t]*$", regex.M)
+# how OCR misreads the strokes of I: two close together as H, a speck as a dot below or an
+# accent, a serif as 1, l or |
+_I_STROKES = str.maketrans({"Ị": "I", "Ì": "I", "Í": "I", "1": "I", "l": "I", "|": "I"})
+
+
+def _as_roman(tok: str) -> int | None:
+    """The value a lone numeral token was printed with, undoing the I-stroke misreadings."""
+    return _ROMANS.get(tok.translate(_I_STROKES).replace("H", "II"))
+
+
+def lone_roman_edits(text: str) -> list[Edit]:
+    """"H" → "II", "IH" → "III", "VỊ" → "VI", "VIH" → "VIII" on lines holding only a numeral,
+    where the numeral lines before or after continue the sequence (I, H, IH: 1, 2, 3)."""
+    found = [(m, _as_roman(m.group("r"))) for m in _LONE_ROMAN.finditer(text)]
+    found = [(m, v) for m, v in found if v is not None and not m.group("r").isdigit()]
+    out = []
+    for k, (m, v) in enumerate(found):
+        tok = m.group("r")
+        fixed = to_roman(v)
+        if tok == fixed:
+            continue
+        before = k > 0 and found[k - 1][1] == v - 1
+        after = k + 1 < len(found) and found[k + 1][1] == v + 1
+        if before or after:
+            out.append(Edit(m.start("r"), m.end("r"), fixed, f"roman numeral: {tok}→{fixed}"))
+    return out
+
+
 _REFERENCED = regex.compile(r"\b(Quý|quý|[Pp]hần|[Cc]hương)\s+([IVX1l|]{1,4})(?=[/;,.)\s]|$)")
 
 

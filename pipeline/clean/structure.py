@@ -72,6 +72,7 @@ def acronym_edits(text: str) -> list[Edit]:
 
 _CAPS = regex.compile(r"(?<![\p{L}0-9&/-])\p{Lu}{2,6}(?![\p{L}0-9&/-])")
 TRUNCATED_MIN_USES = 3  # how often the document must write the full acronym
+_CAPS_LONG = regex.compile(r"(?<![\p{L}0-9&/-])\p{Lu}{4,8}(?![\p{L}0-9&/-])")
 
 
 def truncated_acronym_edits(text: str) -> list[Edit]:
@@ -91,6 +92,25 @@ def truncated_acronym_edits(text: str) -> list[Edit]:
                 if len(a) == len(tok) + 1 and any(a[:i] + a[i + 1:] == tok for i in range(len(a)))]
         if len(fits) == 1:
             out.append(Edit(start, end, fits[0], f"acronym: {tok}→{fits[0]}", 0.8))
+    return out
+
+
+DOUBLED_MIN_COUNT = 5  # how often clean domain text writes the acronym
+
+
+def doubled_letter_acronym_edits(text: str) -> list[Edit]:
+    """"CNTTT" → "CNTT": a capital token no clean text writes that is a frequent known
+    acronym with one letter doubled (a stroke read twice)."""
+    known = acronyms()
+    out = []
+    for m in _CAPS_LONG.finditer(text):
+        tok = m.group()
+        if tok in known:
+            continue
+        fits = {tok[:i] + tok[i + 1:] for i in range(1, len(tok)) if tok[i] == tok[i - 1]}
+        fits = [a for a in fits if known.get(a, 0) >= DOUBLED_MIN_COUNT]
+        if len(fits) == 1:
+            out.append(Edit(m.start(), m.end(), fits[0], f"acronym: {tok}→{fits[0]}", 0.8))
     return out
 
 
@@ -132,8 +152,8 @@ def percent_tail_edits(text: str) -> list[Edit]:
 def edits(text: str) -> list[Edit]:
     """All structure-token edits, non-overlapping (the earlier-starting edit wins)."""
     out = markers.marker_edits(text) + markers.roman_edits(text) + acronym_edits(text)
-    out += truncated_acronym_edits(text)
-    out += markers.roman_reference_edits(text)
+    out += truncated_acronym_edits(text) + doubled_letter_acronym_edits(text)
+    out += markers.roman_reference_edits(text) + markers.lone_roman_edits(text)
     out += numbers.date_edits(text) + numbers.year_edits(text) + numbers.self_reference_edits(text)
     out += numbers.citation_edits(text) + percent_edits(text) + percent_tail_edits(text)
     out += debris.edits(text)
