@@ -260,3 +260,15 @@ def test_word_glued_to_an_acronym():
     assert fixed(NGHEAN_TABLE_OCR).endswith("\nSở NN&PTNT\n")
     assert fixed("PhòngGD&ĐT huyện; iPhone, ThS. Lê\n", debris.base_edits) == (
         "Phòng GD&ĐT huyện; iPhone, ThS. Lê\n")
+
+
+def test_bullet_dash_inside_a_word_is_a_speck():
+    # Hà Tĩnh's plan at 150 dpi with specks: a speck at the line's start read as a bullet
+    ocr = ("Đẩy mạnh việc cung cấp, sử dụng các dịch vụ công trực\n"
+           "- tuyến; các quy chế, quy định về ứng dụng CNTT\n")
+    assert fixed(ocr, debris.base_edits) == (
+        "Đẩy mạnh việc cung cấp, sử dụng các dịch vụ công trực tuyến; các quy chế, quy định"
+        " về ứng dụng CNTT\n")
+    # a lowercase bullet after a line that runs on but is no split word stays a bullet
+    kept = "Các nhiệm vụ gồm\n- các sở, ngành triển khai\n"
+    assert fixed(kept, debris.base_edits) == kept

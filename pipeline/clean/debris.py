@@ -196,22 +196,43 @@ def _line_openings(text: str) -> list[Edit]:
     becomes "- "; where the line before runs on, the run is dirt on a continued sentence and
     goes. A clean "- " or "+ " bullet, and a run before a lowercase word after a finished
     line, are left alone."""
+    from pipeline.clean.words import model
+
     out = []
     for m in _LINE_OPENING.finditer(text):
         run, gap, nxt = m.group("run"), m.group("gap"), m.group("next")
-        if run in ("-", "+") and gap or run == "..." or not (nxt.isalnum()):
+        if run == "..." or not (nxt.isalnum()):
             continue
         prefix = text[:m.start()]
         before = prefix.rstrip()
         last = before[before.rfind("\n") + 1:]
         ended = not before or before[-1] in ".;:,!?" or prefix[len(before):].count("\n") > 1 \
             or last.isupper() or _NUMBERED_HEADING.match(last) is not None
+        if run in ("-", "+") and gap:  # a clean bullet, unless it splits a word
+            if not ended and nxt.islower() and prefix[len(before):] == "\n" \
+                    and _splits_word(model(), before, text, m.end()):
+                out.append(Edit(len(before), m.end(), " ", "debris: bullet inside a word"))
+            continue
         if not ended:
             out.append(Edit(m.start(), m.end(), "", "debris: marks opening a continued line"))
         elif set(run) & _DASH and (nxt.isupper() or nxt.isdigit()) \
                 and not _ARTICLE.match(text, m.end()):
             out.append(Edit(m.start(), m.end(), "- ", "debris: bullet"))
     return out
+
+
+_LAST_WORD = regex.compile(r"(\p{L}+)$")
+_FIRST_WORD = regex.compile(r"\p{L}+")
+
+
+def _splits_word(lm, before: str, text: str, at: int) -> bool:
+    """True if the last word of `before` and the word at `at` are two syllables of one listed
+    word ("trực" + "- tuyến", "kết" + "- nối"): a speck at the line's start read as a bullet
+    inside a word. A bullet opens a capital ("- Phát triển"), and one before a lowercase word
+    ("gồm" + "- các sở") is left alone: its list may matter more than the phrase."""
+    left, right = _LAST_WORD.search(before), _FIRST_WORD.match(text, at)
+    return bool(left and right) and lm.is_compound(lexicon.key(left.group(1)),
+                                                   lexicon.key(right.group()))
 
 
 def edits(text: str) -> list[Edit]:
