@@ -174,13 +174,9 @@ def casing_counts(text: str) -> tuple[Counter, Counter]:
     """How often each syllable is written lowercase and Capitalized right after a lowercase
     word: "cổng", "sở", "trung" are capitalized there often (names: "Cổng thông tin điện tử",
     "Sở Nội vụ", "Trung tâm"), "với" never."""
-    import regex
+    from pipeline.clean.casing import text_counts
 
-    lower, upper = Counter(), Counter()
-    for m in regex.finditer(r"(?<=(?<![\p{L}\d])\p{Ll}+ )(\p{Lu}?\p{Ll}+)(?![\p{L}\d])", text):
-        tok = m.group(1)
-        (upper if tok[0].isupper() else lower)[key(tok)] += 1
-    return lower, upper
+    return text_counts(text)
 
 
 def punct_context_counts(text: str) -> tuple[Counter, Counter]:

@@ -117,19 +117,33 @@ def current_regime() -> str:
 _MID_CAPITAL = regex.compile(r"(?<=(?<![\p{L}\d])\p{Ll}+ )\p{Lu}\p{Ll}+(?![\p{L}\d])")
 
 
+# a sighting in the document itself against one in other provinces' plans: "Các sở, ban,
+# ngành" opening a table cell eight times on one page is that drafter's habit, not specks.
+# With the page's seed out of the casing counts, weights 1 / 2 / 5 gave the noisy level
+# (all pages) −45.3 / −45.5 / −45.4 % against −45.3 % without it, and lifted the precision of
+# the capital repairs from 58 % to 84 % (pages 1-12)
+DOCUMENT_WEIGHT = 2.0
+
+
 def _capitals(text: str, regime_: str) -> list[Edit]:
     """A capital inside a sentence that a speck made of a small letter: lowercased when
     P(capital seen | small letter) x P(small here) beats P(capital here), the latter two from
     how often clean text writes the word each way after a lowercase word."""
     ch = channel()
     counts = casing.counts()
+    doc_lower, doc_capital = casing.text_counts(text)
     out = []
     for m in _MID_CAPITAL.finditer(text):
         word = m.group()
-        lower, capital = counts.get(lexicon.key(word), (0, 0))
+        k = lexicon.key(word)
+        lower, capital = counts.get(k, (0, 0))
         if lower < casing.MIN_SIGHTINGS:
             continue
         p = ch.rate(regime_, "case", word[0].lower(), word[0])
+        # the document's own habit, with the capitals specks would make taken out
+        seen = doc_lower[k] + doc_capital[k]
+        lower += DOCUMENT_WEIGHT * doc_lower[k]
+        capital += DOCUMENT_WEIGHT * max(doc_capital[k] - p * seen, 0.0)
         if p * lower > (1.0 - p) * (capital + 0.5):
             out.append(Edit(m.start(), m.start() + 1, word[0].lower(),
                             "speckled: capital inside a sentence", round(p, 4)))
