@@ -272,3 +272,15 @@ def test_bullet_dash_inside_a_word_is_a_speck():
     # a lowercase bullet after a line that runs on but is no split word stays a bullet
     kept = "Các nhiệm vụ gồm\n- các sở, ngành triển khai\n"
     assert fixed(kept, debris.base_edits) == kept
+
+
+def test_heading_number_with_a_colon_for_its_full_stop():
+    # Hà Tĩnh and Hải Dương at 150 dpi with specks
+    ocr = ("I. MỤC TIÊU\n1: Mục tiêu tổng quát\nIV: Nội dung kế hoạch\n"
+           "chữ ký số trong các cơ quan nhà nước trên địa bàn tỉnh. 3: Sở Nội vụ chủ trì\n")
+    assert fixed(ocr, debris.base_edits) == (
+        "I. MỤC TIÊU\n1. Mục tiêu tổng quát\nIV. Nội dung kế hoạch\n"
+        "chữ ký số trong các cơ quan nhà nước trên địa bàn tỉnh. 3. Sở Nội vụ chủ trì\n")
+    # a colon after a word, a year or before a figure is real
+    kept = "Bước 1: Khảo sát hiện trạng\nnăm 2020: Tỷ lệ hồ sơ\n1: 500.000.000 đồng\n"
+    assert fixed(kept, debris.base_edits) == kept

@@ -186,6 +186,11 @@ _GLUED_MARKER = regex.compile(r"^[ \t]*[a-zđ]\)\K[.:;,]{0,2}(?=\p{Lu})", regex.
 # "SởNN&PTNT", "BộTT&TT": a capitalized word glued to the acronym after it (a narrow space)
 _GLUED_ACRONYM = regex.compile(r"(?<![\p{L}\d])(\p{Lu}\p{Ll}{1,6})(?=(\p{Lu}{2,}(?:&\p{Lu}+)*)"
                                r"(?![\p{L}\d]))")
+# "1: Mục tiêu tổng quát", "IV: Nội dung", ". 3: Sở Nội vụ": a heading number whose full stop
+# was read as a colon; clean text never follows a small number or a numeral at a line's or
+# a sentence's start with a colon ("Bước 1:" and "năm 2020:" have a word or four digits)
+_COLON_NUMBER = regex.compile(r"(?:^[ \t]*|(?<=[.;!?] ))(?:\d{1,2}|[IVX]{1,4})\K:"
+                              r"(?=[ \t]*\n?[ \t]*\p{Lu})", regex.M)
 _NUMBERED_HEADING = regex.compile(r"\s*(?:\d+|[IVX]+)[.:)]")  # "1. Mục tiêu" ends no sentence
 _ARTICLE = regex.compile(r"(?:Điều|Chương|Phần)\b")  # "Điều 1." is no list item
 
@@ -273,5 +278,7 @@ def base_edits(text: str) -> list[Edit]:
     out += [Edit(m.start(), m.end(), " ", "debris: marker glued to its item")
             for m in _GLUED_MARKER.finditer(text)]
     out += _glued_acronyms(text)
+    out += [Edit(m.start(), m.end(), ".", "debris: heading number's full stop read as a colon")
+            for m in _COLON_NUMBER.finditer(text)]
     return out + _line_openings(text) + _unclosed_quotes(text) + _glued_marks(text) \
         + _spaced_marks(text) + _dash_inside_words(text) + _comma_specks(text)
