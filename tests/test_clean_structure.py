@@ -284,3 +284,20 @@ def test_heading_number_with_a_colon_for_its_full_stop():
     # a colon after a word, a year or before a figure is real
     kept = "Bước 1: Khảo sát hiện trạng\nnăm 2020: Tỷ lệ hồ sơ\n1: 500.000.000 đồng\n"
     assert fixed(kept, debris.base_edits) == kept
+
+
+def test_marks_spaced_off_a_line_that_runs_on():
+    # Hà Tĩnh, Hải Dương and Đắk Lắk at 150 dpi with specks: the line is joined back
+    ocr = ("đáp ứng kịp thời nhu cầu thông tin của người dân, doanh -.\n"
+           "nghiệp và triển khai thành công khung kiến trúc\n"
+           "Ủy ban nhân dân các cấp xây dựng hệ ;\nthống tích hợp kết nối liên thông\n"
+           "phối hợp với Sở Thông tin và Truyền thông thực hiện các nhiệm vụ -.\n"
+           "a) Sở Tài chính: Tổng hợp, trình cấp có thẩm quyền\n")
+    assert fixed(ocr, debris.base_edits) == (
+        "đáp ứng kịp thời nhu cầu thông tin của người dân, doanh nghiệp và triển khai thành"
+        " công khung kiến trúc\nỦy ban nhân dân các cấp xây dựng hệ thống tích hợp kết nối"
+        " liên thông\nphối hợp với Sở Thông tin và Truyền thông thực hiện các nhiệm vụ\n"
+        "a) Sở Tài chính: Tổng hợp, trình cấp có thẩm quyền\n")
+    # a spaced dash between words and an ellipsis are text
+    kept = "phát triển kinh tế -\nxã hội của tỉnh; mạng truyền dẫn đã ...\nđảm bảo\n"
+    assert fixed(kept, debris.base_edits) == kept

@@ -22,6 +22,11 @@ from pipeline.offsets import Edit
 _LONE = regex.compile(r"(?<=\S) +[.:'`_„\"“”!|\\^ˆ=]{1,3}(?= +\S)")
 _LONE_END = regex.compile(r"(?<=\S) +[:'`_„~\"“”|\\^ˆ*=]{1,3} *$", regex.M)
 # marks after a line's final punctuation: "biết viết. :", "(B/c); .,", "thế: : :"
+# marks spaced off a line's last word where the sentence runs on to the next line: "doanh -."
+# + "nghiệp", "xây dựng hệ ;" + "thống" (clean text glues a mark to its word; a spaced "-" is a
+# dash, "Kinh tế -" + "xã hội", and "..." an ellipsis)
+_RUN_ON_END = regex.compile(r"(?<=\p{L}) +(?P<run>[-–.,:;'`_„~\"“”|^ˆ*=]{1,4})[ \t]*"
+                            r"(?P<br>\n[ \t]*)(?=\p{Ll})(?P<marker>[a-zđ]\))?")
 _TRAILING = regex.compile(r"(?<=[\p{L}\d)%”\"][.;:,])(?: +[.:,;'`_„~\"“”|^ˆ*=\-]{1,3})+ *$",
                           regex.M)
 _LEAD_DOT = regex.compile(r"(?<=^|\s)[.'`,]+(?=\p{L}|\d)", regex.M)
@@ -269,6 +274,10 @@ def base_edits(text: str) -> list[Edit]:
     out += [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE_END.finditer(text)]
     out += [Edit(m.start(), m.end(), "", "debris: marks after the line's end")
             for m in _TRAILING.finditer(text) if m.group().strip() not in ("...", "…")]
+    out += [Edit(m.start(), m.start("br"), "", "debris: marks before a continued line")
+            if m.group("marker") else  # the next line is a list item: the break stays
+            Edit(m.start(), m.end("br"), " ", "debris: marks before a continued line")
+            for m in _RUN_ON_END.finditer(text) if m.group("run") not in ("-", "–", "...", "…")]
     out += [Edit(m.start(), m.end(), "", "debris: leading mark") for m in _LEAD_DOT.finditer(text)]
     out += [Edit(m.start(), m.end(), "-", "debris: dash") for m in _TILDE_DASH.finditer(text)]
     out += [Edit(m.start(), m.end(), "", "debris: full stop inside a sentence")
