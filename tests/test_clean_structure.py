@@ -301,3 +301,17 @@ def test_marks_spaced_off_a_line_that_runs_on():
     # a spaced dash between words and an ellipsis are text
     kept = "phát triển kinh tế -\nxã hội của tỉnh; mạng truyền dẫn đã ...\nđảm bảo\n"
     assert fixed(kept, debris.base_edits) == kept
+
+
+def test_dots_opening_a_line_after_a_finished_one():
+    # Hà Tĩnh, Hải Dương and Đắk Lắk at 150 dpi with specks
+    ocr = ("về ứng dụng CNTT trong quản lý, điều hành, tác nghiệp.\n\n"
+           ".. - Chú trọng hoạt động nghiên cứu\nnguồn ngân sách nhà nước để thực hiện.\n"
+           ".. Chủ trì tổ chức triển khai\nPHÓ CHỦ TỊCH\n.. Nguyễn Tuấn Hà\n")
+    assert fixed(ocr, debris.base_edits) == (
+        "về ứng dụng CNTT trong quản lý, điều hành, tác nghiệp.\n\n"
+        "- Chú trọng hoạt động nghiên cứu\nnguồn ngân sách nhà nước để thực hiện.\n"
+        "Chủ trì tổ chức triển khai\nPHÓ CHỦ TỊCH\nNguyễn Tuấn Hà\n")
+    # a heading numeral read as a mark ("`." for "V.") and an ellipsis stay
+    kept = "quyết định.\n\n`. Các giải pháp chủ yếu\nthông tin.\n... (tiếp theo)\n"
+    assert fixed(kept, debris.base_edits) == kept

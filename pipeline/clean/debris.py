@@ -184,6 +184,7 @@ def _comma_specks(text: str) -> list[Edit]:
 _LINE_OPENING = regex.compile(r"^(?P<run>[-~—–+=_.'`:,]{1,4})(?P<gap>[ \t]*)(?=(?P<next>\S))",
                               regex.M)
 _DASH = set("-~—–+=_")
+_DAMAGED_NUMERAL = regex.compile(r"[^.]\.")
 # a heading number glued to its title: "I.MỤC TIÊU", "1:Quan điểm", "1..Mục tiêu"; a list
 # marker glued to its item: "b).Hạ tầng", "b)Hạ tầng"
 _GLUED_NUMBER = regex.compile(r"^[ \t]*(?:\d+|[IVXLC]+)\K[.:;,]{1,2}(?=\p{Lu})", regex.M)
@@ -204,14 +205,15 @@ def _line_openings(text: str) -> list[Edit]:
     """A run of marks at a line's start. Where the line before ends a sentence (or there is
     none), a run with a dash-like mark before a capital or a figure is the item's bullet and
     becomes "- "; where the line before runs on, the run is dirt on a continued sentence and
-    goes. A clean "- " or "+ " bullet, and a run before a lowercase word after a finished
-    line, are left alone."""
+    goes. A run of dots, commas or colons before a capital or a bullet goes too (no line opens
+    with them). A clean "- " or "+ " bullet stays unless it splits a listed word, and so does a
+    run before a lowercase word after a finished line."""
     from pipeline.clean.words import model
 
     out = []
     for m in _LINE_OPENING.finditer(text):
         run, gap, nxt = m.group("run"), m.group("gap"), m.group("next")
-        if run == "..." or not (nxt.isalnum()):
+        if run == "..." or not (nxt.isalnum() or nxt in "-+"):
             continue
         prefix = text[:m.start()]
         before = prefix.rstrip()
@@ -228,6 +230,11 @@ def _line_openings(text: str) -> list[Edit]:
         elif set(run) & _DASH and (nxt.isupper() or nxt.isdigit()) \
                 and not _ARTICLE.match(text, m.end()):
             out.append(Edit(m.start(), m.end(), "- ", "debris: bullet"))
+        elif not set(run) & _DASH and gap and (nxt.isupper() or nxt in "-+") \
+                and not _DAMAGED_NUMERAL.fullmatch(run):
+            # ".. Chủ trì", ".. - Chú trọng": no line opens with dots or commas ("`. Các giải
+            # pháp" is a heading numeral read as a mark, and stays)
+            out.append(Edit(m.start(), m.end(), "", "debris: marks opening a line"))
     return out
 
 
