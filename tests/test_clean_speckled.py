@@ -121,3 +121,16 @@ def test_a_capital_the_document_itself_writes_again_and_again_stays(monkeypatch)
     assert out.count("Truyền thông Các") == 3 and "Sở Nội vụ Các sở" in out
     assert "Sở Xây dựng Các sở" in out and "Môi trường Các sở" in out
     assert "doanh nghiệp và cộng đồng" in out  # the speck capitals of the page still go
+
+
+def test_specks_opening_a_line_are_no_bullets_on_a_speckled_page():
+    # Hà Tĩnh and Nghệ An at the noisy level: "_" and a dash glued to the word open lines that
+    # had no bullet; a spaced "~" is a bullet's dash
+    lines = "\n".join(["1. Mục tiêu tổng quát", "_ Phát triển đồng bộ hạ tầng kỹ thuật",
+                       "2. Mục tiêu cụ thể", "-Ứng dụng công nghệ thông tin trong các cơ quan",
+                       "a) Hạ tầng kỹ thuật:", "~ Tăng cường đầu tư hạ tầng"])
+    out = clean_text(SPECKLED_PAGE + "\n" + lines + "\n").text
+    assert "\nPhát triển đồng bộ" in out and "\nỨng dụng công nghệ" in out
+    assert "\n- Tăng cường đầu tư" in out
+    # on a clean page the glued dash is a bullet typed without its space
+    assert "\n- Ứng dụng công nghệ" in clean_text(lines + "\n").text

@@ -258,7 +258,9 @@ def edits(text: str) -> list[Edit]:
     from pipeline.clean import speckled
 
     out = base_edits(text)
-    return out + speckled.edits(text, out)
+    extra = speckled.edits(text, out)
+    replaced = {(e.start, e.end) for e in extra}  # a speckled reading overrides the base one
+    return [e for e in out if (e.start, e.end) not in replaced] + extra
 
 
 def _glued_acronyms(text: str) -> list[Edit]:
