@@ -39,7 +39,7 @@ from build_resources import general_text  # noqa: E402
 from ocr_render import detokenize, labelled_pairs  # noqa: E402
 
 from pipeline.clean.lexicon import RESOURCES  # noqa: E402
-from pipeline.clean.syllable import skeleton, split_tone  # noqa: E402
+from pipeline.clean.syllable import VOWELS, skeleton, split_tone  # noqa: E402
 
 OUT = RESOURCES / "ocr_channel.tsv"  # every training setting
 OUT_SPECKLED = RESOURCES / "ocr_channel_speckled.tsv"  # the speckled settings alone
@@ -135,6 +135,14 @@ class Counts:
                 if x in MARK_LETTERS:
                     self.pairs["mark", x, y] += 1
                     self.totals["mark", x] += 1
+        if sk_r == sk_h and len(ref) == len(hyp):
+            # whole marked vowels: at low resolution a tone and a vowel mark go wrong
+            # together ("cán" read "cần": the acute and the a merge into ầ), far more often
+            # than the two rates multiplied say
+            for x, y in zip(ref.lower(), hyp.lower(), strict=True):
+                if split_tone(x)[0] in VOWELS:
+                    self.pairs["vowel", x, y] += 1
+                    self.totals["vowel", x] += 1
         elif sk_r != sk_h:
             for meant, seen in letter_rules(sk_r, sk_h) or ():
                 self.pairs["letter", meant, seen] += 1
@@ -171,7 +179,7 @@ def write(c: Counts, out: Path = OUT) -> int:
     """Write the channel table; returns the number of rows."""
     rows = []
     for (kind, meant, seen), n in c.pairs.items():
-        if kind == "letter" and n < LETTER_MIN:
+        if kind in ("letter", "vowel") and meant != seen and n < LETTER_MIN:
             continue
         total = c.totals[kind, meant]
         rows.append((kind, meant, seen, n, total, cost(n, total)))

@@ -28,6 +28,7 @@ MARK_MAX_COST = 5.5  # log10: nor candidates (marks included) less likely than 1
 HAND_SCALE = 2.0  # log10 per unit of a hand-written confusion cost (≈ a learned tone swap)
 LETTER_CAP = 3.0  # rarer learned letter confusions are not tried (each one costs speed)
 MARK_FALLBACK = 2.3  # per mark change when the skeletons differ (positions cannot be paired)
+CHANNEL_WEIGHT = 0.7  # weight of the channel log10 P(observed | intended) against the LM
 CHANNEL_FILES = {"clean": "ocr_channel.tsv", "speckled": "ocr_channel_speckled.tsv"}
 
 
@@ -40,6 +41,7 @@ class Channel:
     mark: dict[tuple[str, str], float]
     unseen: dict[tuple[str, str], float]
     letters: tuple[tuple[str, str, float], ...]  # (seen, meant, cost)
+    vowel: dict[tuple[str, str], float]  # whole marked vowels, tone included: ("á", "ầ")
 
 
 def _rows(name: str) -> Iterator[list[str]]:
@@ -59,6 +61,7 @@ def channel(regime: str = "clean") -> Channel:
     mark: dict[tuple[str, str], float] = {}
     unseen: dict[tuple[str, str], float] = {}
     letters: dict[tuple[str, str], float] = {}
+    vowel: dict[tuple[str, str], float] = {}
     for kind, meant, seen, _n, total, cost in _rows(CHANNEL_FILES[regime]):
         c = float(cost)
         unseen[kind, meant] = min(4.0, -math.log10(0.5 / (int(total) + 1)))
@@ -66,11 +69,14 @@ def channel(regime: str = "clean") -> Channel:
             tone[int(meant), int(seen)] = c
         elif kind == "mark":
             mark[meant, seen] = c
+        elif kind == "vowel":
+            vowel[meant, seen] = c
         elif kind == "letter" and c <= LETTER_CAP:
             letters[seen, meant] = c
     for seen, meant, cost in _rows("ocr_confusions.tsv"):
         letters.setdefault((seen, meant), float(cost) * HAND_SCALE)
-    return Channel(tone, mark, unseen, tuple((s, m, c) for (s, m), c in letters.items()))
+    return Channel(tone, mark, unseen, tuple((s, m, c) for (s, m), c in letters.items()),
+                   vowel)
 
 
 def confusions(regime: str = "clean") -> tuple[tuple[str, str, float], ...]:
@@ -122,6 +128,12 @@ def mark_distance(seen: str, meant: str, regime: str = "clean") -> float:
         for x, y in zip(base_m, base_s, strict=True):
             if x != y:
                 cost += ch.mark.get((x, y), ch.unseen.get(("mark", x), 4.0))
+        if len(seen) == len(meant):  # the same, vowel by vowel with its tone: the cheaper
+            joint = 0.0
+            for x, y in zip(meant, seen, strict=True):
+                if x != y:
+                    joint += ch.vowel.get((x, y), ch.unseen.get(("vowel", x), 4.0))
+            cost = min(cost, joint)
         return cost
     ms, mm = list(modifiers(seen)), modifiers(meant)
     added = 0
@@ -151,6 +163,11 @@ def regime_candidates(token_key: str, regime: str) -> tuple[tuple[str, float], .
             if cost <= MARK_MAX_COST and cost < out.get(cand, 99.0):
                 out[cand] = cost
     own = out.pop(token_key)
-    rest = sorted(out.items(), key=lambda kv: (kv[1], -lex.uni.get(kv[0], 0.0), kv[0]))
+    # ranked as the decision will weigh them, channel against how common the syllable is, so
+    # that the lattice's cut keeps "cán" (3.2 from "cần", a common word) before ten rare
+    # syllables a little closer ("cẩn", "cấn")
+    rest = sorted(out.items(), key=lambda kv: (
+        CHANNEL_WEIGHT * kv[1] - math.log10((lex.uni.get(kv[0], 0.0) + 0.5) / lex.total),
+        kv[0]))
     return ((token_key, own), *rest)
 

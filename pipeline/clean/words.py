@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.clean import casing, lexicon, prior, stray, tone
-from pipeline.clean.candidates import candidates
+from pipeline.clean.candidates import CHANNEL_WEIGHT, candidates
 from pipeline.clean.doccache import DocCache
 from pipeline.clean.lm import BigramLM
 from pipeline.clean.syllable import (
@@ -30,7 +30,6 @@ from pipeline.clean.syllable import (
 )
 from pipeline.offsets import Edit, select_edits
 
-CHANNEL_WEIGHT = 0.7  # weight of the channel log10 P(observed | intended) against the LM
 OOV_MARGIN = 0.5  # margin to replace an unknown syllable
 REAL_WORD_MARGIN = 0.75  # margin to replace a known syllable
 CAPITAL_EXTRA = 2.0  # extra margin for a capitalized known syllable inside a sentence
