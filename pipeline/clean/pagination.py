@@ -70,13 +70,12 @@ def _page_sized(chain: list[tuple[int, int, int]]) -> bool:
 def _row_numbers(cands: list[tuple[int, int, int]]) -> set[int]:
     """Positions in `cands` of numbers that sit in a dense run n, n + 1 (a table's STT
     column): the previous value shortly before, or the next one shortly after."""
-    out = set()
-    for k, (_, v, o) in enumerate(cands):
-        for _, w, p in cands:
-            if (w == v - 1 and 0 < o - p <= ROW_REACH) or (w == v + 1 and 0 < p - o <= ROW_REACH):
-                out.add(k)
-                break
-    return out
+    at: dict[int, list[int]] = {}
+    for _, v, o in cands:
+        at.setdefault(v, []).append(o)
+    return {k for k, (_, v, o) in enumerate(cands)
+            if any(0 < o - p <= ROW_REACH for p in at.get(v - 1, ()))
+            or any(0 < p - o <= ROW_REACH for p in at.get(v + 1, ()))}
 
 
 def page_number_lines(lines: list[Line]) -> set[int]:
