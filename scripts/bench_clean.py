@@ -206,7 +206,7 @@ def _loo_model(exclude: str):
     from pipeline.clean.lm import BigramLM
 
     return BigramLM(lexicon.combine(lexicon_sources(), shaped_counts(domain_text(exclude)),
-                                    _general_counts(), _cached(dictionary_counts)))
+                                    _general_counts(), dictionary_counts()))
 
 
 @lru_cache(maxsize=4)
@@ -229,11 +229,6 @@ def _general_counts():
 
     return shaped_counts(general_text())
 
-
-@lru_cache(maxsize=4)
-def _cached(build):
-    """The result of `build()`, built once per run."""
-    return build()
 
 
 def clean(text: str, steps=None):

@@ -135,8 +135,10 @@ def dictionary_text() -> str:
     return unicodedata.normalize("NFC", "\n".join(lines))
 
 
+@lru_cache(maxsize=1)
 def dictionary_counts() -> Counts:
-    """Syllable and bigram counts of the dictionary text (its trigrams are not used)."""
+    """Syllable and bigram counts of the dictionary text (its trigrams are not used); built
+    once per process."""
     c = shaped_counts(dictionary_text())
     return Counts(c.uni, c.bi)
 
