@@ -212,12 +212,13 @@ def _loo_model(exclude: str):
 @lru_cache(maxsize=4)
 def _loo_tables(exclude: str):
     """Casing counts and the comma/semicolon contexts without `exclude`."""
-    from build_resources import casing_counts, domain_text, general_text, punct_context_counts
+    from build_resources import domain_text, general_text, punct_context_counts
 
+    from pipeline.clean import casing
     from pipeline.clean.speckled import PunctContext
 
     text = domain_text(exclude) + "\n" + general_text()
-    lower, upper = casing_counts(text)
+    lower, upper = casing.text_counts(text)
     return ({k: (lower[k], upper[k]) for k in set(lower) | set(upper)},
             PunctContext.from_counts(*punct_context_counts(text)))
 

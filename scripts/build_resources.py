@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.clean import casing  # noqa: E402
 from pipeline.clean.lexicon import (  # noqa: E402
     RESOURCES,
     Counts,
@@ -172,15 +173,6 @@ def acronym_counts(text: str) -> Counter:
     return Counter({a: c for a, c in counts.items() if c >= 2})
 
 
-def casing_counts(text: str) -> tuple[Counter, Counter]:
-    """How often each syllable is written lowercase and Capitalized right after a lowercase
-    word: "cổng", "sở", "trung" are capitalized there often (names: "Cổng thông tin điện tử",
-    "Sở Nội vụ", "Trung tâm"), "với" never."""
-    from pipeline.clean.casing import text_counts
-
-    return text_counts(text)
-
-
 def punct_context_counts(text: str) -> tuple[Counter, Counter]:
     """How often each word stands before ("left") and after ("right") a comma and a semicolon
     inside a line, where a lowercase word follows ("người dân, doanh nghiệp"; "...; tạo"): the
@@ -234,7 +226,7 @@ def write(out: Path = RESOURCES) -> None:
         for a, c in sorted(acronym_counts(domain_text()).items()):
             f.write(f"{a}\t{c}\n")
     _write_table(out / "casing.tsv", ["syllable", "lower", "capital"],
-                 list(casing_counts(domain_text() + "\n" + general_text())), 1)
+                 list(casing.text_counts(domain_text() + "\n" + general_text())), 1)
     _write_table(out / "punct_context.tsv", ["side", "word", "comma", "semicolon"],
                  list(punct_context_counts(domain_text() + "\n" + general_text())), 2)
     _write_table(out / "citations.tsv", ["number", "kind", "date", "count"],

@@ -106,9 +106,9 @@ def test_a_capital_the_document_itself_writes_again_and_again_stays(monkeypatch)
 
     from pipeline.clean import casing
     sys.path.insert(0, str(ROOT / "scripts"))
-    from build_resources import casing_counts, domain_text, general_text
+    from build_resources import domain_text, general_text
 
-    lower, upper = casing_counts(domain_text("haiduong-2016-kh681") + "\n" + general_text())
+    lower, upper = casing.text_counts(domain_text("haiduong-2016-kh681") + "\n" + general_text())
     others = {k: (lower[k], upper[k]) for k in set(lower) | set(upper)}
     monkeypatch.setattr(casing, "counts", lambda: others)
     rows = ["Xây dựng Cổng dịch vụ công Sở Thông tin và Truyền thông Các sở, ban, ngành tỉnh",

@@ -23,15 +23,15 @@ MIN_SIGHTINGS = 5  # fewer mid-sentence sightings say nothing
 NAME_WORD_SHARE = 0.2  # capitalized at least this often: a word names are made of
 
 
-# a word right after a lowercase word, lowercase or Capitalized
-_AFTER_LOWERCASE = regex.compile(r"(?<=(?<![\p{L}\d])\p{Ll}+ )(\p{Lu}?\p{Ll}+)(?![\p{L}\d])")
+# a word right after a lowercase word, lowercase or Capitalized: where a capital is evidence
+AFTER_LOWERCASE = regex.compile(r"(?<=(?<![\p{L}\d])\p{Ll}+ )(\p{Lu}?\p{Ll}+)(?![\p{L}\d])")
 
 
 def text_counts(text: str) -> tuple[Counter, Counter]:
     """Per syllable key, its lowercase and its Capitalized sightings right after a lowercase
     word in `text`."""
     lower, upper = Counter(), Counter()
-    for m in _AFTER_LOWERCASE.finditer(text):
+    for m in AFTER_LOWERCASE.finditer(text):
         tok = m.group(1)
         (upper if tok[0].isupper() else lower)[lexicon.key(tok)] += 1
     return lower, upper

@@ -114,7 +114,6 @@ def current_regime() -> str:
 
 
 # a Capitalized word right after a lowercase word on the same line: "và Xà hội", "cải cách Hành"
-_MID_CAPITAL = regex.compile(r"(?<=(?<![\p{L}\d])\p{Ll}+ )\p{Lu}\p{Ll}+(?![\p{L}\d])")
 
 
 # a sighting in the document itself against one in other provinces' plans: "Các sở, ban,
@@ -133,8 +132,10 @@ def _capitals(text: str, regime_: str) -> list[Edit]:
     counts = casing.counts()
     doc_lower, doc_capital = casing.text_counts(text)
     out = []
-    for m in _MID_CAPITAL.finditer(text):
+    for m in casing.AFTER_LOWERCASE.finditer(text):
         word = m.group()
+        if not word[0].isupper():
+            continue
         k = lexicon.key(word)
         lower, capital = counts.get(k, (0, 0))
         if lower < casing.MIN_SIGHTINGS:
