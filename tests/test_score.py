@@ -307,11 +307,16 @@ def test_one_to_one_prefers_more_pairs_over_a_better_pair():
     assert one_to_one(2, 2, edges) == [(0, 1), (1, 0)]
 
 
-def test_a_table_the_gold_file_omits_is_not_scored(tmp_path):
+@pytest.mark.parametrize("leave_out", ["omitted", "null"])
+def test_a_table_the_gold_file_omits_or_writes_null_is_not_scored(tmp_path, leave_out):
     gold = write_gold(tmp_path)
     path = gold / f"{DOC}.json"
     payload = json.loads(path.read_text("utf-8"))
-    del payload["assignments"], payload["sections"]  # a fixture annotating targets only
+    for table in ("assignments", "sections"):  # a file annotating targets only
+        if leave_out == "null":
+            payload[table] = None  # schema 2: not annotated, not empty
+        else:
+            del payload[table]
     path.write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
     report = score_dirs(gold, write_pred(tmp_path))
     assert report["metrics"]["targets_strict"]["micro"]["f1"] == 1.0

@@ -37,10 +37,16 @@ def load_gold_dir(gold_dir: Path) -> dict[str, dict]:
     """Every gold/<doc_id>.json, keyed by doc_id (the file name)."""
     if not gold_dir.is_dir():
         raise ScoreInputError(f"no such gold folder: {gold_dir}")
-    golds = {path.stem: load_gold(path) for path in sorted(gold_dir.glob("*.json"))}
+    golds = {path.stem: _annotated(load_gold(path)) for path in sorted(gold_dir.glob("*.json"))}
     if not golds:
         raise ScoreInputError(f"no gold files (*.json) in {gold_dir}")
     return golds
+
+
+def _annotated(gold: dict) -> dict:
+    """The gold without tables written `null`: schema 2 says such a table was not annotated
+    (not that it is empty), so it is left out of scoring like an omitted one."""
+    return {k: v for k, v in gold.items() if not (k in TABLES and v is None)}
 
 
 def _read_table(pred_dir: Path, name: str) -> pd.DataFrame | None:
