@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pipeline.errors import CorruptFileError, EmptyDocumentError
 from pipeline.ingest.extracted import Extracted, ExtractedPage, ExtractedTable, rows_to_text
+from pipeline.ingest.limits import check_docx_parts
 
 
 def _table_rows(table) -> list[list[str]]:
@@ -31,6 +32,7 @@ def read_docx(path: Path, data: bytes) -> Extracted:
     source = str(path)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise CorruptFileError(source, "not a .docx file (a .docx is a zip archive; this is not)")
+    check_docx_parts(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package

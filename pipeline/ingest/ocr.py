@@ -14,6 +14,7 @@ from functools import cache
 from PIL import Image
 
 from pipeline.errors import ImageTooLargeError, OcrFailedError, OcrUnavailableError
+from pipeline.ingest.limits import check_ocr_budget, ocr_timeout
 
 OCR_LANG = os.environ.get("VNPLAN_OCR_LANG", "vie")
 MAX_PIXELS = 120_000_000  # an A0 page at 300 dpi; beyond that an image is a bomb, not a scan
@@ -108,6 +109,8 @@ def ocr_image(image: Image.Image, source: str) -> str:
     image, dpi = upscaled(despeckled(image), page_dpi(image))
     config = f"--psm 3 --dpi {round(dpi)}" if dpi else "--psm 3"  # helps size the glyphs
     try:
-        return pytesseract.image_to_string(image, lang=OCR_LANG, config=config, timeout=300)
+        return pytesseract.image_to_string(image, lang=OCR_LANG, config=config,
+                                           timeout=ocr_timeout(source, 300))
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
+        check_ocr_budget(source)  # a timeout that spent the document's budget is final
         raise OcrFailedError(source, f"tesseract failed: {exc}") from exc

@@ -10,6 +10,7 @@ import regex
 
 from pipeline.errors import CorruptFileError, EmptyDocumentError, EncryptedPdfError
 from pipeline.ingest.extracted import Extracted, ExtractedPage, ExtractedTable, rows_to_text
+from pipeline.ingest.limits import check_page_count, render_dpi
 from pipeline.ingest.ocr import OCR_DPI, ocr_image
 
 _MIN_TEXT_CHARS = 25  # fewer letters than this on a page: a scan, or a page of stamps
@@ -29,7 +30,8 @@ def _usable(text: str) -> bool:
 
 def _ocr(page, name: str) -> str:
     """Tesseract's reading of the page rendered at OCR_DPI."""
-    return ocr_image(page.to_image(resolution=OCR_DPI).original, name)
+    dpi = render_dpi(page.width, page.height, name, OCR_DPI)
+    return ocr_image(page.to_image(resolution=dpi).original, name)
 
 
 def _is_scan(page) -> bool:
@@ -113,6 +115,7 @@ def read_pdf(path: Path, data: bytes) -> Extracted:
     with pdf:
         if not pdf.pages:
             raise EmptyDocumentError(source, "the PDF has zero pages")
+        check_page_count(len(pdf.pages), source)
         pages: list[ExtractedPage] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
