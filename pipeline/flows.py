@@ -106,6 +106,12 @@ def task_runner_for(workers: int | None, dask_address: str | None, scratch: Path
     })
 
 
+def _progress() -> Callable[[int], None] | None:
+    # a function, not PROGRESS itself in the flow's body: Dask pickles the flow's function
+    # by value with the globals it names, and a ContextVar does not pickle
+    return PROGRESS.get()
+
+
 def _flow_run_id() -> str | None:
     from prefect.runtime import flow_run
 
@@ -127,7 +133,7 @@ def process_corpus(
     runners = workers or (2 if dask_address else 1)
     with task_runner_for(workers, dask_address, Path(out_dir) / ".dask") as runner:
         report = run_refresh(list(paths), out_dir, mode=mode, use_cache=use_cache,
-                             executor=TaskExecutor(runner, runners), progress=PROGRESS.get(),
+                             executor=TaskExecutor(runner, runners), progress=_progress(),
                              flow_run_id=_flow_run_id())
     if report.failures:
         total = len(report.failures) + len(report.documents)

@@ -44,7 +44,7 @@ class ResultCache:
         path = self._path(key)
         try:
             data = path.read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except OSError as exc:
             self.warnings.append(f"cache entry {path} cannot be read ({exc.strerror})")
