@@ -1,13 +1,13 @@
 """Prefect: the `process_corpus` flow, its `process_documents` task, and `serve`.
 
 The flow is thin: `pipeline.refresh.run_refresh` does the run as plain functions; the flow
-gives it an executor that runs the documents to process as Prefect tasks on the right task
-runner (one at a time in this process, or on a local or remote Dask cluster), a few chunks
-in flight at once so that memory stays flat, and chunks of several documents when there
-are many (a task run costs about 0.1 s of API traffic; one per document was a third of a
-text plan's time). The flow ends Failed when no input was processed or any failed, so a
-scheduled run that goes wrong shows as such. It takes folders as well as files, so a
-deployment can be given the folder to keep current.
+gives it an executor that runs the documents to process as Prefect task runs: in the flow's
+own thread, one chunk after another, when serial; on a local or remote Dask cluster, a few
+chunks in flight at once, when distributed. Either way memory stays flat, and a task holds
+several documents when there are many (a task run costs about 0.1 s of API traffic). The
+flow ends Failed when no input was processed or any failed, so a scheduled run that goes
+wrong shows as such. It takes folders as well as files, so a deployment can be given the
+folder to keep current.
 """
 
 from __future__ import annotations
@@ -86,12 +86,26 @@ class TaskExecutor:
         return True
 
 
-def task_runner_for(workers: int | None, dask_address: str | None, scratch: Path):
-    """A Dask task runner for `workers` or `dask_address`, else a serial one.
+class InlineExecutor:
+    """Runs work items as `process_documents` task runs called in the flow's own thread, a
+    chunk at a time: the serial case, where a thread pool adds nothing and would make
+    SIGTERM wait for the chunk in flight."""
 
-    Serial, not Prefect's default thread pool: the stages are pure Python, and threads
-    contending for the GIL made a batch about twice as slow as running documents in turn.
-    """
+    def __call__(self, items: list[WorkItem]) -> Iterator[tuple[WorkItem, DocumentRecord]]:
+        size = chunk_size(len(items), 1)
+        for start in range(0, len(items), size):
+            chunk = items[start:start + size]
+            try:
+                records = process_documents([(item.path, item.sha256) for item in chunk])
+            except Exception as exc:  # noqa: BLE001 - the API failed: the chunk is retried
+                records = [failed_record(item.sha256, "pipeline", exc) for item in chunk]
+            yield from zip(chunk, records, strict=True)
+
+
+def task_runner_for(workers: int | None, dask_address: str | None, scratch: Path):
+    """A Dask task runner for `workers` or `dask_address`, else a serial one (one thread:
+    the stages are pure Python, and threads contending for the GIL made a batch about twice
+    as slow as running documents in turn)."""
     if not workers and not dask_address:
         return ThreadPoolTaskRunner(max_workers=1)
     from prefect_dask import DaskTaskRunner
@@ -130,11 +144,15 @@ def process_corpus(
 ):
     """Keep the output set in `out_dir` current with `paths` (files or folders): Failed
     when no document was processed or any failed (the tables are written all the same)."""
-    runners = workers or (2 if dask_address else 1)
-    with task_runner_for(workers, dask_address, Path(out_dir) / ".dask") as runner:
-        report = run_refresh(list(paths), out_dir, mode=mode, use_cache=use_cache,
-                             executor=TaskExecutor(runner, runners), progress=_progress(),
-                             flow_run_id=_flow_run_id())
+    options = {"mode": mode, "use_cache": use_cache, "progress": _progress(),
+               "flow_run_id": _flow_run_id()}
+    if not workers and not dask_address:
+        report = run_refresh(list(paths), out_dir, executor=InlineExecutor(), **options)
+    else:
+        runners = workers or 2
+        with task_runner_for(workers, dask_address, Path(out_dir) / ".dask") as runner:
+            report = run_refresh(list(paths), out_dir, executor=TaskExecutor(runner, runners),
+                                 **options)
     if report.failures:
         total = len(report.failures) + len(report.documents)
         return Failed(message=f"{len(report.failures)} of {total} documents failed; see "
