@@ -102,10 +102,15 @@ def test_a_slow_server_is_waited_for_with_a_notice(monkeypatch, capsys):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = http.server.HTTPServer(("127.0.0.1", port), _Health)
+    servers: list[http.server.HTTPServer] = []
+
+    def start_late() -> None:  # nothing listens on the port for the first 2 s
+        servers.append(http.server.HTTPServer(("127.0.0.1", port), _Health))
+        servers[0].serve_forever()
+
     stand_in = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     monkeypatch.setattr(tempserver, "_NOTICE_EVERY", 0.5)
-    starter = threading.Timer(2.0, server.serve_forever)  # answers only after 2 s
+    starter = threading.Timer(2.0, start_late)
     started = time.monotonic()
     starter.start()
     try:
@@ -114,8 +119,9 @@ def test_a_slow_server_is_waited_for_with_a_notice(monkeypatch, capsys):
     finally:
         stand_in.kill()
         stand_in.wait()
-        server.shutdown()
         starter.cancel()
+        if servers:
+            servers[0].shutdown()
     assert "waiting for Prefect's temporary server" in capsys.readouterr().err
 
 
