@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import io
 import random
-import regex
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import regex
 from PIL import Image, ImageFilter
 
 from tests.generate import _register_fonts
