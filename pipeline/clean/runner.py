@@ -38,16 +38,16 @@ def default_steps() -> list[tuple[str, Step]]:
 
 
 def clean_text(
-    text: str, *, layout: Layout | None = None, suggest_only: bool = False,
-    steps: Sequence[tuple[str, Step]] | None = None,
+    text: str, *, layout: Layout | None = None, origin: str = "text",
+    suggest_only: bool = False, steps: Sequence[tuple[str, Step]] | None = None,
 ) -> CleanResult:
-    """Clean `text` (with the reader's `layout` of it, if any); with `suggest_only`, return it
-    unchanged with the suggested corrections."""
+    """Clean `text` (with the reader's `layout` of it and its `origin`, see `StepInput`); with
+    `suggest_only`, return it unchanged with the suggested corrections."""
     from pipeline.clean.speckled import current_regime, document_scope
 
     steps = list(steps) if steps is not None else default_steps()
     with document_scope():
-        result = _run(text, steps, suggest_only, StepInput(layout or Layout()))
+        result = _run(text, steps, suggest_only, StepInput(layout or Layout(), origin))
         result.regime = current_regime()
     return result
 
@@ -90,9 +90,17 @@ def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool,
     return CleanResult(current, back, corrections, layout=given.layout)
 
 
+def text_origin(doc: Document) -> str:
+    """Where a document's text came from, for the steps (`StepInput.origin`)."""
+    if doc.ocr_pages:
+        return "ocr"
+    return "digital" if doc.encoding.split("+")[0] in ("pdf", "docx") else "text"
+
+
 def clean_document(doc: Document, *, suggest_only: bool = False) -> Document:
     """Fill `doc.text`, `doc.clean_map` and `doc.corrections` from `doc.raw_text`."""
-    result = clean_text(doc.raw_text, layout=doc.ingested, suggest_only=suggest_only)
+    result = clean_text(doc.raw_text, layout=doc.ingested, origin=text_origin(doc),
+                        suggest_only=suggest_only)
     doc.text = result.text
     doc.clean_map = result.offset_map
     doc.corrections = result.corrections
