@@ -12,5 +12,6 @@ def extract(doc: Document) -> Document:
 
     assert doc.text is not None, "clean the document before extracting"
     doc.targets = extract_targets(doc.text, doc.sections, doc.meta)
-    doc.assignments = extract_assignments(doc.text, doc.sections, doc.meta)
+    doc.assignments = extract_assignments(doc.text, doc.sections, doc.meta,
+                                         doc.layout.tables)
     return doc
