@@ -89,8 +89,9 @@ class Assembly:
         return path if path.is_file() else None
 
     def _kept(self, name: str) -> str:
-        if name == "failures":
-            return "source IN (SELECT source FROM keep_failures)"
+        if name == "failures":  # failed documents, and the skipped parts of kept ones
+            return ("(source IN (SELECT source FROM keep_failures) OR "
+                    "coalesce(doc_id IN (SELECT doc_id FROM keep_docs), false))")
         return "doc_id IN (SELECT doc_id FROM keep_docs)"
 
     def previous_rows(self, name: str, kept: bool, without: tuple[str, ...] = ()) -> str | None:

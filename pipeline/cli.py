@@ -43,6 +43,9 @@ def print_report(report, elapsed: float) -> None:
         added, removed = report.row_changes.get(name, (None, None))
         rows.append(f"{name} {count}" if added is None else f"{name} {count} (+{added} −{removed})")
     print("  rows: " + ", ".join(rows))
+    if report.problems:
+        print(f"  {report.problems} part(s) of documents skipped (a table or block a stage "
+              f"could not read): rows of failures.csv with a doc_id", file=sys.stderr)
     for warning in report.warnings:
         print(f"  warning: {warning}", file=sys.stderr)
     for failure in report.failures:

@@ -51,6 +51,7 @@ class RunReport:
     changes: dict[str, int] = field(default_factory=dict)  # added, changed, removed …
     row_changes: dict[str, tuple[int, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    problems: int = 0  # failures rows of documents that were kept (a table skipped …)
 
 
 def _iso_now() -> str:
@@ -139,8 +140,11 @@ def _report_inputs(assembly: Assembly, staging: Staging, plan: Plan, report: Run
         "ORDER BY doc_id").fetchall()]
     report.failures = [Failure(source, stage, error_type, message) for source, stage,
                        error_type, message in con.execute(
-        "SELECT source, stage, error_type, message FROM failures WHERE source IN "
-        "(SELECT source FROM inputs_arrow) ORDER BY source").fetchall()]
+        "SELECT source, stage, error_type, message FROM failures WHERE doc_id IS NULL AND "
+        "source IN (SELECT source FROM inputs_arrow) ORDER BY source").fetchall()]
+    report.problems = assembly.scalar(
+        "SELECT count(*) FROM failures WHERE doc_id IS NOT NULL AND "
+        "source IN (SELECT source FROM inputs_arrow)")
     assembly.con.unregister("inputs_arrow")
     report.changes = {
         "added": plan.count("added"), "changed": plan.count("changed"),

@@ -34,6 +34,7 @@ class DocumentRecord:
     text: str = ""
     meta: DocumentMeta | None = None
     failure: tuple[str, str, str] | None = None  # stage, error type, message
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # parts skipped
     transient: bool = False  # failed in a way worth trying again next run: never cached
     seconds: float = 0.0
 
@@ -57,8 +58,10 @@ def record_of(outcome: Outcome, sha256: str, seconds: float = 0.0) -> DocumentRe
                                                failure.message), seconds=seconds)
     doc = outcome.document
     doc.sha256 = sha256
+    problems = [(p.stage, p.error_type, p.message) for p in doc.problems]
     return DocumentRecord(sha256, fields=document_fields(doc), rows=item_rows(doc),
-                          text=doc.text or "", meta=doc.meta, seconds=seconds)
+                          text=doc.text or "", meta=doc.meta, problems=problems,
+                          seconds=seconds)
 
 
 def failed_record(sha256: str, stage: str, error: BaseException,

@@ -70,6 +70,9 @@ class Staging:
                 rows = record.rows.get(name)
                 if rows is not None and rows.num_rows:
                     self._buffer_table(name, m, rows)
+            if record.problems:  # parts a stage skipped: failures rows of a kept document
+                self._buffer("failures", m, [{"stage": s, "error_type": e, "message": msg}
+                                             for s, e, msg in record.problems])
         else:
             stage, error_type, message = record.failure or ("pipeline", "", "")
             self._buffer("failures", m, [{"stage": stage, "error_type": error_type,

@@ -28,22 +28,25 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "sections": {
         "doc_id": STR, "sec_id": INT, "parent": INT, "depth": INT, "level": INT, "number": STR,
         "heading": STR, "label": STR, "kind": STR, "start": INT, "end": INT,
-        "heading_start": INT, "heading_end": INT,
+        "heading_start": INT, "heading_end": INT, "page": INT, "source_start": INT,
+        "source_end": INT,
     },
     "targets": {
         "doc_id": STR, "indicator": STR, "code": STR, "value": FLOAT, "value_max": FLOAT,
         "unit": STR, "comparator": STR, "kind": STR, "scope_level": STR, "year": INT,
         "period_start": INT, "evidence": STR, "start": INT, "end": INT, "section": INT,
-        "method": STR,
+        "method": STR, "page": INT, "source_start": INT, "source_end": INT,
     },
     "assignments": {
         "doc_id": STR, "agency": STR, "role": STR, "task": STR, "deadline_text": STR,
         "due_start": STR, "due_end": STR, "recurrence": STR, "evidence": STR, "start": INT,
-        "end": INT, "section": INT, "method": STR,
+        "end": INT, "section": INT, "method": STR, "page": INT, "source_start": INT,
+        "source_end": INT,
     },
     "corrections": {
-        "doc_id": STR, "start": INT, "end": INT, "raw_start": INT, "raw_end": INT,
+        "doc_id": STR, "start": INT, "end": INT, "source_start": INT, "source_end": INT,
         "before": STR, "after": STR, "reason": STR, "score": FLOAT, "applied": BOOL,
+        "page": INT,
     },
     "failures": {
         "source": STR, "doc_id": STR, "stage": STR, "error_type": STR, "message": STR,
@@ -55,8 +58,8 @@ SORT_KEYS = {
     "sections": ["doc_id", "start", "sec_id"],
     "targets": ["doc_id", "start", "end", "value"],
     "assignments": ["doc_id", "start", "end", "agency", "role"],
-    "corrections": ["doc_id", "start", "raw_start"],
-    "failures": ["source"],
+    "corrections": ["doc_id", "start", "source_start"],
+    "failures": ["source", "stage", "message"],
 }
 # tables with one row per item of a Document (its sections, targets …), keyed by doc_id
 ITEM_TABLES = ("sections", "targets", "assignments", "corrections")

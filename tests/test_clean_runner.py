@@ -5,12 +5,12 @@ from pipeline.clean.normalize import edits as normalize_edits
 from pipeline.offsets import Edit
 
 
-def _fix_word(text: str) -> list[Edit]:
+def _fix_word(text: str, _given=None) -> list[Edit]:
     i = text.find("diện tử")
     return [Edit(i, i + 4, "điện", "ocr word")] if i >= 0 else []
 
 
-def _join(text: str) -> list[Edit]:
+def _join(text: str, _given=None) -> list[Edit]:
     i = text.find(".\n")
     return [Edit(i, i + 2, " ", "line join")] if i >= 0 else []
 
@@ -24,7 +24,7 @@ def test_corrections_point_into_cleaned_and_raw_text():
     assert result.text == "Chính quyền điện tử tỉnh Thanh Hóa thực hiện"
     for c in result.corrections:
         assert result.text[c.start:c.end] == c.after
-        assert raw[c.raw_start:c.raw_end] == c.before
+        assert raw[c.source_start:c.source_end] == c.before
 
 
 def test_suggest_only_changes_nothing():
