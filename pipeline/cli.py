@@ -251,7 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "workers", None) is not None and args.workers < 1:
         print("vnplan: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    in_main = threading.current_thread() is threading.main_thread()
+    # `serve`'s runner handles signals itself (it waits for the run in flight)
+    in_main = threading.current_thread() is threading.main_thread() and args.command != "serve"
     previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
     try:
         return args.func(args)

@@ -14,8 +14,8 @@ from functools import cache
 from PIL import Image
 
 from pipeline.errors import ImageTooLargeError, OcrFailedError, OcrUnavailableError
-from pipeline.ingest.limits import check_ocr_budget, ocr_timeout
 from pipeline.ingest.extracted import ExtractedPage
+from pipeline.ingest.limits import check_ocr_budget, ocr_timeout
 from pipeline.ingest.ocrlayout import build_page, ruled_grids, without_rules, words_of
 
 OCR_LANG = os.environ.get("VNPLAN_OCR_LANG", "vie")
