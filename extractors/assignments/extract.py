@@ -53,7 +53,7 @@ def extract_assignments(
         for a in _from_row(text, row):
             table_recs.append(a)
             follow[id(a)] = text[row.task_end:row.task_end + 120]
-    return merge(dedupe(duty_recs), dedupe(table_recs), follow)
+    return merge(dedupe(duty_recs), dedupe(table_recs, per_row=True), follow)
 
 
 def _roles(ctx, sections: list[Section]) -> list[Role]:

@@ -18,13 +18,16 @@ def _key(a: Assignment) -> tuple[str, str, str]:
     return a.agency, a.role, a.task.casefold()
 
 
-def dedupe(recs: list[Assignment]) -> list[Assignment]:
-    """Drop records without a task and repeats of the same (agency, role, task)."""
-    seen: set[tuple[str, str, str]] = set()
+def dedupe(recs: list[Assignment], per_row: bool = False) -> list[Assignment]:
+    """Drop records without a task and repeats of the same (agency, role, task); `per_row`:
+    only within one table row (two rows whose tasks read the same up to a bracket are two
+    duties: "… quy hoạch (…) quy hoạch tỉnh" and "… quy hoạch (…) quy hoạch chung")."""
+    seen: set[tuple] = set()
     out = []
     for a in recs:
-        if a.task and _key(a) not in seen:
-            seen.add(_key(a))
+        key = (*_key(a), a.start) if per_row else _key(a)
+        if a.task and key not in seen:
+            seen.add(key)
             out.append(a)
     return out
 

@@ -117,6 +117,11 @@ def _first_task(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> tuple[list[R
             ts = skip_prefix(ctx.text, after)
             te = clause_end(ctx.text, ts, de)
             leads, extra = _split_related(leads)
+            if not leads and owners:
+                # "A phối hợp với các đơn vị liên quan …": only the vague collective to work
+                # with, so A leads and the collective partners (ANNOTATION §3)
+                return (_rows(owners, "lead", ts, te, ev, d)
+                        + _rows(extra, "partner", ts, te, m.start(), d)), te
             rows = _rows(owners, "partner", ts, te, ev, d)
             rows += _rows(leads, "lead", ts, te, m.start(), d)
             return rows + _rows(extra, "partner", ts, te, m.start(), d), te
@@ -135,8 +140,6 @@ def _split_related(leads: list[AgencyMention]) -> tuple[list, list]:
     coordinate (ANNOTATION §3: "… và các đơn vị liên quan" adds a partner row)."""
     related = set(roles_data()["partner_collectives"])
     named = [a for a in leads if a.canonical not in related]
-    if not named:
-        return leads, []
     return named, [a for a in leads if a.canonical in related]
 
 
