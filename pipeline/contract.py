@@ -16,6 +16,8 @@ import yaml
 
 CONTRACT_PATH = Path(__file__).parent / "data" / "contract.yaml"
 _SPACE = re.compile(r"\s+")
+_CELL_RULE = re.compile(r"^[ \t]*\|[ \t]*$", re.MULTILINE)
+_EMPHASIS = re.compile(r"\*+")
 
 
 @cache
@@ -26,8 +28,21 @@ def load_contract() -> dict[str, Any]:
 
 
 def collapse(text: str) -> str:
-    """Reference-text form: NFC, markdown `**` removed, every whitespace run one space.
+    """Reference-text form: NFC, web-copy markup dropped, every whitespace run one space.
 
-    Gold strings are "verbatim" in this form, whatever the line breaks of the source."""
-    text = unicodedata.normalize("NFC", text).replace("**", "")
+    Gold strings are "verbatim" in this form, whatever the line breaks of the source. The
+    markup is that of the crawled copies: markdown emphasis (`**bold**`, `*italic*`) and
+    table cells written one per line between lines holding a lone `|`. A lone `*` between
+    spaces is text ("479 xã) * 20 triệu", a multiplication) and stays."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CELL_RULE.sub(" ", text)
+    text = _EMPHASIS.sub(_drop_emphasis, text)
     return _SPACE.sub(" ", text).strip()
+
+
+def _drop_emphasis(match: re.Match[str]) -> str:
+    run, text = match.group(), match.string
+    start, end = match.span()
+    spaced = (start == 0 or text[start - 1].isspace()) and (end == len(text)
+                                                            or text[end].isspace())
+    return run if len(run) == 1 and spaced else ""

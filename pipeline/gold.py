@@ -24,7 +24,7 @@ from pipeline.gold_rules import (
     check_verbatim,
 )
 
-__all__ = ["check_gold", "check_gold_dir", "collapse", "load_contract", "load_gold",
+__all__ = ["check_gold", "check_gold_dir", "collapse", "gold_subset", "load_contract", "load_gold",
            "reference_path", "reference_text"]
 
 
@@ -107,3 +107,19 @@ def check_gold_dir(gold_dir: Path, corpus_dir: Path) -> list[str]:
             reference = None
         problems += check_gold(gold, path.name, reference)
     return problems
+
+
+def gold_subset(gold_dir: Path | str, doc_ids: list[str], dest: Path | str) -> Path:
+    """A gold folder in `dest` holding only the gold files of `doc_ids` (and a link to the
+    clean references), so that a score covers one document set and no other gold document
+    counts as unpredicted. Returns the folder."""
+    gold_dir, dest = Path(gold_dir), Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    for doc_id in doc_ids:
+        source = gold_dir / f"{doc_id}.json"
+        if source.exists():
+            (dest / source.name).write_bytes(source.read_bytes())
+    clean = gold_dir / "clean"
+    if clean.is_dir() and not (dest / "clean").exists():
+        (dest / "clean").symlink_to(clean.resolve())
+    return dest

@@ -45,6 +45,22 @@ def test_reference_text_collapses_whitespace_and_markdown_bold(tmp_path):
     assert reference_text("x", tmp_path / "gold", tmp_path) == "I. MỤC TIÊU 1. Mục tiêu chung"
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    # a web copy's table: one cell per line between lines holding a lone "|"
+    ("|\n4\n|\nXây dựng Bộ tiêu chí.\n|\nSở KH&CN\n|\n|",
+     "4 Xây dựng Bộ tiêu chí. Sở KH&CN"),
+    # markdown bold and italic, opened or closed next to a word, and empty bold
+    ("hằng năm ***(hoặc đột xuất) *báo cáo", "hằng năm (hoặc đột xuất) báo cáo"),
+    ("**ỦY BAN NHÂN\nDÂN **\n** **\nTỈNH", "ỦY BAN NHÂN DÂN TỈNH"),
+    # text, not markup: a lone "*" between spaces and a "|" inside a line
+    ("(35 sở + 479 xã) * 20 triệu/đơn vị", "(35 sở + 479 xã) * 20 triệu/đơn vị"),
+    ("Quý I | Quý II", "Quý I | Quý II"),
+])
+def test_reference_text_drops_web_copy_markup(tmp_path, raw, expected):
+    (tmp_path / "x.txt").write_text(raw, "utf-8")
+    assert reference_text("x", tmp_path / "gold", tmp_path) == expected
+
+
 def test_ocr_seed_reference_is_the_gold_clean_text():
     doc_id = "thanhhoa-2019-qd1118"
     clean = collapse((GOLD / "clean" / f"{doc_id}.txt").read_text("utf-8"))
