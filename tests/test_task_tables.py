@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from extractors.agencies import find_agencies
-from extractors.task_tables import column_kind, task_rows
+from extractors.mentions.agencies import find_agencies
+from extractors.tables.text_rows import column_kind, task_rows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre"
 

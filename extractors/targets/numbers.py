@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.cues import alternation, cue_re, cues, words_re
+from extractors.targets.cues import alternation, cue_re, cues, words_re
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d{1,2}(?=\s*%))?(?:,\d+)?"
 NUMBER_RE = regex.compile(

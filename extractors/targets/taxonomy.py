@@ -28,9 +28,9 @@ import spacy
 import yaml
 from spacy.matcher import PhraseMatcher
 
-from extractors.cues import fold
+from extractors.targets.cues import fold
 
-DATA = Path(__file__).parent / "data" / "taxonomy.yaml"
+DATA = Path(__file__).parents[1] / "data" / "taxonomy.yaml"
 NEUTRAL = "NONE"
 
 

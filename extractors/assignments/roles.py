@@ -13,9 +13,9 @@ from functools import lru_cache
 
 import regex
 
-from extractors.agencies import AgencyMention
 from extractors.fold import fold
-from extractors.tasks import clause_end, cue_pattern, roles_data, skip_prefix
+from extractors.mentions.agencies import AgencyMention
+from extractors.mentions.tasks import clause_end, cue_pattern, roles_data, skip_prefix
 
 
 @lru_cache(maxsize=1)

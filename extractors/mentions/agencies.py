@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from extractors.fold import collapse, fold, pattern_of
 
-DATA = Path(__file__).parent / "data" / "agencies.yaml"
+DATA = Path(__file__).parents[1] / "data" / "agencies.yaml"
 EXCLUDED_TYPES = {"central", "issuer"}
 
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import regex
 
-from extractors.agencies import AgencyMention
-from extractors.roles import Ctx
-from extractors.tasks import cue_pattern
+from extractors.assignments.roles import Ctx
+from extractors.mentions.agencies import AgencyMention
+from extractors.mentions.tasks import cue_pattern
 
 _TITLE = regex.compile(r"[ \t*]*([^\n]{3,200}?)[ \t*]*\n\s*(?=[A-ZĐÀ-Ỹ])")
 MAX_TITLE_WORDS = 25

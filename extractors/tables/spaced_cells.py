@@ -18,13 +18,18 @@ from typing import NamedTuple
 import regex
 import yaml
 
-from extractors.agencies import AgencyMention, canonical_name, find_agencies, is_name_prefix
-from extractors.deadlines import table_deadline
 from extractors.fold import fold
-from extractors.table_model import TableRow
-from extractors.tasks import clause_end
+from extractors.mentions.agencies import (
+    AgencyMention,
+    canonical_name,
+    find_agencies,
+    is_name_prefix,
+)
+from extractors.mentions.deadlines import table_deadline
+from extractors.mentions.tasks import clause_end
+from extractors.tables.rows import TableRow
 
-DATA = Path(__file__).parent / "data" / "table_columns.yaml"
+DATA = Path(__file__).parents[1] / "data" / "table_columns.yaml"
 COLS = ("task", "lead", "partner", "time")
 _BEAM = 24
 _OPEN_END = regex.compile(r"(?:[,;&\-–]|\bvà|\bcác)\s*$")

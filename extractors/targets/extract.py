@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
-from extractors.context import (
+from extractors.mentions.years import annual_plan, plan_year, year_for, year_mentions
+from extractors.targets.context import (
     Zone,
     enclosing,
     sentences,
@@ -21,9 +22,9 @@ from extractors.context import (
     zones_from_sections,
     zones_from_text,
 )
-from extractors.cues import alternation, cue_re, cues
-from extractors.numbers import find_mentions, find_ranks
-from extractors.phrases import (
+from extractors.targets.cues import alternation, cue_re, cues
+from extractors.targets.numbers import find_mentions, find_ranks
+from extractors.targets.phrases import (
     MARKER,
     clause_start,
     head_end,
@@ -37,10 +38,9 @@ from extractors.phrases import (
     subject_before,
     tail_end,
 )
-from extractors.restated import appendix_span, restated_year
-from extractors.scope import scope_level
-from extractors.taxonomy import code_for
-from extractors.years import annual_plan, plan_year, year_for, year_mentions
+from extractors.targets.restated import appendix_span, restated_year
+from extractors.targets.scope import scope_level
+from extractors.targets.taxonomy import code_for
 from pipeline.model import DocumentMeta, Section, Target
 
 

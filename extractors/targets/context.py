@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.cues import cue_re, cues
-from extractors.years import year_mentions
+from extractors.mentions.years import year_mentions
+from extractors.targets.cues import cue_re, cues
 from pipeline.model import Section
 
 BOUNDARY_RE = regex.compile(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.fold import fold
-from extractors.tasks import cue_pattern, roles_data
+from extractors.mentions.tasks import cue_pattern, roles_data
 from pipeline.model import Section
 
 

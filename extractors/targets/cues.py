@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 import yaml
 
-DATA = Path(__file__).parent / "data" / "target_cues.yaml"
+DATA = Path(__file__).parents[1] / "data" / "target_cues.yaml"
 
 
 def fold(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.deadlines import Deadline
+from extractors.mentions.deadlines import Deadline
 
 
 @dataclass

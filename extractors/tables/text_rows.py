@@ -14,14 +14,14 @@ from pathlib import Path
 import regex
 import yaml
 
-from extractors.agencies import AgencyMention, canonical_name, find_agencies
-from extractors.deadlines import parse_deadline
-from extractors.flat_tables import flat_rows
 from extractors.fold import fold
-from extractors.table_model import Cell, TableRow
-from extractors.tasks import clause_end
+from extractors.mentions.agencies import AgencyMention, canonical_name, find_agencies
+from extractors.mentions.deadlines import parse_deadline
+from extractors.mentions.tasks import clause_end
+from extractors.tables.flat_tables import flat_rows
+from extractors.tables.rows import Cell, TableRow
 
-DATA = Path(__file__).parent / "data" / "table_columns.yaml"
+DATA = Path(__file__).parents[1] / "data" / "table_columns.yaml"
 COLUMN_KINDS = ("stt", "task", "lead", "partner", "time", "other")
 
 
@@ -218,7 +218,9 @@ def _task_fragment(text: str, task: list[Cell]) -> tuple[int, int]:
 
 def task_rows(text: str, mentions: list[AgencyMention]) -> list[TableRow]:
     """Task rows of all appendix tables in `text`, whatever their layout."""
-    from extractors.spaced_tables import spaced_rows  # it reads header cells with column_kind
+    from extractors.tables.spaced_tables import (
+        spaced_rows,  # it reads header cells with column_kind
+    )
 
     rows = tab_rows(text, mentions)
     if not rows:

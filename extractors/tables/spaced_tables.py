@@ -17,16 +17,16 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.agencies import AgencyMention
-from extractors.spaced_cells import (
+from extractors.mentions.agencies import AgencyMention
+from extractors.tables.rows import TableRow
+from extractors.tables.spaced_cells import (
     Fragment,
     assemble_row,
     fragment_kind,
     prefix_row_scores,
     row_score,
 )
-from extractors.table_model import TableRow
-from extractors.task_tables import column_kind
+from extractors.tables.text_rows import column_kind
 
 _SEP = regex.compile(r"[ \t]{2,}")
 _END = regex.compile(r"\s*(?:Nơi nhận|TM\.\s|KT\.\s|PHỤ LỤC)")

@@ -11,17 +11,17 @@ from functools import lru_cache
 
 import regex
 
-from extractors.agencies import find_agencies
-from extractors.clauses import assigned_roles, execution_roles
-from extractors.deadlines import Deadline, duty_deadline
-from extractors.duties import blocks, duties, tcth_regions
+from extractors.assignments.clauses import assigned_roles, execution_roles
+from extractors.assignments.duties import blocks, duties, tcth_regions
+from extractors.assignments.merge_rows import dedupe, merge
+from extractors.assignments.owner_titles import title_owners
+from extractors.assignments.roles import Role, make_ctx, parse_duty
 from extractors.fold import collapse, fold_document
-from extractors.merge_rows import dedupe, merge
-from extractors.owner_titles import title_owners
-from extractors.roles import Role, make_ctx, parse_duty
-from extractors.table_model import TableRow
-from extractors.task_tables import task_rows
-from extractors.tasks import clause_end, cue_pattern, task_text
+from extractors.mentions.agencies import find_agencies
+from extractors.mentions.deadlines import Deadline, duty_deadline
+from extractors.mentions.tasks import clause_end, cue_pattern, task_text
+from extractors.tables.rows import TableRow
+from extractors.tables.text_rows import task_rows
 from pipeline.model import Assignment, DocumentMeta, Section
 
 

@@ -16,7 +16,7 @@ import yaml
 
 from extractors.fold import collapse, fold, fold_document
 
-ROLES = Path(__file__).parent / "data" / "roles.yaml"
+ROLES = Path(__file__).parents[1] / "data" / "roles.yaml"
 
 
 @lru_cache(maxsize=1)

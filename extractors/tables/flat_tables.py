@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import regex
 
-from extractors.agencies import AgencyMention
-from extractors.deadlines import parse_deadline
 from extractors.fold import fold
-from extractors.table_model import TableRow
-from extractors.tasks import clause_end
+from extractors.mentions.agencies import AgencyMention
+from extractors.mentions.deadlines import parse_deadline
+from extractors.mentions.tasks import clause_end
+from extractors.tables.rows import TableRow
 
 _HEADER = regex.compile(
     r"(?<!\w)(?:stt|tt)\s+\S.{0,80}?(?:co\s+quan|don\s+vi)\s+chu\s+tri.{0,80}?"

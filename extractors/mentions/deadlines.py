@@ -17,7 +17,7 @@ import yaml
 
 from extractors.fold import collapse, fold
 
-DATA = Path(__file__).parent / "data" / "deadlines.yaml"
+DATA = Path(__file__).parents[1] / "data" / "deadlines.yaml"
 
 
 @dataclass(frozen=True)

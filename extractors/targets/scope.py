@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-from extractors.cues import cue_re, cues, words_re
+from extractors.targets.cues import cue_re, cues, words_re
 
 
 @lru_cache(maxsize=1)

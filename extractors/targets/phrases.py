@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.cues import comparator_res, cue_re, cues, fold, words_re
+from extractors.targets.cues import comparator_res, cue_re, cues, fold, words_re
 
 MAX_TAIL = 170
 TAIL_CUT = regex.compile(  # a short "(VNeID)" stays inside the indicator, a long note ends it
@@ -68,7 +68,7 @@ def lead_of(text: str, start: int, end: int) -> Lead:
 
 def cue_re_kind(name: str) -> regex.Pattern:
     """Regex for the kind cue list `name`, anchored at the end of a lead-in."""
-    from extractors.cues import words_re
+    from extractors.targets.cues import words_re
 
     return words_re(cues()["kinds"][name], at_end=True)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from extractors.roles import Ctx, Role, parse_duty
-from extractors.tasks import clause_end, cue_pattern, roles_data
+from extractors.assignments.roles import Ctx, Role, parse_duty
+from extractors.mentions.tasks import clause_end, cue_pattern, roles_data
 
 
 def execution_roles(ctx: Ctx) -> list[Role]:
