@@ -11,6 +11,7 @@ def extract(doc: Document) -> Document:
     from extractors.targets.extract import extract_targets
 
     assert doc.text is not None, "clean the document before extracting"
-    doc.targets = extract_targets(doc.text, doc.sections, doc.meta)
-    doc.assignments = extract_assignments(doc.text, doc.sections, doc.meta)
+    doc.targets = extract_targets(doc.text, doc.sections, doc.meta, doc.layout.tables)
+    doc.assignments = extract_assignments(doc.text, doc.sections, doc.meta,
+                                         doc.layout.tables)
     return doc

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.mentions.agencies import AgencyMention
+from extractors.tables.columns import column_kind
 from extractors.tables.rows import TableRow
 from extractors.tables.spaced_cells import (
     Fragment,
@@ -26,7 +27,6 @@ from extractors.tables.spaced_cells import (
     prefix_row_scores,
     row_score,
 )
-from extractors.tables.text_rows import column_kind
 
 _SEP = regex.compile(r"[ \t]{2,}")
 _END = regex.compile(r"\s*(?:Nơi nhận|TM\.\s|KT\.\s|PHỤ LỤC)")

@@ -8,52 +8,15 @@ name (Hải Dương). Columns come from the header row, named by `data/table_col
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import regex
-import yaml
 
 from extractors.fold import fold
 from extractors.mentions.agencies import AgencyMention, canonical_name, find_agencies
 from extractors.mentions.deadlines import parse_deadline
 from extractors.mentions.tasks import clause_end
+from extractors.tables.columns import column_kind, skip_lead_in
 from extractors.tables.flat_tables import flat_rows
 from extractors.tables.rows import Cell, TableRow
-
-DATA = Path(__file__).parents[1] / "data" / "table_columns.yaml"
-COLUMN_KINDS = ("stt", "task", "lead", "partner", "time", "other")
-
-
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
-
-
-def skip_lead_in(text: str, start: int, end: int) -> int:
-    """Skip a cited approval before the task ("Quyết định số … về việc phê duyệt chủ trương")."""
-    folded = fold(text[start:end])
-    for pat in _data()["task_lead_in"]:
-        m = regex.match(pat, folded)
-        if m:
-            return start + m.end()
-    return start
-
-
-@lru_cache(maxsize=1)
-def _columns() -> list[tuple[str, str]]:
-    data = _data()
-    pairs = [(fold(s), k) for k, syns in data.items() if k in COLUMN_KINDS for s in syns]
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
-
-
-def column_kind(cell: str) -> str | None:
-    """The kind of a header cell ("Cơ quan chủ trì" → lead), None if it names no column."""
-    f = " ".join(fold(cell).split())
-    for syn, kind in _columns():
-        if f.startswith(syn):
-            return kind
-    return None
 
 
 def _line_rows(text: str) -> list[list[Cell]]:
@@ -118,7 +81,7 @@ def tab_rows(text: str, mentions: list[AgencyMention]) -> list[TableRow]:
         elif "stt" in cells:
             merged.append(cells)
     for cells in merged:
-        r = _to_row(text, cells, mentions)
+        r = to_task_row(text, cells, mentions)
         if r:
             out.append(r)
     return out
@@ -171,7 +134,10 @@ def _agencies(text: str, cells: list[Cell], mentions: list[AgencyMention]) -> li
     return out
 
 
-def _to_row(text: str, cells: dict[str, list[Cell]], mentions: list[AgencyMention]):
+def to_task_row(text: str, cells: dict[str, list[Cell]], mentions: list[AgencyMention]
+                ) -> TableRow | None:
+    """One task row from its cells by column kind (a cell wrapped onto continuation rows is
+    several fragments), or None when it names no task or no agency."""
     task = cells.get("task")
     if not task:
         return None

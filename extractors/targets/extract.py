@@ -41,7 +41,7 @@ from extractors.targets.phrases import (
 from extractors.targets.restated import appendix_span, restated_year
 from extractors.targets.scope import scope_level
 from extractors.targets.taxonomy import code_for
-from pipeline.model import DocumentMeta, Section, Target
+from pipeline.model import DocumentMeta, Section, Table, Target
 
 
 @dataclass
@@ -65,8 +65,10 @@ class _Doc:
     period: int | None
 
 
-def extract_targets(text: str, sections: list[Section], meta: DocumentMeta) -> list[Target]:
-    """Every quantified commitment in `text`, ordered by position, restatements merged."""
+def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
+                    tables: list[Table] | None = None) -> list[Target]:
+    """Every quantified commitment in `text`, ordered by position, restatements merged;
+    `tables` are the document model's tables (cells with spans into `text`)."""
     year, period = plan_year(text, meta)
     zones = zones_from_sections(sections) if sections else zones_from_text(text, year)
     zones += zones_from_labels(text)
