@@ -28,12 +28,21 @@ def load_contract() -> dict[str, Any]:
 
 
 def collapse(text: str) -> str:
-    """Reference-text form: NFC, web-copy markup dropped, every whitespace run one space.
+    """Reference-text form: NFC, markdown `**` removed, every whitespace run one space.
 
-    Gold strings are "verbatim" in this form, whatever the line breaks of the source. The
-    markup is that of the crawled copies: markdown emphasis (`**bold**`, `*italic*`) and
-    table cells written one per line between lines holding a lone `|`. A lone `*` between
-    spaces is text ("479 xã) * 20 triệu", a multiplication) and stays."""
+    Gold strings are "verbatim" in this form, whatever the line breaks of the source."""
+    text = unicodedata.normalize("NFC", text).replace("**", "")
+    return _SPACE.sub(" ", text).strip()
+
+
+def printed(text: str) -> str:
+    """The printed-text form: as `collapse`, with all the markup of a crawled web copy dropped.
+
+    Web copies carry markdown emphasis (`**bold**`, `*italic*`, stray `** **`) and write table
+    cells one per line between lines holding a lone `|`. Annotators who quote the document as
+    printed join cells with a space and leave the markup out, so their strings are verbatim in
+    this form. A lone `*` between spaces is text ("479 xã) * 20 triệu", a multiplication) and
+    stays, and so does a `|` inside a line."""
     text = unicodedata.normalize("NFC", text)
     text = _CELL_RULE.sub(" ", text)
     text = _EMPHASIS.sub(_drop_emphasis, text)
@@ -46,3 +55,6 @@ def _drop_emphasis(match: re.Match[str]) -> str:
     spaced = (start == 0 or text[start - 1].isspace()) and (end == len(text)
                                                             or text[end].isspace())
     return run if len(run) == 1 and spaced else ""
+
+
+REFERENCE_FORMS = {"collapsed": collapse, "printed": printed}

@@ -8,10 +8,11 @@ the rules themselves are in `pipeline.gold_rules`).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pipeline.contract import collapse, load_contract
+from pipeline.contract import REFERENCE_FORMS, collapse, load_contract
 from pipeline.gold_rules import (
     RECORD_KINDS,
     check_assignment_rules,
@@ -25,7 +26,7 @@ from pipeline.gold_rules import (
 )
 
 __all__ = ["check_gold", "check_gold_dir", "collapse", "gold_subset", "load_contract", "load_gold",
-           "reference_path", "reference_text"]
+           "reference_forms", "reference_path", "reference_text"]
 
 
 def load_gold(path: Path | str) -> dict[str, Any]:
@@ -49,7 +50,15 @@ def reference_text(doc_id: str, gold_dir: Path | str, corpus_dir: Path | str) ->
     return collapse(path.read_text(encoding="utf-8-sig"))
 
 
-def _check_records(gold: dict, name: str, reference: str | None) -> list[str]:
+def reference_forms(doc_id: str, gold_dir: Path | str, corpus_dir: Path | str) -> dict[str, str]:
+    """Every form of the reference text a verbatim gold string may be quoted from: collapsed
+    (the web copy's markup as crawled, only `**` dropped) and printed (all its markup dropped,
+    table cells joined), since annotators quote web copies either way."""
+    raw = reference_path(doc_id, gold_dir, corpus_dir).read_text(encoding="utf-8-sig")
+    return {name: form(raw) for name, form in REFERENCE_FORMS.items()}
+
+
+def _check_records(gold: dict, name: str, references: Mapping[str, str] | None) -> list[str]:
     contract = load_contract()
     problems: list[str] = []
     for kind in RECORD_KINDS:
@@ -65,14 +74,15 @@ def _check_records(gold: dict, name: str, reference: str | None) -> list[str]:
             problems += check_consistency(record, kind, where)
             if kind == "assignments":
                 problems += check_assignment_rules(record, where)
-            if reference is not None:
-                problems += check_verbatim(record, kind, where, reference)
+            if references is not None:
+                problems += check_verbatim(record, kind, where, references)
         problems += check_duplicates(records, kind, name)
     return problems
 
 
-def check_gold(gold: Any, name: str, reference: str | None) -> list[str]:
-    """Every contract problem of one parsed gold file; `reference` None skips verbatim checks."""
+def check_gold(gold: Any, name: str, reference: str | Mapping[str, str] | None) -> list[str]:
+    """Every contract problem of one parsed gold file. `reference` is the collapsed reference
+    text, or several forms of it (see `reference_forms`); None skips the verbatim checks."""
     contract = load_contract()
     problems = check_fields(gold, contract["fields"]["document"], name,
                             contract["optional_fields"]["document"])
@@ -80,7 +90,8 @@ def check_gold(gold: Any, name: str, reference: str | None) -> list[str]:
         return problems
     problems += check_document(gold, name, Path(name).stem)
     problems += check_nfc(gold, name)
-    return problems + _check_records(gold, name, reference)
+    references = {"collapsed": reference} if isinstance(reference, str) else reference
+    return problems + _check_records(gold, name, references)
 
 
 def check_gold_dir(gold_dir: Path, corpus_dir: Path) -> list[str]:
@@ -99,13 +110,13 @@ def check_gold_dir(gold_dir: Path, corpus_dir: Path) -> list[str]:
             problems.append(str(exc))
             continue
         try:
-            reference = reference_text(path.stem, gold_dir, corpus_dir)
+            references: dict[str, str] | None = reference_forms(path.stem, gold_dir, corpus_dir)
         except FileNotFoundError:
             problems.append(f"{path.name}: no reference text (looked for "
                             f"{gold_dir / 'clean' / (path.stem + '.txt')} and "
                             f"{corpus_dir / (path.stem + '.txt')})")
-            reference = None
-        problems += check_gold(gold, path.name, reference)
+            references = None
+        problems += check_gold(gold, path.name, references)
     return problems
 
 

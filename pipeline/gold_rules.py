@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from pipeline.contract import collapse, load_contract
+from pipeline.contract import REFERENCE_FORMS, collapse, load_contract
 
 RECORD_KINDS = ("sections", "targets", "assignments")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -144,13 +144,16 @@ def _target_consistency(record: dict, where: str) -> list[str]:
     return problems
 
 
-def check_verbatim(record: dict, kind: str, where: str, reference: str) -> list[str]:
-    """Text fields the contract quotes (heading, indicator, task, evidence) occur in the
-    collapsed reference text, and only a heading may be empty."""
+def check_verbatim(record: dict, kind: str, where: str,
+                   references: Mapping[str, str]) -> list[str]:
+    """Text fields the contract quotes (heading, indicator, task, evidence) occur in one form of
+    the reference text (`references`: form name of contract.REFERENCE_FORMS → that form of the
+    text), and only a heading may be empty."""
     problems = []
     for key in load_contract()["verbatim"][kind]:
         text = record.get(key)
-        if isinstance(text, str) and collapse(text) not in reference:
+        if isinstance(text, str) and not any(REFERENCE_FORMS[form](text) in reference
+                                             for form, reference in references.items()):
             problems.append(f"{where}.{key}: not found in the reference text: {text[:80]!r}")
         if isinstance(text, str) and not text.strip() and key != "heading":
             problems.append(f"{where}.{key}: empty")

@@ -16,6 +16,7 @@ from pipeline.gold import (
     collapse,
     load_contract,
     load_gold,
+    reference_forms,
     reference_text,
 )
 
@@ -56,9 +57,34 @@ def test_reference_text_collapses_whitespace_and_markdown_bold(tmp_path):
     ("(35 sở + 479 xã) * 20 triệu/đơn vị", "(35 sở + 479 xã) * 20 triệu/đơn vị"),
     ("Quý I | Quý II", "Quý I | Quý II"),
 ])
-def test_reference_text_drops_web_copy_markup(tmp_path, raw, expected):
+def test_printed_form_drops_web_copy_markup(tmp_path, raw, expected):
     (tmp_path / "x.txt").write_text(raw, "utf-8")
-    assert reference_text("x", tmp_path / "gold", tmp_path) == expected
+    forms = reference_forms("x", tmp_path / "gold", tmp_path)
+    assert forms["printed"] == expected
+    assert forms["collapsed"] == reference_text("x", tmp_path / "gold", tmp_path)
+
+
+WEB_TABLE = "**PHỤ LỤC**\n|\n4\n|\nXây dựng Bộ tiêu\nchí.\n|\nSở KH&CN\n|\nQuí IV-2025\n|\n"
+
+
+@pytest.mark.parametrize(("evidence", "ok"), [
+    ("Xây dựng Bộ tiêu chí. | Sở KH&CN", True),   # quoted as crawled, cell rules kept
+    ("Xây dựng Bộ tiêu chí. Sở KH&CN", True),     # quoted as printed, cells joined
+    ("Xây dựng Bộ tiêu chí. | | Sở KH&CN", False),
+    ("Xây dựng Bộ tiêu chí Sở KH&CN", False),
+])
+def test_a_web_copy_may_be_quoted_as_crawled_or_as_printed(tmp_path, evidence, ok):
+    gold = {"doc_id": "dongthap-2025-kh617", "schema": 2, "sections": [], "targets": [],
+            "assignments": [{"agency": "Sở Khoa học và Công nghệ", "role": "lead",
+                             "task": "Xây dựng Bộ tiêu chí", "deadline_text": "Quí IV-2025",
+                             "due_start": "2025-10-01", "due_end": "2025-12-31",
+                             "recurrence": None, "evidence": evidence}]}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "dongthap-2025-kh617.json").write_text(json.dumps(gold), "utf-8")
+    (tmp_path / "dongthap-2025-kh617.txt").write_text(WEB_TABLE, "utf-8")
+    problems = check_gold_dir(tmp_path / "gold", tmp_path)
+    assert problems == ([] if ok else [f"dongthap-2025-kh617.json: assignments[0].evidence: not "
+                                       f"found in the reference text: {evidence!r}"])
 
 
 def test_ocr_seed_reference_is_the_gold_clean_text():
