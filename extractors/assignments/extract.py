@@ -20,7 +20,7 @@ from extractors.fold import collapse, fold_document
 from extractors.mentions.agencies import find_agencies
 from extractors.mentions.deadlines import Deadline, duty_deadline
 from extractors.mentions.tasks import clause_end, cue_pattern, task_text
-from extractors.tables.rows import TableRow
+from extractors.tables.rows import Report, TableRow
 from extractors.tables.task_table import model_task_rows
 from extractors.tables.text_rows import task_rows
 from pipeline.model import Assignment, DocumentMeta, Section, Table
@@ -28,15 +28,18 @@ from pipeline.model import Assignment, DocumentMeta, Section, Table
 
 def extract_assignments(
     text: str, sections: list[Section], meta: DocumentMeta, tables: list[Table] | None = None,
+    report: Report | None = None,
 ) -> list[Assignment]:
     """Every (task, agency, role) record in `text`; task rows from the model's `tables`, or,
-    when they give none, from tables the text alone shows (text that lost its layout)."""
+    when they give none, from tables the text alone shows (text that lost its layout). A table
+    a reader cannot read is skipped and told to `report`."""
     mentions = find_agencies(text)
     ctx = make_ctx(text, mentions)
     duty_recs = [_from_role(text, r) for r in _roles(ctx, sections)]
     table_recs: list[Assignment] = []
     follow: dict[int, str] = {}
-    rows = model_task_rows(text, tables or [], mentions) or task_rows(text, mentions)
+    rows = model_task_rows(text, tables or [], mentions, report) or task_rows(text, mentions,
+                                                                                report)
     for row in rows:
         for a in _from_row(text, row):
             table_recs.append(a)

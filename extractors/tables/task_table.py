@@ -18,7 +18,7 @@ from extractors.mentions.agencies import AgencyMention, find_agencies
 from extractors.mentions.deadlines import parse_deadline
 from extractors.tables.columns import column_kind, content_kinds, is_stt
 from extractors.tables.rows import Cell as Span
-from extractors.tables.rows import TableRow
+from extractors.tables.rows import Report, TableRow, guarded
 from extractors.tables.text_rows import to_task_row
 from pipeline.model import Cell, Table
 
@@ -155,20 +155,29 @@ def _columns(text: str, table: Table, mentions: list[AgencyMention],
     return (found, 0) if found else None
 
 
-def model_task_rows(text: str, tables: list[Table], mentions: list[AgencyMention]
-                    ) -> list[TableRow]:
-    """Task rows of every task table of the document model."""
+def model_task_rows(text: str, tables: list[Table], mentions: list[AgencyMention],
+                    report: Report | None = None) -> list[TableRow]:
+    """Task rows of every task table of the document model; a table that cannot be read is
+    skipped and told to `report`."""
     groups: list[list[dict[str, list[Span]]]] = []
     previous: tuple[Table, Columns] | None = None
     for table in tables:
-        found = _columns(text, table, mentions, previous)
-        if found is None:
+        where = f"table of {table.n_rows}x{table.n_cols} cells" + (
+            f" on page {table.page}" if table.page else f" at offset {table.start}")
+        found = guarded(report, where,
+                        lambda t=table, p=previous: [_columns(text, t, mentions, p)])
+        if not found or found[0] is None:
             previous = None
             continue
-        columns, skip = found
+        columns, skip = found[0]
         if skip or not groups or previous is None:
             groups.append([])  # a table of its own, not a continuation
-        _rows(text, table, columns, skip, groups[-1])
+        guarded(report, where, lambda t=table, c=columns, k=skip, g=groups[-1]:
+                _rows(text, t, c, k, g))
         previous = (table, columns)
-    rows = (to_task_row(text, cells, mentions) for group in groups for cells in group)
-    return [r for r in rows if r]
+    out = []
+    for group in groups:
+        for cells in group:
+            out += guarded(report, "task table row",
+                           lambda c=cells: [r for r in [to_task_row(text, c, mentions)] if r])
+    return out
