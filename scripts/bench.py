@@ -22,7 +22,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "corpora" / "raw").glob("*.txt"))
+sys.path.insert(0, str(ROOT))
+
+from pipeline.corpora import document_paths  # noqa: E402
+
+SEEDS = sorted(document_paths("seed"))  # the five seeds, as the figures in README.md
 VNPLAN = [sys.executable, "-m", "pipeline.cli"]
 
 

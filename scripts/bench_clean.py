@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.clean.metrics import cer, normalize_for_metric, wer  # noqa: E402
+from pipeline.corpora import document_ids  # noqa: E402
 from pipeline.synth import draw_page, wrap_lines  # noqa: E402
 
 CLEAN_SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168",
@@ -425,7 +426,7 @@ import statistics, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from pipeline.clean.runner import clean_text
-texts = [p.read_text(encoding="utf-8") for p in sorted(Path({raw!r}).glob("*.txt"))]
+texts = [Path({raw!r}, f"{{d}}.txt").read_text(encoding="utf-8") for d in {seeds!r}]
 clean_text("warm up: Chính quyền diện tử")
 speeds, cpu = [], 0.0
 for t in texts:
@@ -445,7 +446,7 @@ def part_speed() -> None:
     """Whole clean stage KB/s per core (CPU time, after a one-line warm-up) and peak RSS, in a
     fresh process: the median over the five seeds (the bar's measure) and all five together
     (the first document also pays for filling the candidate caches)."""
-    code = SPEED_CODE.format(root=str(ROOT), raw=str(RAW))
+    code = SPEED_CODE.format(root=str(ROOT), raw=str(RAW), seeds=sorted(document_ids("seed")))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     print(f"\n== speed: median {float(out[0]):.0f} KB/s per core over the five seeds "

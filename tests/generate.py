@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from PIL import Image, ImageFilter, ImageFont
 
+from pipeline.corpora import document_ids
 from pipeline.ingest.legacy import conversion_table
 from pipeline.synth import draw_page, wrap_lines
 
@@ -26,7 +27,7 @@ SEEDS = ROOT / "corpora" / "raw"
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONT = FONT_DIR / "LiberationSerif-Regular.ttf"
 FONT_BOLD = FONT_DIR / "LiberationSerif-Bold.ttf"
-SEED_NAMES = tuple(sorted(p.stem for p in SEEDS.glob("*.txt")))
+SEED_NAMES = tuple(sorted(document_ids("seed")))  # the five seeds, not the development set
 PROSE_SEED = "daklak-2018-qd168"  # multi-line, headings, quotes and dashes: a typical plan
 
 # An assignment table as provincial plans print it (STT, task, lead agency, deadline).

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from pipeline.cli import EXIT_OK, EXIT_USAGE, collect_inputs, main
+from pipeline.corpora import document_ids
 
 SEED = "corpora/raw/daklak-2018-qd168.txt"
 
@@ -29,7 +30,8 @@ def test_missing_path_is_a_usage_error(tmp_path, capsys):
 
 def test_folders_are_searched_recursively_skipping_resources_and_readmes():
     found = collect_inputs(["corpora"])
-    assert len(found) == 5 and all(p.startswith("corpora/raw/") for p in found)
+    assert found == sorted(f"corpora/raw/{doc_id}.txt" for doc_id in document_ids())
+    assert len(found) == 13  # the five seeds and the eight plans of the development set
 
 
 def test_clean_prints_the_cleaned_text_without_starting_prefect():
