@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pipeline.clean.lines import Line, layout_data
+from pipeline.clean.config import LayoutConfig
 from pipeline.offsets import Edit
+from pipeline.vi.lines import Line, sentence_openers
 
-LONG_LINE = 2000
-TITLE_MAX = 200  # a title longer than this has run into its body
 LETTERS = "abcdđefghiklmnopqrstuvxy"
 
 _CANDIDATE = regex.compile(
@@ -43,10 +42,11 @@ class _State:
     title_open: bool = False
     title_start: int = 0
     annex_open: bool = False
+    title_max: int = 200  # a title longer than this has run into its body
 
 
 def _openers() -> regex.Pattern:
-    words = "|".join(regex.escape(w) for w in layout_data()["sentence_openers"])
+    words = "|".join(regex.escape(w) for w in sentence_openers())
     return regex.compile(rf"(?<=\p{{Ll}}[\p{{Ll}}\d]*\s+)(?:{words})\b")
 
 
@@ -54,7 +54,7 @@ def _accept(m: regex.Match, line: str, st: _State) -> bool:
     """Decide whether candidate `m` starts a new block, updating the numbering state."""
     before = line[max(0, m.start() - 3):m.start()]
     after_end = bool(_SENTENCE_END.search(before))
-    in_title = (st.title_open and m.start() - st.title_start <= TITLE_MAX
+    in_title = (st.title_open and m.start() - st.title_start <= st.title_max
                 and not regex.search(r"[.;:!?]", line[st.title_start:m.start()]))
     kind = m.lastgroup
     if kind == "roman":
@@ -95,20 +95,21 @@ def _break_at(line: Line, pos: int, reason: str = "restored break") -> Edit:
     return Edit(line.start + ws, line.start + pos, "\n", reason)
 
 
-def _title_split(line: Line, m_end: int, limit: int, openers: regex.Pattern) -> int | None:
+def _title_split(line: Line, m_end: int, limit: int, openers: regex.Pattern,
+                 title_max: int) -> int | None:
     """Where a numbered title runs into its first sentence ("3. Sở Nội vụ Chủ trì, …")."""
     seg = line.text[m_end:limit]
     if regex.search(r"[.;:!?]", seg):
         seg = seg[:regex.search(r"[.;:!?]", seg).start()]
     o = openers.search(seg)
-    if o and o.start() <= TITLE_MAX:
+    if o and o.start() <= title_max:
         return m_end + o.start()
     return None
 
 
-def restore_breaks(line: Line) -> list[Edit]:
+def restore_breaks(line: Line, cfg: LayoutConfig) -> list[Edit]:
     """Breaks to insert into one very long line that holds a whole document."""
-    st = _State()
+    st = _State(title_max=cfg.title_max)
     openers = _openers()
     accepted: list[tuple[int, int, str]] = []
     for m in _CANDIDATE.finditer(line.text):
@@ -123,12 +124,12 @@ def restore_breaks(line: Line) -> list[Edit]:
         out.append(_break_at(line, pos))
         if kind == "arabic":
             limit = accepted[k + 1][0] if k + 1 < len(accepted) else len(line.text)
-            split = _title_split(line, body, limit, openers)
+            split = _title_split(line, body, limit, openers, cfg.title_max)
             if split is not None:
                 out.append(_break_at(line, split))
     return out
 
 
-def needs_breaks(line: Line) -> bool:
+def needs_breaks(line: Line, cfg: LayoutConfig) -> bool:
     """A line long enough to be a whole document whose breaks were lost."""
-    return len(line.text) > LONG_LINE
+    return len(line.text) > cfg.long_line

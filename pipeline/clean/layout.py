@@ -15,9 +15,10 @@ from bisect import bisect_left
 import regex
 
 from pipeline.clean import blocks, breaks, joins, pagination
-from pipeline.clean.context import StepInput
-from pipeline.clean.lines import Line, split_lines
+from pipeline.clean.config import LayoutConfig
+from pipeline.clean.context import CleanContext
 from pipeline.offsets import Edit
+from pipeline.vi.lines import Line, split_lines
 
 _MARKDOWN = regex.compile(r"\*\*")
 _LEADING_DOT = regex.compile(r"^\s*[.,·]\s+(?=\p{Lu})")
@@ -39,9 +40,9 @@ def leading_dot_edits(lines: list[Line]) -> list[Edit]:
     return out
 
 
-def removed_lines(lines: list[Line]) -> dict[int, str]:
+def removed_lines(lines: list[Line], cfg: LayoutConfig) -> dict[int, str]:
     """Line index -> reason, for every line of page furniture."""
-    pages = pagination.page_number_lines(lines)
+    pages = pagination.page_number_lines(lines, cfg)
     out = {i: "page number" for i in pages}
     for i in pagination.running_header_lines(lines, pages):
         out.setdefault(i, "running header")
@@ -81,11 +82,12 @@ def _breaks_between(known: list[int], start: int, end: int) -> bool:
     return i < len(known) and known[i] < end
 
 
-def line_edits(text: str, lines: list[Line], known: set[int] | frozenset = frozenset()
-               ) -> list[Edit]:
+def line_edits(text: str, lines: list[Line], known: set[int] | frozenset = frozenset(),
+               cfg: LayoutConfig | None = None, ocr: bool = True) -> list[Edit]:
     """Removals of page furniture and joins of lines that run on, never across a line break
-    the source made (`known`: offsets of those breaks)."""
-    gone = removed_lines(lines)
+    the source made (`known`: offsets of those breaks); `ocr` False keeps every line-end mark
+    (typed text, `joins.join_edit`)."""
+    gone = removed_lines(lines, cfg or LayoutConfig())
     removals = {i: _removal(lines[i], len(text), why) for i, why in gone.items()}
     out = list(removals.values())
     wrap = joins.measure_wrap(lines)
@@ -94,7 +96,7 @@ def line_edits(text: str, lines: list[Line], known: set[int] | frozenset = froze
     for a, b in zip(kept, kept[1:], strict=False):
         blanks = sum(1 for k in range(a.index + 1, b.index)
                      if k not in gone and lines[k].blank)
-        join = joins.join_edit(a, b, blanks, wrap, text)
+        join = joins.join_edit(a, b, blanks, wrap, text, ocr)
         if join is None or _breaks_between(breaks_sorted, a.end, b.start):
             continue
         between = [removals[k] for k in range(a.index + 1, b.index) if k in removals]
@@ -102,14 +104,17 @@ def line_edits(text: str, lines: list[Line], known: set[int] | frozenset = froze
     return out
 
 
-def edits(text: str, given: StepInput | None = None) -> list[Edit]:
-    """Edits this step proposes for `text` (non-overlapping, in any order)."""
+def edits(text: str, ctx: CleanContext) -> list[Edit]:
+    """Edits this step proposes for `text` (non-overlapping, in any order). The marks OCR
+    leaves at a line's edges go only where OCR repairs are allowed (`ctx.ocr_repairs`)."""
+    cfg = ctx.config.layout
     lines = split_lines(text)
-    known = blocks.known_breaks(text, given.layout) if given else frozenset()
+    known = blocks.known_breaks(text, ctx.layout)
     out = markdown_edits(text)
     for ln in lines:
-        if breaks.needs_breaks(ln):
-            out.extend(breaks.restore_breaks(ln))
-    out.extend(line_edits(text, lines, known))
-    out.extend(leading_dot_edits(lines))
+        if breaks.needs_breaks(ln, cfg):
+            out.extend(breaks.restore_breaks(ln, cfg))
+    out.extend(line_edits(text, lines, known, cfg, ctx.ocr_repairs))
+    if ctx.ocr_repairs:
+        out.extend(leading_dot_edits(lines))
     return out
