@@ -137,3 +137,10 @@ def test_specks_opening_a_line_are_no_bullets_on_a_speckled_page():
     assert "\n- Tăng cường đầu tư" in out
     # on a clean page the glued dash is a bullet typed without its space
     assert "\n- Ứng dụng công nghệ" in clean_text(lines + "\n").text
+
+
+def test_one_documents_regime_does_not_carry_over_to_the_next():
+    # the regime lives on each document's context, not in module state
+    assert clean_text(SPECKLED_PAGE).regime == "speckled"
+    assert clean_text(seed("hatinh-2016-kh496")).regime == "clean"
+    assert clean_text(SPECKLED_PAGE).regime == "speckled"

@@ -223,3 +223,10 @@ def test_a_vowel_whose_tone_and_mark_go_wrong_together():
     assert "cán" in dict(channel.candidates("cần")[:CleanConfig().words.max_candidates])
     line = "bồi dưỡng nâng cao và chuẩn hóa kỹ năng đội ngũ cần bộ chuyên trách CNTT"
     assert "đội ngũ cán bộ chuyên trách" in fixed(line)
+
+
+def test_the_stage_reads_its_tuning_from_the_config_it_is_given():
+    line = "xây dựng và phát triển Chính quyền diện tử nhằm nâng cao hiệu lực"
+    assert "Chính quyền điện tử" in clean_text(line, origin="ocr").text
+    strict = CleanConfig(words=replace(CleanConfig().words, real_word_margin=50.0))
+    assert "Chính quyền diện tử" in clean_text(line, origin="ocr", config=strict).text

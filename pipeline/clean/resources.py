@@ -111,8 +111,14 @@ def build_resources(config: CleanConfig, language: Path, ocr: Path) -> Resources
     )
 
 
-@cache
 def load_resources(config: CleanConfig | None = None) -> Resources:
-    """The resources of the installed package, built once per process and configuration
-    (about a second: the bigram table is the bulk)."""
-    return build_resources(config or CleanConfig(), language_data_dir(), ocr_data_dir())
+    """The resources of the installed package, built once per process (about a second: the
+    bigram table is the bulk) and again only for a configuration that changes what they are
+    built with (lexicon weights, language model, channel, casing)."""
+    c = config or CleanConfig()
+    return _load(CleanConfig(lexicon=c.lexicon, lm=c.lm, channel=c.channel, casing=c.casing))
+
+
+@cache
+def _load(config: CleanConfig) -> Resources:
+    return build_resources(config, language_data_dir(), ocr_data_dir())
