@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
@@ -29,6 +30,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 from bench_render import ocr_page, pages, pipeline_ocr_page, source_lines  # noqa: E402
 
 from pipeline.clean.metrics import cer, normalize_for_metric, wer  # noqa: E402
+
+if TYPE_CHECKING:
+    from pipeline.clean.resources import Resources
+    from pipeline.clean.runner import CleanResult
 
 CLEAN_SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168",
                "nghean-2013-qd526"]
@@ -74,7 +79,7 @@ def ocr_pairs(first_page: int = 0, count: int = PAGES_PER_DOC, reader=None) -> l
 # ---------------------------------------------------------------- cleaning under test
 
 @lru_cache(maxsize=4)
-def loo_resources(exclude: str):
+def loo_resources(exclude: str) -> Resources:
     """The package's resources with the language model built without seed `exclude` (leave
     one out), and the casing and comma/semicolon tables rebuilt without it too; candidates
     are still drawn from the full lexicon, and the other small tables built from all clean
@@ -106,6 +111,7 @@ def loo_resources(exclude: str):
 
 
 def _domain_counts(exclude: str):
+    """The domain text's counts without the clean seed `exclude`."""
     from build_resources import domain_text, shaped_counts
 
     return shaped_counts(domain_text(exclude))
@@ -119,7 +125,7 @@ def _general_counts():
     return shaped_counts(general_text())
 
 
-def clean(text: str, resources=None, origin: str = "ocr"):
+def clean(text: str, resources: Resources | None = None, origin: str = "ocr") -> CleanResult:
     """Run the whole clean stage on OCR output (or on a text of `origin`)."""
     from pipeline.clean.runner import clean_text
 
