@@ -61,7 +61,7 @@ def known_breaks(text: str, layout: Layout) -> set[int]:
     """Offsets of line breaks the source made: at a block's or table's edge, unless the two
     sides sit on different pages (a paragraph may run on across a page break)."""
     edges: dict[int, int | None] = {}
-    for item in [*layout.blocks, *layout.tables]:
+    for item in [*(b for b in layout.blocks if b.firm), *layout.tables]:
         edges[item.start] = item.page
         edges[item.end] = item.page
     out: set[int] = set()

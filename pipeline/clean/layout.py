@@ -97,7 +97,8 @@ def line_edits(text: str, lines: list[Line], known: set[int] | frozenset = froze
         blanks = sum(1 for k in range(a.index + 1, b.index)
                      if k not in gone and lines[k].blank)
         join = joins.join_edit(a, b, blanks, wrap, text, ocr)
-        if join is None or _breaks_between(breaks_sorted, a.end, b.start):
+        if join is None or (_breaks_between(breaks_sorted, a.end, b.start)
+                            and not joins.continues_lowercase(b)):
             continue
         between = [removals[k] for k in range(a.index + 1, b.index) if k in removals]
         out.extend(_split_join(join, between))

@@ -8,6 +8,7 @@ the page text, so the layout travels with the text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.model import Block, Box, Cell, Layout, Table
@@ -42,9 +43,38 @@ class CellIn:
     box: Box | None = None
 
 
-def fold_cell(text: str | None) -> str:
-    """A cell's text on one line: its own line breaks and runs of spaces become one space."""
-    return " ".join((text or "").split())
+def _is_syllable(token: str) -> bool:
+    from pipeline.clean.lexicon import key, load  # the syllable list, loaded once
+
+    return key(token) in load().uni
+
+
+def _broken_word(left: str, right: str, is_syllable: Callable[[str], bool]) -> bool:
+    """True if a narrow cell broke one word over two lines: "201" / "7", "5.500.00" / "0.000",
+    "2014-" / "2016", "Nă" / "m", "ST" / "T" (a word no part of which reads alone)."""
+    if not left or not right:
+        return False
+    if (left[-1].isdigit() or left[-1] in ".,-–") and right[0].isdigit() and any(
+            ch.isdigit() for ch in left):
+        return True
+    if not (left.isalpha() and right.isalpha()):
+        return False
+    whole = left + right
+    if left.isupper() and right.isupper() and len(whole) <= 5:
+        return not (is_syllable(left) and len(left) > 1) or not is_syllable(right)
+    return not is_syllable(left) and is_syllable(whole)
+
+
+def fold_cell(text: str | None, is_syllable: Callable[[str], bool] = _is_syllable) -> str:
+    """A cell's text on one line: its line breaks become one space, except where the cell was
+    too narrow for a word and broke it ("S" / "T" / "T" is "STT", "201" / "7" is "2017")."""
+    lines = [" ".join(ln.split()) for ln in (text or "").split("\n")]
+    out = ""
+    for line in (ln for ln in lines if ln):
+        left = out.rsplit(" ", 1)[-1]
+        right = line.split(" ", 1)[0]
+        out = out + line if _broken_word(left, right, is_syllable) else f"{out} {line}".strip()
+    return out
 
 
 class PageBuilder:
@@ -70,13 +100,14 @@ class PageBuilder:
         self._write(text)
 
     def block(self, lines: list[str], kind: str = "paragraph", *, bold: bool = False,
-              box: Box | None = None, style: str = "") -> None:
-        """A block of lines: one paragraph, heading or list item as the source shows it."""
+              box: Box | None = None, style: str = "", firm: bool = True) -> None:
+        """A block of lines: one paragraph, heading or list item as the source shows it
+        (`firm`: see `Block`)."""
         text = "\n".join(lines)
         start = self._write(text)
         if text.strip():
             self.layout.blocks.append(Block(start, start + len(text), kind, self.page, box,
-                                            bold, style))
+                                            bold, style, firm))
 
     def table(self, cells: list[CellIn], *, box: Box | None = None, source: str = "") -> None:
         """A table: one line per grid row, cells joined by tabs (a spanned position empty)."""

@@ -18,7 +18,11 @@ from pipeline.model import Box
 
 _PAGE_NUMBER = regex.compile(r"^[\s\-–—]*(?:\d{1,3}|[ivxlIVXL]{1,5})[\s\-–—]*$")
 _FURNITURE_MARGIN = 0.07  # share of the page height at the top and bottom for page numbers
-_GAP_FACTOR = 1.3  # a line further below the last than this many pitches starts a block
+_GAP_FACTOR = 1.2  # a line further below the last than this many pitches starts a block
+_INDENT = 6.0  # points: a first line set this much right of the line above opens a paragraph
+_ENDS_SENTENCE = ".:;!?"
+_OPENS_ITEM = regex.compile(r"^(?:[-–•+]\s|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVXL]{1,5}[.)]\s"
+                            r"|Điều\s+\d|Phần\s)")
 _MAX_HEADING_CHARS = 300
 
 
@@ -46,6 +50,9 @@ def starts_block(prev: TextLine, line: TextLine, right: float, pitch: float | No
         return True
     if pitch and line.box.top - prev.box.top > _GAP_FACTOR * pitch:
         return True
+    if prev.text.rstrip()[-1:] in _ENDS_SENTENCE and (
+            line.box.x0 > prev.box.x0 + _INDENT or _OPENS_ITEM.match(line.text)):
+        return True  # an indented first line, or an item, after a finished sentence
     room = right - prev.box.x1
     return line.first_word_width + prev.space_width <= room
 

@@ -132,10 +132,16 @@ def tab_tables(lines: list[_Line], taken: set[int]) -> list[Table]:
             continue
         if _is_tab_row(lines[i]):
             j = i
-            while j + 1 < len(lines) and j + 1 not in taken and (
-                    _is_tab_row(lines[j + 1]) or "\t" in lines[j + 1].text.strip(" ")):
-                j += 1
-            rows = [_tab_cells(ln) for ln in lines[i:j + 1]]
+            while True:
+                k = j + 1
+                while k < len(lines) and not lines[k].stripped and k - j <= 2:
+                    k += 1  # a blank line or two inside a table (a page break in the copy)
+                if k < len(lines) and k not in taken and (
+                        _is_tab_row(lines[k]) or "\t" in lines[k].text.strip(" ")):
+                    j = k
+                else:
+                    break
+            rows = [_tab_cells(ln) for ln in lines[i:j + 1] if ln.stripped]
             out.append(_grid(rows, lines[i].start, lines[j].end, "tabs"))
             i = j + 1
         elif _is_cell_line(lines[i]):

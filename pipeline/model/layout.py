@@ -29,7 +29,10 @@ class Block:
     """Lines the source shows as one unit: their line breaks are wraps, not paragraph breaks.
 
     `kind` is a candidate, not a verdict: "heading" means the source set it apart (bold, a
-    heading style, a short centred line); the segmenter decides what a heading is.
+    heading style, a short centred line); the segmenter decides what a heading is. `firm` says
+    the source's own geometry or markup ends the block (a PDF line that did not fill the
+    measure, a bold run's end); a DOCX paragraph is not firm, since Word users and OCR
+    exports press Enter inside sentences.
     """
 
     start: int
@@ -39,6 +42,7 @@ class Block:
     box: Box | None = None
     bold: bool = False
     style: str = ""
+    firm: bool = True
 
 
 @dataclass(frozen=True)
