@@ -112,9 +112,10 @@ def edits(text: str, ctx: CleanContext) -> list[Edit]:
     lines = split_lines(text)
     known = blocks.known_breaks(text, ctx.layout)
     out = markdown_edits(text)
+    numbering = breaks.State(title_max=cfg.title_max)  # numbers run on page to page
     for ln in lines:
         if breaks.needs_breaks(ln, cfg):
-            out.extend(breaks.restore_breaks(ln, cfg))
+            out.extend(breaks.restore_breaks(ln, numbering))
     out.extend(line_edits(text, lines, known, cfg, ctx.ocr_repairs))
     if ctx.ocr_repairs:
         out.extend(leading_dot_edits(lines))

@@ -90,7 +90,7 @@ def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool,
     if suggest_only:
         return CleanResult(text, OffsetMap.identity(len(text)), suggestions, layout=ctx.layout)
     corrections = [Correction(s, e, rs, re_, b, a, r, sc) for s, e, rs, re_, b, a, r, sc in pending]
-    corrections.sort(key=lambda c: (c.start, c.raw_start))
+    corrections.sort(key=lambda c: (c.start, c.source_start))
     return CleanResult(current, back, corrections, layout=ctx.layout)
 
 
