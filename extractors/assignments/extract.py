@@ -18,7 +18,7 @@ from extractors.assignments.merge_rows import dedupe, merge
 from extractors.assignments.owner_titles import title_owners
 from extractors.assignments.roles import Role, make_ctx, parse_duty
 from extractors.fold import collapse, fold_document
-from extractors.mentions.agencies import find_agencies
+from extractors.mentions.agencies import AgencyMention, find_agencies
 from extractors.mentions.deadlines import Deadline, duty_deadline
 from extractors.mentions.tasks import clause_end, cue_pattern, task_text
 from extractors.tables.rows import Report, TableRow
@@ -29,12 +29,13 @@ from pipeline.model import Assignment, DocumentMeta, Section, Table
 
 def extract_assignments(
     text: str, sections: list[Section], meta: DocumentMeta, tables: list[Table] | None = None,
-    report: Report | None = None,
+    report: Report | None = None, mentions: list[AgencyMention] | None = None,
 ) -> list[Assignment]:
     """Every (task, agency, role) record in `text`; task rows from the model's `tables`, or,
     when they give none, from tables the text alone shows (text that lost its layout). A table
-    a reader cannot read is skipped and told to `report`."""
-    mentions = find_agencies(text)
+    a reader cannot read is skipped and told to `report`. `mentions`: the text's agencies, if
+    already found."""
+    mentions = find_agencies(text) if mentions is None else mentions
     ctx = make_ctx(text, mentions)
     labelled = find_blocks(text, sections)
     taken = claimed(labelled)

@@ -1,4 +1,4 @@
-"""The clean stage: normalize → blocks → assess → layout → debris → words → structure tokens.
+"""The clean stage: normalize → blocks → assess → layout → breaks → debris → words → structure.
 
 Each step is a function `(text, CleanContext) -> list[Edit]`; `clean_text` applies them in
 order, composes the offset maps and turns every edit into a `Correction`. The context carries

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 import regex
 
 from pipeline.clean.config import LayoutConfig
+from pipeline.clean.context import CleanContext
 from pipeline.offsets import Edit
-from pipeline.vi.lines import Line, sentence_openers
+from pipeline.vi.lines import Line, sentence_openers, split_lines
 
 LETTERS = "abcdđefghiklmnopqrstuvxy"
 
@@ -135,3 +136,16 @@ def restore_breaks(line: Line, st: State | None = None) -> list[Edit]:
 def needs_breaks(line: Line, cfg: LayoutConfig) -> bool:
     """A line long enough to be a whole document whose breaks were lost."""
     return len(line.text) > cfg.long_line
+
+
+def edits(text: str, ctx: CleanContext) -> list[Edit]:
+    """Breaks restored in lines long enough to hold a whole document (or a page of one). Run
+    after the layout step: a scan or PDF of such a document reaches its one long line only
+    once its wrapped lines are joined. The numbering runs on from line to line."""
+    cfg = ctx.config.layout
+    numbering = State(title_max=cfg.title_max)
+    out: list[Edit] = []
+    for ln in split_lines(text):
+        if needs_breaks(ln, cfg):
+            out.extend(restore_breaks(ln, numbering))
+    return out

@@ -2,11 +2,11 @@
 
 Operations, each an edit with its reason: "markdown" (`**` emphasis), "page number",
 "running header", "signature stamp" (lines removed), "line join", "stray line-end
-punctuation", "hyphenation" (lines joined), "restored break" (a document that lost its line
-breaks), "stray line-start punctuation" (". DANH MỤC" after OCR). Everything else passes
-through untouched; the decisions live in `pagination`,
-`joins` and `breaks`, the data in `pipeline/data/layout.yaml`.
-"""
+punctuation", "hyphenation" (lines joined), "stray line-start punctuation" (". DANH MỤC" after
+OCR). Everything else passes through untouched; the decisions live in `pagination` and
+`joins`, the data in `pipeline/clean/data/furniture.yaml` and the language layer's line
+grammar (`pipeline.vi.lines`). A document that lost its line breaks gets
+them back in the next step (`breaks`), once its lines are joined."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 import regex
 
-from pipeline.clean import blocks, breaks, joins, pagination
+from pipeline.clean import blocks, joins, pagination
 from pipeline.clean.config import LayoutConfig
 from pipeline.clean.context import CleanContext
 from pipeline.offsets import Edit
@@ -112,10 +112,6 @@ def edits(text: str, ctx: CleanContext) -> list[Edit]:
     lines = split_lines(text)
     known = blocks.known_breaks(text, ctx.layout)
     out = markdown_edits(text)
-    numbering = breaks.State(title_max=cfg.title_max)  # numbers run on page to page
-    for ln in lines:
-        if breaks.needs_breaks(ln, cfg):
-            out.extend(breaks.restore_breaks(ln, numbering))
     out.extend(line_edits(text, lines, known, cfg, ctx.ocr_repairs))
     if ctx.ocr_repairs:
         out.extend(leading_dot_edits(lines))

@@ -28,13 +28,14 @@ class CleanResult:
 
 def default_steps() -> list[tuple[str, Step]]:
     """The cleaning steps in order; imported lazily so `vnplan clean` starts fast."""
-    from pipeline.clean import blocks, debris, layout, normalize, policy, structure, words
+    from pipeline.clean import blocks, breaks, debris, layout, normalize, policy, structure, words
 
     return [
         ("normalize", normalize.edits),
         ("blocks", blocks.edits),
         ("assess", policy.assess),
         ("layout", layout.edits),
+        ("breaks", breaks.edits),
         ("debris", debris.edits),
         ("words", words.edits),
         ("structure", structure.edits),

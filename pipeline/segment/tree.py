@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.model import Section
-from pipeline.sections import shapes, titles
-from pipeline.sections.labels import label_for
-from pipeline.sections.shapes import Shape
+from pipeline.segment import shapes, titles
+from pipeline.segment.labels import label_for
+from pipeline.segment.shapes import Shape
 from pipeline.vi.lines import Line, is_table_row, split_lines
 
 ITEM_KINDS = frozenset({"letter", "dash", "plus"})

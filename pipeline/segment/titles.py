@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.sections.shapes import shapes_of
+from pipeline.segment.shapes import shapes_of
 from pipeline.vi.lines import Line, is_table_row, starts_lower
 
 _FIRST_SENTENCE = regex.compile(r"^(.*?)(?:\s*[.:](?:\s*/\.)?(?=\s|$)|$)")
