@@ -14,14 +14,14 @@ _SUFFIXES = {".py", ".yaml", ".yml", ".tsv", ".txt", ".csv", ".json", ".jsonl", 
 
 @cache
 def code_fingerprint() -> str:
-    """Hash of the source and data files of both packages and of the built resources.
+    """Hash of the source and data files of both packages (the built resources are package
+    data: `pipeline/vi/data/`, `pipeline/clean/data/`).
 
     Any change to a rule, a lexicon or a pattern invalidates cached results; nothing else does.
     """
     root = Path(pipeline.__file__).resolve().parent.parent
     digest = hashlib.sha256(pipeline.__version__.encode())
-    folders = [root / name for name in _PACKAGES] + [root / "corpora" / "resources"]
-    for folder in folders:
+    for folder in (root / name for name in _PACKAGES):
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):

@@ -2,8 +2,10 @@
 do-no-harm on the clean seeds, speed and memory.
 
 Run: `.venv/bin/python scripts/bench_clean.py [--parts ocr,pipeline,noise,gold,harm,speed]
-[--loo] [--pages all]` (pages of each seed for the ocr part: all of them, 36 pages, by
-default; or a range such as 1-2, 3-4 or 5-8).
+[--loo] [--pages all]` (pages of each seed for the ocr part: all of them, 43 pages, by
+default; or a range such as 1-2, 3-4 or 5-8). OCR output is cleaned as OCR output
+(`origin="ocr"`), thanhhoa as the text file it is and as OCR output; the harm part is
+`scripts/bench_harm.py`.
 OCR output is cached under `bench_out/ocr/` (ignored by git); delete it to re-run Tesseract.
 Metrics normalization: `pipeline/clean/metrics.py` (NFC, tone placement canonical, page-number
 lines and digital-signature stamp lines ("Ký bởi: …" + timestamp, page furniture) dropped on
@@ -13,9 +15,6 @@ both sides, all whitespace collapsed to one space).
 from __future__ import annotations
 
 import argparse
-import io
-import os
-import random
 import re
 import subprocess
 import sys
@@ -23,20 +22,24 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+
+from bench_render import ocr_page, pages, pipeline_ocr_page, source_lines  # noqa: E402
 
 from pipeline.clean.metrics import cer, normalize_for_metric, wer  # noqa: E402
 from pipeline.corpora import document_ids  # noqa: E402
-from pipeline.synth import draw_page, wrap_lines  # noqa: E402
+
+if TYPE_CHECKING:
+    from pipeline.clean.resources import Resources
+    from pipeline.clean.runner import CleanResult
 
 CLEAN_SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168",
                "nghean-2013-qd526"]
 OCR_SEED = "thanhhoa-2019-qd1118"
 RAW = ROOT / "corpora" / "raw"
-OUT = ROOT / "bench_out"
-FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 PAGES_PER_DOC = 2  # pages of each seed for the slower parts (pipeline OCR)
 ALL_PAGES = 99  # more than any seed has: "every page"
 LEVELS = ["300dpi", "150dpi-blur", "100dpi", "72dpi", "150dpi-noisy"]
@@ -47,101 +50,6 @@ LEVELS = ["300dpi", "150dpi-blur", "100dpi", "72dpi", "150dpi-noisy"]
 def cer_wer(ref: str, hyp: str) -> tuple[float, float]:
     """Character and word error rates of `hyp` against `ref` after normalization."""
     return cer(ref, hyp), wer(ref, hyp)
-
-
-# ---------------------------------------------------------------- rendering and OCR
-
-def source_lines(doc_id: str) -> list[str]:
-    """The seed as plain lines to render: markdown bold and tabs removed, long lines wrapped."""
-    from PIL import ImageFont
-
-    font = ImageFont.truetype(FONT, _px(13, 300))
-    width = _px_in(6.3, 300)  # 210 mm page minus 2 x 25 mm margins ~ 6.3 in
-    text = (RAW / f"{doc_id}.txt").read_text(encoding="utf-8").replace("**", "")
-    return wrap_lines(text, font, width)
-
-
-def _px(points: float, dpi: int) -> int:
-    return round(points / 72 * dpi)
-
-
-def _px_in(inches: float, dpi: int) -> int:
-    return round(inches * dpi)
-
-
-def pages(doc_id: str, lines_per_page: int = 40) -> list[list[str]]:
-    """Lines split into pages (40 lines each, as the renderer lays them out)."""
-    lines = source_lines(doc_id)
-    return [lines[i:i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
-
-
-def render(lines: list[str], dpi: int):
-    """A4 page image of `lines` in Liberation Serif 13 pt at `dpi`."""
-    from PIL import ImageFont
-
-    font = ImageFont.truetype(FONT, _px(13, dpi))
-    return draw_page(lines, font, (_px_in(8.27, dpi), _px_in(11.69, dpi)), _px_in(1.0, dpi),
-                     round(_px(13, dpi) * 1.35))
-
-
-def degrade(img, level: str, seed: int):
-    """Apply the degradation named by `level` (blur, noise, skew, JPEG, low resolution)."""
-    from PIL import Image, ImageFilter
-
-    rng = random.Random(seed)
-    if level == "150dpi-blur":
-        img = img.filter(ImageFilter.GaussianBlur(1.0))
-    if level == "150dpi-noisy":
-        img = img.rotate(rng.uniform(-1.2, 1.2), fillcolor=255, resample=Image.BILINEAR)
-        img = img.filter(ImageFilter.GaussianBlur(0.7))
-        px = img.load()
-        w, h = img.size
-        for _ in range(w * h // 60):
-            x, y = rng.randrange(w), rng.randrange(h)
-            px[x, y] = 0 if rng.random() < 0.5 else 255
-        buf = io.BytesIO()
-        img.save(buf, "JPEG", quality=25)
-        img = Image.open(io.BytesIO(buf.getvalue())).convert("L")
-    return img
-
-
-def level_dpi(level: str) -> int:
-    """Rendering resolution of a degradation level."""
-    return int(level.split("dpi")[0])
-
-
-def ocr_page(doc_id: str, page_no: int, level: str, lines: list[str]) -> str:
-    """Tesseract output for one rendered, degraded page (cached in bench_out/ocr)."""
-    cache = OUT / "ocr" / f"{doc_id}.p{page_no}.{level}.txt"
-    if cache.exists():
-        return cache.read_text(encoding="utf-8")
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    img = degrade(render(lines, level_dpi(level)), level, seed=page_no * 7 + len(level))
-    png = cache.with_suffix(".png")
-    img.save(png)
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    res = subprocess.run(["tesseract", str(png), "-", "-l", "vie", "--dpi",
-                          str(level_dpi(level))], capture_output=True, env=env, check=True)
-    text = res.stdout.decode("utf-8")
-    cache.write_text(text, encoding="utf-8")
-    png.unlink()
-    return text
-
-
-def pipeline_ocr_page(doc_id: str, page_no: int, level: str, lines: list[str]) -> str:
-    """The same page read by the pipeline's own OCR (`pipeline.ingest.ocr.ocr_image`, which
-    despeckles a speckled page first), cached in bench_out/ocr-pipeline."""
-    cache = OUT / "ocr-pipeline" / f"{doc_id}.p{page_no}.{level}.txt"
-    if cache.exists():
-        return cache.read_text(encoding="utf-8")
-    from pipeline.ingest.ocr import ocr_image
-
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    img = degrade(render(lines, level_dpi(level)), level, seed=page_no * 7 + len(level))
-    img.info["dpi"] = (level_dpi(level), level_dpi(level))  # as a scanner tags its files
-    text = ocr_image(img, f"{doc_id} page {page_no}")
-    cache.write_text(text, encoding="utf-8")
-    return text
 
 
 @dataclass
@@ -171,57 +79,43 @@ def ocr_pairs(first_page: int = 0, count: int = PAGES_PER_DOC, reader=None) -> l
 
 # ---------------------------------------------------------------- cleaning under test
 
-def loo_steps(exclude: str | None):
-    """The default clean steps with the language model built without seed `exclude` (leave
-    one out), for the word step and for every other step that asks `words.model()` (the
-    debris bigram tests), and the casing and punctuation-context tables rebuilt without it
-    too. The other small tables built from all clean seeds (citations, punctuation gaps,
-    acronyms) are not rebuilt."""
-    from unittest import mock
-
-    from pipeline.clean import casing, runner, speckled, words
-
-    steps = runner.default_steps()
-    if exclude is None or exclude not in CLEAN_SEEDS:
-        return steps
-    lm = _loo_model(exclude)
-    tables = _loo_tables(exclude)
-
-    def with_loo_model(step):
-        def run(text: str, given=None):
-            with mock.patch.object(words, "model", lambda: lm), \
-                    mock.patch.object(casing, "counts", lambda: tables[0]), \
-                    mock.patch.object(speckled, "punct_context", lambda: tables[1]):
-                return words.edits(text, None, lm) if step is words.edits else step(text, given)
-        return run
-
-    return [(n, with_loo_model(f)) for n, f in steps]
-
-
 @lru_cache(maxsize=4)
-def _loo_model(exclude: str):
-    """The language model over every source but the clean seed `exclude`."""
-    from build_resources import dictionary_counts, domain_text, lexicon_sources, shaped_counts
+def loo_resources(exclude: str) -> Resources:
+    """The package's resources with the language model built without seed `exclude` (leave
+    one out), and the casing and comma/semicolon tables rebuilt without it too; candidates
+    are still drawn from the full lexicon, and the other small tables built from all clean
+    seeds (citations, punctuation gaps, acronyms) are not rebuilt."""
+    from dataclasses import replace
 
-    from pipeline.clean import lexicon
-    from pipeline.clean.lm import BigramLM
+    from build_resources import (
+        dictionary_counts,
+        domain_text,
+        general_text,
+        lexicon_sources,
+        punct_context_counts,
+    )
 
-    return BigramLM(lexicon.combine(lexicon_sources(), shaped_counts(domain_text(exclude)),
-                                    _general_counts(), dictionary_counts()))
+    from pipeline.clean.config import CleanConfig
+    from pipeline.clean.ocr_model.casing import Casing
+    from pipeline.clean.ocr_model.lexicon import combine
+    from pipeline.clean.ocr_model.lm import BigramLM
+    from pipeline.clean.ocr_model.specks import PunctContext
+    from pipeline.clean.resources import load_resources
 
-
-@lru_cache(maxsize=4)
-def _loo_tables(exclude: str):
-    """Casing counts and the comma/semicolon contexts without `exclude`."""
-    from build_resources import domain_text, general_text, punct_context_counts
-
-    from pipeline.clean import casing
-    from pipeline.clean.speckled import PunctContext
-
+    cfg = CleanConfig()
+    lex = combine(lexicon_sources(), _domain_counts(exclude), _general_counts(),
+                  dictionary_counts(), cfg.lexicon)
     text = domain_text(exclude) + "\n" + general_text()
-    lower, upper = casing.text_counts(text)
-    return ({k: (lower[k], upper[k]) for k in set(lower) | set(upper)},
-            PunctContext.from_counts(*punct_context_counts(text)))
+    return replace(load_resources(), lm=BigramLM(lex, cfg.lm),
+                   casing=Casing.from_text(text, cfg.casing),
+                   punct_context=PunctContext.from_counts(*punct_context_counts(text)))
+
+
+def _domain_counts(exclude: str):
+    """The domain text's counts without the clean seed `exclude`."""
+    from build_resources import domain_text, shaped_counts
+
+    return shaped_counts(domain_text(exclude))
 
 
 @lru_cache(maxsize=1)
@@ -232,12 +126,11 @@ def _general_counts():
     return shaped_counts(general_text())
 
 
-
-def clean(text: str, steps=None):
-    """Run the whole clean stage."""
+def clean(text: str, resources: Resources | None = None, origin: str = "ocr") -> CleanResult:
+    """Run the whole clean stage on OCR output (or on a text of `origin`)."""
     from pipeline.clean.runner import clean_text
 
-    return clean_text(text, steps=steps)
+    return clean_text(text, origin=origin, resources=resources)
 
 
 def correction_precision(raw: str, ref: str, corrections) -> tuple[int, int]:
@@ -281,8 +174,9 @@ def rate(before: list[tuple[str, str]], after: list[str]) -> tuple[float, float]
             jiwer.cer(refs, [normalize_for_metric(h) for h in after]))
 
 
-def bench_pairs(pairs: list[Pair], loo: bool) -> list[tuple]:
-    """Rows (group, n, CER before, CER after, WER before, WER after, precision)."""
+def bench_pairs(pairs: list[Pair], loo: bool, origin: str = "ocr") -> list[tuple]:
+    """Rows (group, n, CER before, CER after, WER before, WER after, precision), the damaged
+    texts cleaned as text of `origin`."""
     import jiwer
 
     groups: dict[str, list[Pair]] = {}
@@ -292,7 +186,8 @@ def bench_pairs(pairs: list[Pair], loo: bool) -> list[tuple]:
     for level, items in groups.items():
         outs, right, judged = [], 0, 0
         for p in items:
-            res = clean(p.hyp, loo_steps(p.doc_id) if loo else None)
+            res = clean(p.hyp, loo_resources(p.doc_id) if loo and p.doc_id in CLEAN_SEEDS
+                        else None, origin)
             outs.append(res.text)
             r, j = correction_precision(p.hyp, p.ref, res.corrections)
             right, judged = right + r, judged + j
@@ -359,66 +254,17 @@ def part_gold() -> None:
     raw = (RAW / f"{OCR_SEED}.txt").read_text(encoding="utf-8").split("\n")
     ref = gold.read_text(encoding="utf-8").split("\n")
     keep = [i for i in range(len(raw)) if i + 1 not in GOLD_GARBAGE_LINES]
-    print_table("thanhhoa vs gold (whole clean stage)", bench_pairs([
-        Pair(OCR_SEED, "whole document", "\n".join(ref), "\n".join(raw)),
-        Pair(OCR_SEED, "excl. 4 garbage", "\n".join(ref[i] for i in keep),
-             "\n".join(raw[i] for i in keep))], loo=False))
+    pairs = [Pair(OCR_SEED, "whole document", "\n".join(ref), "\n".join(raw)),
+             Pair(OCR_SEED, "excl. 4 garbage", "\n".join(ref[i] for i in keep),
+                  "\n".join(raw[i] for i in keep))]
+    print_table("thanhhoa vs gold (whole clean stage, as the text file it is)",
+                bench_pairs(pairs, loo=False, origin="text"))
+    print_table("thanhhoa vs gold (whole clean stage, as OCR output)",
+                bench_pairs(pairs, loo=False, origin="ocr"))
 
 
 # appendix headings OCR'd into word salad, listed in gold/clean/README.md
 GOLD_GARBAGE_LINES = {407, 419, 449, 509}
-
-
-def harm_of(text: str, steps) -> tuple[int, int, list[str]]:
-    """(characters changed by non-declared edits other than joins and breaks, text length,
-    examples): word and structure repairs, and page furniture removed (a clean seed has
-    none)."""
-    from pipeline.clean.normalize import DECLARED_REASONS
-
-    res = clean(text, steps)
-    mine = [c for c in res.corrections if c.reason not in DECLARED_REASONS
-            and c.reason.split(":")[0] in MY_REASON_CLASSES]
-    chars = sum(max(len(c.before), len(c.after)) for c in mine)
-    return chars, len(text), [f"{c.before!r}->{c.after!r} ({c.reason})" for c in mine]
-
-
-MY_REASON_CLASSES = {"ocr word", "debris", "speckled", "list marker", "roman numeral", "acronym",
-                     "date", "document number", "percent", "page number", "running header"}
-GENRE_FIXTURES = ROOT / "tests" / "fixtures" / "genre"  # hand-written plans no model saw
-
-
-def part_harm(verbose: bool) -> None:
-    """Do-no-harm on the four clean seeds, with the full and the leave-one-out LM, and on the
-    hand-written genre fixtures (one of them written as an OCR'd table)."""
-    print("\n== do-no-harm on clean seeds (chars changed by non-declared word/structure edits)")
-    for loo in (False, True):
-        tot_c = tot_n = 0
-        for doc_id in CLEAN_SEEDS:
-            text = (RAW / f"{doc_id}.txt").read_text(encoding="utf-8")
-            c, n, ex = harm_of(text, loo_steps(doc_id) if loo else None)
-            tot_c, tot_n = tot_c + c, tot_n + n
-            print(f"  {'LOO ' if loo else 'full'} {doc_id:<22} {c:>4} / {n} = {c / n * 1000:.2f}"
-                  " per 1000")
-            if verbose:
-                for e in ex:
-                    print("      ", e)
-        print(f"  {'LOO ' if loo else 'full'} {'ALL':<22} {tot_c:>4} / {tot_n} = "
-              f"{tot_c / tot_n * 1000:.2f} per 1000")
-    tot_c = tot_n = 0
-    for doc_id in CLEAN_SEEDS:  # tables one cell per line, as a scan that lost the tabs
-        text = (RAW / f"{doc_id}.txt").read_text(encoding="utf-8").replace("\t", "\n")
-        c, n, _ = harm_of(text, None)
-        tot_c, tot_n = tot_c + c, tot_n + n
-    print(f"  full {'ALL, tabs as line breaks':<22} {tot_c:>4} / {tot_n} = "
-          f"{tot_c / tot_n * 1000:.2f} per 1000")
-    tot_c = tot_n = 0
-    examples = []
-    for path in sorted(GENRE_FIXTURES.glob("*.txt")):
-        c, n, ex = harm_of(path.read_text(encoding="utf-8"), None)
-        tot_c, tot_n = tot_c + c, tot_n + n
-        examples += ex
-    print(f"  genre fixtures (text in no model) {tot_c:>4} / {tot_n} = "
-          f"{tot_c / tot_n * 1000:.2f} per 1000 {examples if verbose else ''}")
 
 
 SPEED_CODE = """
@@ -427,11 +273,11 @@ from pathlib import Path
 sys.path.insert(0, {root!r})
 from pipeline.clean.runner import clean_text
 texts = [Path({raw!r}, f"{{d}}.txt").read_text(encoding="utf-8") for d in {seeds!r}]
-clean_text("warm up: Chính quyền diện tử")
+clean_text("warm up: Chính quyền diện tử", origin={origin!r})
 speeds, cpu = [], 0.0
 for t in texts:
     t0 = time.process_time()
-    clean_text(t)
+    clean_text(t, origin={origin!r})
     dt = time.process_time() - t0
     cpu += dt
     speeds.append(len(t.encode("utf-8")) / 1024 / dt)
@@ -445,13 +291,17 @@ print(statistics.median(speeds), size / 1024 / cpu, hwm / 1024)
 def part_speed() -> None:
     """Whole clean stage KB/s per core (CPU time, after a one-line warm-up) and peak RSS, in a
     fresh process: the median over the five seeds (the bar's measure) and all five together
-    (the first document also pays for filling the candidate caches)."""
-    code = SPEED_CODE.format(root=str(ROOT), raw=str(RAW), seeds=sorted(document_ids("seed")))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.split()
-    print(f"\n== speed: median {float(out[0]):.0f} KB/s per core over the five seeds "
-          f"(all five together {float(out[1]):.0f} KB/s; whole clean stage), "
-          f"peak memory {float(out[2]):.0f} MB")
+    (the first document also pays for filling the candidate caches); the seeds cleaned as OCR
+    output (every step runs: the corrector's speed), then as the text files they are."""
+    print()
+    for origin in ("ocr", "text"):
+        code = SPEED_CODE.format(root=str(ROOT), raw=str(RAW), origin=origin,
+                                 seeds=sorted(document_ids("seed")))
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True).stdout.split()
+        print(f"== speed, origin {origin}: median {float(out[0]):.0f} KB/s per core over the "
+              f"five seeds (all five together {float(out[1]):.0f} KB/s; whole clean stage), "
+              f"peak memory {float(out[2]):.0f} MB")
 
 
 def main() -> None:
@@ -477,7 +327,9 @@ def main() -> None:
     if "gold" in parts:
         part_gold()
     if "harm" in parts:
-        part_harm(args.verbose)
+        import bench_harm
+
+        bench_harm.run(loo_resources, args.verbose)
     if "speed" in parts:
         part_speed()
     print(f"\n({time.time() - t0:.0f} s)")

@@ -1,4 +1,4 @@
-"""Build the word corrector's resources in corpora/resources/ from sources on this machine.
+"""Build the language layer's counts in pipeline/vi/data/ from sources on this machine.
 
 Sources (all shipped with packages installed here, nothing downloaded):
 - word lists: underthesea's Viet74K and pyvi's `models/words.txt` (syllables, and the
@@ -10,12 +10,13 @@ Sources (all shipped with packages installed here, nothing downloaded):
 - general text: the VLSP 2013 POS test set shipped with underthesea (about 68K tokens of
   running Vietnamese, news and legal genre), for contexts four seeds never show;
 - dictionary text: the definitions and usage examples of the Vietnamese dictionary in the npm
-  package @vntk/dictionary (MIT; fetched at setup by `scripts/fetch_sources.sh`, pinned by
-  checksum), about 820K words; syllables and bigrams only.
+  package @vntk/dictionary (MIT; fetched at setup by `scripts/fetch_sources.sh` into the
+  environment's `share/vnplan/`, pinned by checksum), about 820K words; syllables and bigrams
+  only.
 Output is deterministic (sorted rows). Run: `.venv/bin/python scripts/build_resources.py`.
-`ocr_confusions.tsv`, `marker_confusions.tsv`, `percent_context.tsv` and `formula_phrases.txt`
-in the same folder are hand-written data and are not touched; `ocr_channel.tsv` is learned by
-`scripts/train_channel.py`.
+`percent_context.tsv` and `formula_phrases.txt` in the same folder are hand-written data and
+are not touched; the OCR model's tables (`pipeline/clean/data/`) are learned by
+`scripts/train_channel.py` and `scripts/train_specks.py`.
 """
 
 from __future__ import annotations
@@ -32,19 +33,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.clean import casing  # noqa: E402
-from pipeline.clean.lexicon import (  # noqa: E402
-    RESOURCES,
-    Counts,
-    count_punct_gaps,
-    key,
-    text_counts,
-)
-from pipeline.clean.syllable import is_shaped  # noqa: E402
+from pipeline.clean.ocr_model import casing  # noqa: E402
+from pipeline.clean.ocr_model.lexicon import Counts, count_punct_gaps, text_counts  # noqa: E402
 from pipeline.ingest import ingest  # noqa: E402
+from pipeline.vi.legal import citations  # noqa: E402
+from pipeline.vi.resources import shared_dir  # noqa: E402
+from pipeline.vi.syllable import is_shaped, key  # noqa: E402
 
+RESOURCES = ROOT / "pipeline" / "vi" / "data"  # the language layer's data, in the source tree
 DOMAIN_MANIFEST = ROOT / "corpora" / "domain_text.tsv"
-DICTIONARY = ROOT / ".venv" / "share" / "vnplan" / "vntk-dictionary.json"
+DICTIONARY = shared_dir() / "vntk-dictionary.json"
 HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
 PHRASE_REPEAT = 3  # weight of one formula phrase, in occurrences of domain text
 VLSP_TEST = Path("pipeline/pos_tag/models/pos_crf_vlsp2013_20230303/test_output.txt")
@@ -190,8 +188,6 @@ def punct_context_counts(text: str) -> tuple[Counter, Counter]:
 def citation_counts(text: str) -> Counter:
     """(number, kind-issuer, date) of the legal documents clean text cites ("36a", "NQ-CP",
     "14/10/2015"): national resolutions and decisions every provincial plan cites."""
-    from pipeline.clean.numbers import citations
-
     return Counter((c.number, c.kind, c.date) for c in citations(text))
 
 

@@ -14,7 +14,7 @@ aligned syllable pairs are counted into
   candidates' letter confusions;
 - `punct`: an intended mark → the observed one ("" for none; intended "" means inserted).
 Each row gets cost = −log10 P with add-half smoothing, P = (count + 0.5) / (total + 1), capped
-at COST_CAP. Output: `corpora/resources/ocr_channel.tsv` from every setting, and
+at COST_CAP. Output: `pipeline/clean/data/ocr_channel.tsv` from every setting, and
 `ocr_channel_speckled.tsv` from the salt-and-pepper settings alone (the channel a speckled
 scan gets, `pipeline/clean/speckled.py`); sorted, deterministic for a given OCR cache.
 """
@@ -38,9 +38,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build_resources import general_text  # noqa: E402
 from ocr_render import detokenize, labelled_pairs  # noqa: E402
 
-from pipeline.clean.lexicon import RESOURCES  # noqa: E402
-from pipeline.clean.syllable import VOWELS, skeleton, split_tone  # noqa: E402
+from pipeline.vi.syllable import VOWELS, skeleton, split_tone  # noqa: E402
 
+RESOURCES = ROOT / "pipeline" / "clean" / "data"  # the OCR model's data, in the source tree
 OUT = RESOURCES / "ocr_channel.tsv"  # every training setting
 OUT_SPECKLED = RESOURCES / "ocr_channel_speckled.tsv"  # the speckled settings alone
 COST_CAP = 4.0  # log10: a confusion never seen costs at most this (the floor on P)

@@ -12,7 +12,7 @@ clean and the lowest speckled page's rate. Per regime, the aligned pages give
 - `punct`: "," read as ";".
 Case rates are shrunk toward the regime's rate over all letters (PRIOR_WEIGHT pseudo-counts),
 so a letter seen a few times gets its regime's rate, not a guess; punctuation rates use
-P = (count + 0.5) / (total + 1). Output: `corpora/resources/speck_channel.tsv`.
+P = (count + 0.5) / (total + 1). Output: `pipeline/clean/data/speck_channel.tsv`.
 """
 
 from __future__ import annotations
@@ -34,9 +34,10 @@ from build_resources import general_text  # noqa: E402
 from ocr_render import detokenize, labelled_pairs  # noqa: E402
 
 from pipeline.clean import debris, layout, normalize, speckled  # noqa: E402
-from pipeline.clean.lexicon import RESOURCES  # noqa: E402
+from pipeline.clean.context import CleanContext  # noqa: E402
 from pipeline.clean.runner import clean_text  # noqa: E402
 
+RESOURCES = ROOT / "pipeline" / "clean" / "data"  # the OCR model's data, in the source tree
 OUT = RESOURCES / "speck_channel.tsv"
 PAGES = 30
 _TOKEN = regex.compile(r"[\p{L}\p{M}0-9]+|[^\s\p{L}\p{M}0-9]")
@@ -46,9 +47,9 @@ PRIOR_WEIGHT = 50  # pseudo-counts of the pooled case rate behind each letter's 
 
 def page_rate(hyp: str) -> float:
     """Speck signatures per 1,000 characters, measured as the debris step sees the page."""
-    text = clean_text(hyp, steps=[("normalize", normalize.edits),
-                                  ("layout", layout.edits)]).text
-    return speckled.speck_rate(debris.base_edits(text), text)
+    text = clean_text(hyp, origin="ocr", steps=[("normalize", normalize.edits),
+                                                ("layout", layout.edits)]).text
+    return speckled.speck_rate(debris.base_edits(text, CleanContext.create(origin="ocr")), text)
 
 
 def count_page(ref: str, hyp: str, pairs: Counter, totals: Counter, regime: str) -> None:

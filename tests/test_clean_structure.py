@@ -3,11 +3,18 @@
 import pytest
 
 from pipeline.clean import debris, markers, structure
+from pipeline.clean.context import CleanContext
+from pipeline.clean.resources import load_resources
 from pipeline.offsets import apply_edits
 
 
+def ocr() -> CleanContext:
+    """The context of an OCR'd page: every repair allowed."""
+    return CleanContext.create(origin="ocr")
+
+
 def fixed(text: str, step=structure.edits) -> str:
-    return apply_edits(text, step(text))[0]
+    return apply_edits(text, step(text, ocr()))[0]
 
 
 def test_list_marker_8_for_a_from_sequence():
@@ -32,7 +39,7 @@ def test_list_markers_follow_the_documents_alphabet():
 
 def test_numbered_list_with_digits_untouched():
     text = "1) Rà soát hồ sơ\n2) Cập nhật dữ liệu\n3) Báo cáo kết quả\n"
-    assert markers.marker_edits(text) == []
+    assert markers.marker_edits(text, load_resources().marker_lookalikes) == []
 
 
 def test_roman_numeral_from_heading_sequence():
@@ -69,7 +76,7 @@ def test_debris_marks():
 def test_debris_keeps_real_punctuation():
     for text in ("kinh tế - xã hội", "như sau: a) Xây dựng", "“một cửa” điện tử",
                  "dichvucong.hatinh.gov.vn", "tỉnh, huyện; xã", "truyền thông, ... 3."):
-        assert debris.edits(text) == [], text
+        assert debris.edits(text, ocr()) == [], text
 
 
 def test_roman_numeral_after_quarter_and_part():
@@ -101,7 +108,7 @@ def test_punctuation_specks_inside_words_and_sentences():
     from pipeline.offsets import select_edits
 
     def fix(text: str) -> str:
-        for e in reversed(select_edits(edits(text))):
+        for e in reversed(select_edits(edits(text, ocr()))):
             text = text[:e.start] + e.replacement + text[e.end:]
         return text
 

@@ -1,7 +1,7 @@
 """Tone placement: a consistent document is never touched; a mixed one follows its majority."""
 
 from pipeline.clean import tone
-from pipeline.clean.syllable import STYLE_NEW, STYLE_OLD, canonical, place_tone, split_tone
+from pipeline.vi.syllable import STYLE_NEW, STYLE_OLD, canonical, place_tone, split_tone
 
 
 def test_placement_rules():

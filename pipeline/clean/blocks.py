@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.clean.context import StepInput
+from pipeline.clean.context import CleanContext
 from pipeline.model import Layout, Table
 from pipeline.offsets import Edit
 
@@ -41,11 +41,9 @@ def pipe_table_edits(text: str, table: Table) -> list[Edit]:
     return out
 
 
-def edits(text: str, given: StepInput | None = None) -> list[Edit]:
+def edits(text: str, ctx: CleanContext) -> list[Edit]:
     """Joins inside blocks, web-copy tables as tab rows, page numbers out."""
-    if given is None:
-        return []
-    layout = given.layout
+    layout = ctx.layout
     out: list[Edit] = []
     for table in layout.tables:
         if table.source == "pipes":

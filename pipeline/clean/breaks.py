@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pipeline.clean.context import StepInput
-from pipeline.clean.lines import Line, layout_data, split_lines
+from pipeline.clean.config import LayoutConfig
+from pipeline.clean.context import CleanContext
 from pipeline.offsets import Edit
+from pipeline.vi.lines import Line, sentence_openers, split_lines
 
-LONG_LINE = 2000
-TITLE_MAX = 200  # a title longer than this has run into its body
 LETTERS = "abcdđefghiklmnopqrstuvxy"
 
 _CANDIDATE = regex.compile(
@@ -44,10 +43,11 @@ class State:
     title_open: bool = False
     title_start: int = 0
     annex_open: bool = False
+    title_max: int = 200  # a title longer than this has run into its body
 
 
 def _openers() -> regex.Pattern:
-    words = "|".join(regex.escape(w) for w in layout_data()["sentence_openers"])
+    words = "|".join(regex.escape(w) for w in sentence_openers())
     return regex.compile(rf"(?<=\p{{Ll}}[\p{{Ll}}\d]*\s+)(?:{words})\b")
 
 
@@ -55,7 +55,7 @@ def _accept(m: regex.Match, line: str, st: State) -> bool:
     """Decide whether candidate `m` starts a new block, updating the numbering state."""
     before = line[max(0, m.start() - 3):m.start()]
     after_end = bool(_SENTENCE_END.search(before))
-    in_title = (st.title_open and m.start() - st.title_start <= TITLE_MAX
+    in_title = (st.title_open and m.start() - st.title_start <= st.title_max
                 and not regex.search(r"[.;:!?]", line[st.title_start:m.start()]))
     kind = m.lastgroup
     if kind == "roman":
@@ -96,13 +96,14 @@ def _break_at(line: Line, pos: int, reason: str = "restored break") -> Edit:
     return Edit(line.start + ws, line.start + pos, "\n", reason)
 
 
-def _title_split(line: Line, m_end: int, limit: int, openers: regex.Pattern) -> int | None:
+def _title_split(line: Line, m_end: int, limit: int, openers: regex.Pattern,
+                 title_max: int) -> int | None:
     """Where a numbered title runs into its first sentence ("3. Sở Nội vụ Chủ trì, …")."""
     seg = line.text[m_end:limit]
     if regex.search(r"[.;:!?]", seg):
         seg = seg[:regex.search(r"[.;:!?]", seg).start()]
     o = openers.search(seg)
-    if o and o.start() <= TITLE_MAX:
+    if o and o.start() <= title_max:
         return m_end + o.start()
     return None
 
@@ -110,7 +111,7 @@ def _title_split(line: Line, m_end: int, limit: int, openers: regex.Pattern) -> 
 def restore_breaks(line: Line, st: State | None = None) -> list[Edit]:
     """Breaks to insert into one very long line that holds a whole document (or a page of it:
     `st` carries the running numbers from the lines before, as a PDF of such a document
-    gives one such line per page)."""
+    gives one such line per page; a new `State` has the default title length)."""
     st = st if st is not None else State()
     openers = _openers()
     accepted: list[tuple[int, int, str]] = []
@@ -126,24 +127,25 @@ def restore_breaks(line: Line, st: State | None = None) -> list[Edit]:
         out.append(_break_at(line, pos))
         if kind == "arabic":
             limit = accepted[k + 1][0] if k + 1 < len(accepted) else len(line.text)
-            split = _title_split(line, body, limit, openers)
+            split = _title_split(line, body, limit, openers, st.title_max)
             if split is not None:
                 out.append(_break_at(line, split))
     return out
 
 
-def needs_breaks(line: Line) -> bool:
+def needs_breaks(line: Line, cfg: LayoutConfig) -> bool:
     """A line long enough to be a whole document whose breaks were lost."""
-    return len(line.text) > LONG_LINE
+    return len(line.text) > cfg.long_line
 
 
-def edits(text: str, _given: StepInput | None = None) -> list[Edit]:
+def edits(text: str, ctx: CleanContext) -> list[Edit]:
     """Breaks restored in lines long enough to hold a whole document (or a page of one). Run
     after the layout step: a scan or PDF of such a document reaches its one long line only
     once its wrapped lines are joined. The numbering runs on from line to line."""
-    numbering = State()
+    cfg = ctx.config.layout
+    numbering = State(title_max=cfg.title_max)
     out: list[Edit] = []
     for ln in split_lines(text):
-        if needs_breaks(ln):
+        if needs_breaks(ln, cfg):
             out.extend(restore_breaks(ln, numbering))
     return out

@@ -9,15 +9,13 @@ running text writes often and never with punctuation inside ("cung, cấp", "ứ
 
 from __future__ import annotations
 
-import csv
-from functools import lru_cache
-
 import regex
 
-from pipeline.clean import lexicon
-from pipeline.clean.context import StepInput
-from pipeline.clean.syllable import has_vietnamese_marks
+from pipeline.clean import speckled
+from pipeline.clean.context import CleanContext
+from pipeline.clean.ocr_model.lm import BigramLM
 from pipeline.offsets import Edit
+from pipeline.vi.syllable import has_vietnamese_marks, key
 
 # a lone mark (or a short run of them) with spaces around, inside a line
 _LONE = regex.compile(r"(?<=\S) +[.:'`_„\"“”!|\\^ˆ=]{1,3}(?= +\S)")
@@ -50,7 +48,6 @@ def _unclosed_quotes(text: str) -> list[Edit]:
 _GLUED = regex.compile(r"(?<![\p{L}\d])(\p{L}+|\d+)([.,:;'`_\-\"“”]{1,3})(?=(\p{L}+|\d+))")
 # a mark inside a phrase with a space after it: "cơ. quan", "doanh- nghiệp", "cơ quan: nhà"
 _SPACED = regex.compile(r"(?<=(\p{L}+))(?:[.\-'`_]{1,2}|(?P<colon>:)) (?=(\p{Ll}+))")
-COLON_PHRASE_MIN = 3.0  # a ": " is dropped only inside a phrase seen this often
 
 
 def _is_url_part(text: str, end: int, right: str) -> bool:
@@ -60,7 +57,7 @@ def _is_url_part(text: str, end: int, right: str) -> bool:
                                      and not has_vietnamese_marks(right))
 
 
-def _glued_marks(text: str) -> list[Edit]:
+def _glued_marks(text: str, ctx: CleanContext) -> list[Edit]:
     """Marks stuck between two tokens. Between two words that form a known bigram which clean
     text never punctuates ("cơ.quan", "tục,và", "doanh-nghiệp", "quan:Đảng") they are dirt and
     become a space, and so is a colon between two lowercase words and a mark between a
@@ -68,10 +65,7 @@ def _glued_marks(text: str) -> list[Edit]:
     a real mark that lost its space ("hậu,:chưa" → "hậu, chưa"). A "-" goes only between
     lowercase words (codes "NQ-CP" keep theirs), a "." before a capital only inside a listed
     word (else it may end a sentence); URLs, e-mails and numbers ("2.0") are left alone."""
-    from pipeline.clean.words import model
-
-    lm = model()
-    gaps = punct_gaps()
+    lm, gaps = ctx.resources.lm, ctx.resources.punct_gaps
     out = []
     for m in _GLUED.finditer(text):
         left, marks, right = m.group(1), m.group(2), m.group(3)
@@ -89,10 +83,10 @@ def _glued_marks(text: str) -> list[Edit]:
             continue
         if right.isdigit():
             if left.islower() and len(left) >= 2 and not set(marks) & set(",;-\"“”") \
-                    and not (":" in marks and lexicon.key(left) == "số"):
+                    and not (":" in marks and key(left) == "số"):
                 out.append(Edit(m.start(2), m.end(2), " ", "debris: mark before a number"))
             continue
-        a, b = lexicon.key(left), lexicon.key(right)
+        a, b = key(left), key(right)
         lower = left.islower() and right.islower()
         if "-" in marks and (not right.islower() or (len(left) > 1 and left.isupper())):
             continue
@@ -115,31 +109,26 @@ _SPACED_DASH = regex.compile(r"(?<=(?<![\p{L}\d])(?<![-–—][ \t]?)(\p{Ll}+)) 
                              r"(?=(\p{Ll}+)(?![ \t]*[-–—]))")
 
 
-def _dash_inside_words(text: str) -> list[Edit]:
+def _dash_inside_words(text: str, lm: BigramLM) -> list[Edit]:
     """A spaced dash inside a listed word ("thông - tin", "địa - phương", "công - việc"): a
     speck, since the dashes of clean prose stand between words ("kinh tế - xã hội", "khoa
     học - công nghệ"), never between the syllables of one, except in a chain of them ("nông –
     lâm – thủy sản", left alone)."""
-    from pipeline.clean.words import model
-
-    lm = model()
     return [Edit(m.start(), m.end(), " ", "debris: dash inside a word")
             for m in _SPACED_DASH.finditer(text)
-            if lm.is_compound(lexicon.key(m.group(1)), lexicon.key(m.group(2)))]
+            if lm.is_compound(key(m.group(1)), key(m.group(2)))]
 
 
-def _spaced_marks(text: str) -> list[Edit]:
+def _spaced_marks(text: str, ctx: CleanContext) -> list[Edit]:
     """A mark inside a phrase with a space after it ("cơ. quan", "doanh- nghiệp"): dropped
-    when the words form a known bigram; a ": " only inside a phrase seen COLON_PHRASE_MIN
+    when the words form a known bigram; a ": " only inside a phrase seen `colon_phrase_min`
     times (a real colon may introduce a lowercase list)."""
-    from pipeline.clean.words import model
-
-    lm = model()
+    lm, gaps = ctx.resources.lm, ctx.resources.punct_gaps
     out = []
     for m in _SPACED.finditer(text):
-        a, b = lexicon.key(m.captures(1)[-1]), lexicon.key(m.captures(3)[0])
-        need = COLON_PHRASE_MIN if m.group("colon") else 1.0
-        if lm.pair_count(a, b) >= need and (a, b) not in punct_gaps():
+        a, b = key(m.captures(1)[-1]), key(m.captures(3)[0])
+        need = ctx.config.debris.colon_phrase_min if m.group("colon") else 1.0
+        if lm.pair_count(a, b) >= need and (a, b) not in gaps:
             out.append(Edit(m.start(), m.end(), " ", "debris: mark inside a phrase"))
     return out
 
@@ -149,33 +138,22 @@ def _spaced_marks(text: str) -> list[Edit]:
 _DOT_IN_SENTENCE = regex.compile(r"(?<=\p{Ll}{2})(?:\.(?= \p{Ll}{2,}[ ,])"
                               r"|\.{1,2}(?= \d+(?:[/%]|\s+\p{Ll})))")  # "ngày.. 13/6/2011"
 _COMMA = regex.compile(r"(?<![\p{L}])(\p{L}+)[,;] (?=(\p{Ll}+))")
-COMMA_PHRASE_MIN = 5.0  # weighted running-text count of the unpunctuated pair
 
 
-@lru_cache(maxsize=1)
-def punct_gaps() -> dict[tuple[str, str], int]:
-    """Pairs that clean running text writes with a comma or semicolon between them."""
-    with open(lexicon.RESOURCES / "punct_gaps.tsv", encoding="utf-8") as f:
-        return {(r[0], r[1]): int(r[2]) for r in csv.reader(f, delimiter="\t")
-                if r[0] != "first"}
-
-
-def _comma_specks(text: str) -> list[Edit]:
+def _comma_specks(text: str, ctx: CleanContext) -> list[Edit]:
     """A "," or ";" that splits a word: dropped only when the two syllables are a listed word,
-    running text has the pair often (COMMA_PHRASE_MIN) and never with punctuation between,
+    running text has the pair often (`comma_phrase_min`) and never with punctuation between,
     and a lowercase syllable follows. A speck of dirt after a word reads as "," or ";"; real
     punctuation falls between words, and "huyện, thị xã" keeps its comma since clean text
     writes "huyện, thị"."""
-    from pipeline.clean.words import model
-
-    lm = model()
-    gaps = punct_gaps()
+    lm, gaps = ctx.resources.lm, ctx.resources.punct_gaps
+    need = ctx.config.debris.comma_phrase_min
     out = []
     for m in _COMMA.finditer(text):
-        a, b = lexicon.key(m.group(1)), lexicon.key(m.group(2))
+        a, b = key(m.group(1)), key(m.group(2))
         if not lm.is_compound(a, b) or (a, b) in gaps:
             continue
-        if lm.pair_count(a, b) - 1.0 >= COMMA_PHRASE_MIN:  # minus the word-list entry
+        if lm.pair_count(a, b) - 1.0 >= need:  # minus the word-list entry
             out.append(Edit(m.end(1), m.end(1) + 2, " ", "debris: mark inside a word"))
     return out
 
@@ -202,15 +180,13 @@ _NUMBERED_HEADING = regex.compile(r"\s*(?:\d+|[IVX]+)[.:)]")  # "1. Mục tiêu"
 _ARTICLE = regex.compile(r"(?:Điều|Chương|Phần)\b")  # "Điều 1." is no list item
 
 
-def _line_openings(text: str) -> list[Edit]:
+def _line_openings(text: str, lm: BigramLM) -> list[Edit]:
     """A run of marks at a line's start. Where the line before ends a sentence (or there is
     none), a run with a dash-like mark before a capital or a figure is the item's bullet and
     becomes "- "; where the line before runs on, the run is dirt on a continued sentence and
     goes. A run of dots, commas or colons before a capital or a bullet goes too (no line opens
     with them). A clean "- " or "+ " bullet stays unless it splits a listed word, and so does a
     run before a lowercase word after a finished line."""
-    from pipeline.clean.words import model
-
     out = []
     for m in _LINE_OPENING.finditer(text):
         run, gap, nxt = m.group("run"), m.group("gap"), m.group("next")
@@ -223,7 +199,7 @@ def _line_openings(text: str) -> list[Edit]:
             or last.isupper() or _NUMBERED_HEADING.match(last) is not None
         if run in ("-", "+") and gap:  # a clean bullet, unless it splits a word
             if not ended and nxt.islower() and prefix[len(before):] == "\n" \
-                    and _splits_word(model(), before, text, m.end()):
+                    and _splits_word(lm, before, text, m.end()):
                 out.append(Edit(len(before), m.end(), " ", "debris: bullet inside a word"))
             continue
         if not ended:
@@ -243,41 +219,42 @@ _LAST_WORD = regex.compile(r"(\p{L}+)$")
 _FIRST_WORD = regex.compile(r"\p{L}+")
 
 
-def _splits_word(lm, before: str, text: str, at: int) -> bool:
+def _splits_word(lm: BigramLM, before: str, text: str, at: int) -> bool:
     """True if the last word of `before` and the word at `at` are two syllables of one listed
     word ("trực" + "- tuyến", "kết" + "- nối"): a speck at the line's start read as a bullet
     inside a word. A bullet opens a capital ("- Phát triển"), and one before a lowercase word
     ("gồm" + "- các sở") is left alone: its list may matter more than the phrase."""
     left, right = _LAST_WORD.search(before), _FIRST_WORD.match(text, at)
-    return bool(left and right) and lm.is_compound(lexicon.key(left.group(1)),
-                                                   lexicon.key(right.group()))
+    return bool(left and right) and lm.is_compound(key(left.group(1)), key(right.group()))
 
 
-def edits(text: str, _given: StepInput | None = None) -> list[Edit]:
-    """Debris removals and the '~' → '-' fix; on a speckled scan (told by the debris found),
-    also the glyphs specks changed (`speckled.py`)."""
-    from pipeline.clean import speckled
-
-    out = base_edits(text)
-    extra = speckled.edits(text, out)
+def edits(text: str, ctx: CleanContext) -> list[Edit]:
+    """Debris removals and the '~' → '-' fix; on a speckled scan (told by the debris found on
+    the first pass, and kept on the context as the document's regime), also the glyphs specks
+    changed (`speckled.py`). Nothing where OCR repairs are not allowed."""
+    if not ctx.ocr_repairs:
+        return []
+    out = base_edits(text, ctx)
+    if ctx.regime is None:
+        ctx.regime = speckled.regime(out, text, ctx)
+    extra = speckled.edits(text, out, ctx)
     replaced = {(e.start, e.end) for e in extra}  # a speckled reading overrides the base one
     return [e for e in out if (e.start, e.end) not in replaced] + extra
 
 
-def _glued_acronyms(text: str) -> list[Edit]:
+def _glued_acronyms(text: str, ctx: CleanContext) -> list[Edit]:
     """A space back between a known capitalized syllable and the acronym glued to it, when
     the acronym is a known one or an "&" compound ("NN&PTNT")."""
-    from pipeline.clean.structure import acronyms  # late: structure imports this module
-
+    known, acronyms = ctx.resources.lexicon.uni, ctx.resources.acronyms
     out = []
     for m in _GLUED_ACRONYM.finditer(text):
         word, acronym = m.group(1), m.group(2)
-        if lexicon.key(word) in lexicon.load().uni and ("&" in acronym or acronym in acronyms()):
+        if key(word) in known and ("&" in acronym or acronym in acronyms):
             out.append(Edit(m.end(1), m.end(1), " ", "debris: word glued to an acronym"))
     return out
 
 
-def base_edits(text: str) -> list[Edit]:
+def base_edits(text: str, ctx: CleanContext) -> list[Edit]:
     """Debris removals and the '~' → '-' fix: the shapes clean text never has."""
     out = [Edit(m.start(), m.end(), "", "debris: lone mark") for m in _LONE.finditer(text)
            if not regex.fullmatch(r" *\.{3} *", m.group())]
@@ -296,8 +273,9 @@ def base_edits(text: str) -> list[Edit]:
             for m in _GLUED_NUMBER.finditer(text)]
     out += [Edit(m.start(), m.end(), " ", "debris: marker glued to its item")
             for m in _GLUED_MARKER.finditer(text)]
-    out += _glued_acronyms(text)
+    out += _glued_acronyms(text, ctx)
     out += [Edit(m.start(), m.end(), ".", "debris: heading number's full stop read as a colon")
             for m in _COLON_NUMBER.finditer(text)]
-    return out + _line_openings(text) + _unclosed_quotes(text) + _glued_marks(text) \
-        + _spaced_marks(text) + _dash_inside_words(text) + _comma_specks(text)
+    lm = ctx.resources.lm
+    return out + _line_openings(text, lm) + _unclosed_quotes(text) + _glued_marks(text, ctx) \
+        + _spaced_marks(text, ctx) + _dash_inside_words(text, lm) + _comma_specks(text, ctx)

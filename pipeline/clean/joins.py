@@ -13,15 +13,15 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.clean.lines import (
+from pipeline.offsets import Edit
+from pipeline.vi.lines import (
     Line,
+    connectors,
     is_all_caps,
     is_table_row,
-    layout_data,
     starts_lower,
     starts_with_marker,
 )
-from pipeline.offsets import Edit
 
 SENTENCE_END = ".;:!?"
 _MARKDOWN = regex.compile(r"\*\*")
@@ -69,7 +69,7 @@ def _bare(s: str) -> str:
 
 def _ends_with_connector(a: str) -> bool:
     words = a.split()
-    return bool(words) and words[-1].lower() in layout_data()["connectors"]
+    return bool(words) and words[-1].lower() in connectors()
 
 
 def _upper_join(a: str, b: str, a_line: Line, wrap: Wrap) -> bool:
@@ -94,12 +94,16 @@ def _hyphen_edit(a: str, b: str, cut: int, end: int, text: str) -> Edit:
     return Edit(cut, end, "", "line join")
 
 
-def join_edit(a_line: Line, b_line: Line, blanks: int, wrap: Wrap, text: str) -> Edit | None:
+def join_edit(a_line: Line, b_line: Line, blanks: int, wrap: Wrap, text: str,
+              ocr: bool = True) -> Edit | None:
     """The edit joining line A to line B (over the text between them), or None to keep both.
-    In a table only a stray "." before a figure that runs on is dropped (the rows stay)."""
+    In a table only a stray "." before a figure that runs on is dropped (the rows stay). On
+    typed text (`ocr` False) no mark is dropped: a line-end "." or ":" before a lowercase
+    continuation is the drafter's ("lĩnh vực trọng điểm:" + "nông nghiệp, y tế"), and the
+    lines join with it kept."""
     a, b = _bare(a_line.text), _bare(b_line.text)
-    dot_before_figure = not blanks and _WORD_DOT.search(a) and _FIGURE_RUNS_ON.match(b) \
-        and text[a_line.content_end - 1] == "."
+    dot_before_figure = ocr and not blanks and _WORD_DOT.search(a) \
+        and _FIGURE_RUNS_ON.match(b) and text[a_line.content_end - 1] == "."
     if is_table_row(a_line) or is_table_row(b_line) or len(a_line.text) > 2000 or blanks > 1:
         if dot_before_figure:
             cut = a_line.content_end
@@ -122,6 +126,8 @@ def join_edit(a_line: Line, b_line: Line, blanks: int, wrap: Wrap, text: str) ->
         return _hyphen_edit(a, b, cut, end, text)
     if a[-1] in ".:" and lower and len(a) > 1 and a[-2].isalnum():
         if a[-1] == "." or (wrap.hard and len(a) >= 0.75 * wrap.width):
+            if not ocr:
+                return Edit(cut, end, " ", "line join")
             return Edit(cut - 1, end, " ", "stray line-end punctuation")
         return None
     if a[-1] in SENTENCE_END:

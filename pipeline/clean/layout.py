@@ -4,7 +4,8 @@ Operations, each an edit with its reason: "markdown" (`**` emphasis), "page numb
 "running header", "signature stamp" (lines removed), "line join", "stray line-end
 punctuation", "hyphenation" (lines joined), "stray line-start punctuation" (". DANH MỤC" after
 OCR). Everything else passes through untouched; the decisions live in `pagination` and
-`joins`, the data in `pipeline/data/layout.yaml`. A document that lost its line breaks gets
+`joins`, the data in `pipeline/clean/data/furniture.yaml` and the language layer's line
+grammar (`pipeline.vi.lines`). A document that lost its line breaks gets
 them back in the next step (`breaks`), once its lines are joined."""
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from bisect import bisect_left
 import regex
 
 from pipeline.clean import blocks, joins, pagination
-from pipeline.clean.context import StepInput
-from pipeline.clean.lines import Line, split_lines
+from pipeline.clean.config import LayoutConfig
+from pipeline.clean.context import CleanContext
 from pipeline.offsets import Edit
+from pipeline.vi.lines import Line, split_lines
 
 _MARKDOWN = regex.compile(r"\*\*")
 _LEADING_DOT = regex.compile(r"^\s*[.,·]\s+(?=\p{Lu})")
@@ -38,9 +40,9 @@ def leading_dot_edits(lines: list[Line]) -> list[Edit]:
     return out
 
 
-def removed_lines(lines: list[Line]) -> dict[int, str]:
+def removed_lines(lines: list[Line], cfg: LayoutConfig) -> dict[int, str]:
     """Line index -> reason, for every line of page furniture."""
-    pages = pagination.page_number_lines(lines)
+    pages = pagination.page_number_lines(lines, cfg)
     out = {i: "page number" for i in pages}
     for i in pagination.running_header_lines(lines, pages):
         out.setdefault(i, "running header")
@@ -80,11 +82,12 @@ def _breaks_between(known: list[int], start: int, end: int) -> bool:
     return i < len(known) and known[i] < end
 
 
-def line_edits(text: str, lines: list[Line], known: set[int] | frozenset = frozenset()
-               ) -> list[Edit]:
+def line_edits(text: str, lines: list[Line], known: set[int] | frozenset = frozenset(),
+               cfg: LayoutConfig | None = None, ocr: bool = True) -> list[Edit]:
     """Removals of page furniture and joins of lines that run on, never across a line break
-    the source made (`known`: offsets of those breaks)."""
-    gone = removed_lines(lines)
+    the source made (`known`: offsets of those breaks); `ocr` False keeps every line-end mark
+    (typed text, `joins.join_edit`)."""
+    gone = removed_lines(lines, cfg or LayoutConfig())
     removals = {i: _removal(lines[i], len(text), why) for i, why in gone.items()}
     out = list(removals.values())
     wrap = joins.measure_wrap(lines)
@@ -93,7 +96,7 @@ def line_edits(text: str, lines: list[Line], known: set[int] | frozenset = froze
     for a, b in zip(kept, kept[1:], strict=False):
         blanks = sum(1 for k in range(a.index + 1, b.index)
                      if k not in gone and lines[k].blank)
-        join = joins.join_edit(a, b, blanks, wrap, text)
+        join = joins.join_edit(a, b, blanks, wrap, text, ocr)
         if join is None or (_breaks_between(breaks_sorted, a.end, b.start)
                             and not joins.continues_lowercase(b)):
             continue
@@ -102,11 +105,14 @@ def line_edits(text: str, lines: list[Line], known: set[int] | frozenset = froze
     return out
 
 
-def edits(text: str, given: StepInput | None = None) -> list[Edit]:
-    """Edits this step proposes for `text` (non-overlapping, in any order)."""
+def edits(text: str, ctx: CleanContext) -> list[Edit]:
+    """Edits this step proposes for `text` (non-overlapping, in any order). The marks OCR
+    leaves at a line's edges go only where OCR repairs are allowed (`ctx.ocr_repairs`)."""
+    cfg = ctx.config.layout
     lines = split_lines(text)
-    known = blocks.known_breaks(text, given.layout) if given else frozenset()
+    known = blocks.known_breaks(text, ctx.layout)
     out = markdown_edits(text)
-    out.extend(line_edits(text, lines, known))
-    out.extend(leading_dot_edits(lines))
+    out.extend(line_edits(text, lines, known, cfg, ctx.ocr_repairs))
+    if ctx.ocr_repairs:
+        out.extend(leading_dot_edits(lines))
     return out

@@ -3,38 +3,30 @@
 OCR reads "a)" as "8)", "l)" as "1)", "III." as "111.". A marker is only rewritten when the
 document's own sequence says what it must be: the letter after the previous item, confirmed
 by a later item that lands where the sequence predicts, or a known look-alike of the
-expected letter (`corpora/resources/marker_confusions.tsv`).
+expected letter (`pipeline/clean/data/marker_confusions.tsv`). The alphabets and numerals
+themselves are the language layer's (`pipeline.vi.markers`).
 """
 
 from __future__ import annotations
 
-import csv
-from functools import lru_cache
-
 import regex
 
-from pipeline.clean import lexicon
-from pipeline.clean.syllable import skeleton
 from pipeline.offsets import Edit
+from pipeline.vi.markers import (
+    LATIN,
+    VIETNAMESE,
+    next_letter,
+    referenced_points,
+    roman_from_lookalikes,
+    to_roman,
+)
+from pipeline.vi.syllable import skeleton
 
-VIETNAMESE = "abcdđeghiklmnopqrstuvxy"
-LATIN = "abcdefghijklmnopqrstuvwxyz"
 _ITEM = regex.compile(r"^(?P<m>[\p{L}0-9(]{0,2})\)\s|^(?P<u>[0-9\p{Ll}]\p{Ll}?)\s(?=\p{Lu}|\d)",
                       regex.M)
 _BREAK = regex.compile(r"^(?:\d+(?:\.\d+)*\.\s|[IVXLC]+\.\s|Phần\s|Điều\s|Mục\s|Chương\s)",
                        regex.M)
 _ROMAN = regex.compile(r"^(?P<r>[IVXLC1l|]{1,6})\.(?=\s)", regex.M)
-
-
-@lru_cache(maxsize=1)
-def look_alikes() -> dict[str, frozenset[str]]:
-    """Expected marker letter -> the strings OCR is known to read it as."""
-    out: dict[str, set[str]] = {}
-    with open(lexicon.RESOURCES / "marker_confusions.tsv", encoding="utf-8") as f:
-        for row in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
-            if row and row[0] != "seen":
-                out.setdefault(row[1], set()).add(row[0])
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _items(text: str) -> list[list]:
@@ -54,10 +46,6 @@ def _items(text: str) -> list[list]:
     if current:
         runs.append(current)
     return runs
-
-
-# a point reference: "điểm f", "các điểm a, b, c, d, e, f", "điểm g và điểm h"
-_POINT_REF = regex.compile(r"\bđiểm\s+(?P<l>[a-zđ](?:\s*,\s*[a-zđ](?![\p{L}0-9]))*)(?![\p{L}0-9])")
 
 
 def _pair_votes(letters: list[str]) -> tuple[float, float]:
@@ -89,8 +77,7 @@ def _votes(groups: list[list[str]]) -> tuple[float, float]:
 def reference_votes(text: str) -> tuple[float, float]:
     """Votes of the document's cross-references to its points ("điểm f mục 5", "các điểm a, b,
     c, d, e, f mục 2"): letters written in running text, not in the damaged marker column."""
-    groups = [regex.split(r"\s*,\s*", m.group("l")) for m in _POINT_REF.finditer(text)]
-    return _votes(groups)
+    return _votes(referenced_points(text))
 
 
 def choose_alphabet(text: str) -> str:
@@ -115,16 +102,16 @@ def _confirmed(run: list, i: int, letter: str, alphabet: str) -> bool:
     return False
 
 
-def _run_edits(run: list, alphabet: str) -> list[Edit]:
+def _run_edits(run: list, alphabet: str, look_alikes: dict[str, frozenset[str]]) -> list[Edit]:
     out = []
     prev: str | None = None
     for i, (start, end, o, unclosed) in enumerate(run):
-        expected = "a" if prev is None else _next(prev, alphabet)
+        expected = "a" if prev is None else next_letter(prev, alphabet)
         if expected is None or o == expected:
             prev = o if o in alphabet else prev
             continue
         follows_digits = o.isdigit() and i + 1 < len(run) and run[i + 1][2] == str(int(o) + 1)
-        fits = o in look_alikes().get(expected, ()) or _confirmed(run, i, expected, alphabet) \
+        fits = o in look_alikes.get(expected, ()) or _confirmed(run, i, expected, alphabet) \
             or (o != expected and skeleton(o) == skeleton(expected) and expected != "đ")
         if fits and not follows_digits and (not unclosed or prev is not None):
             new = expected + (")" if unclosed else "")
@@ -135,27 +122,13 @@ def _run_edits(run: list, alphabet: str) -> list[Edit]:
     return out
 
 
-def _next(letter: str, alphabet: str) -> str | None:
-    i = alphabet.find(letter)
-    return alphabet[i + 1] if 0 <= i < len(alphabet) - 1 else None
-
-
-def marker_edits(text: str) -> list[Edit]:
-    """List-marker fixes for the whole text."""
+def marker_edits(text: str, look_alikes: dict[str, frozenset[str]]) -> list[Edit]:
+    """List-marker fixes for the whole text; `look_alikes` maps a marker letter to what OCR
+    is known to read it as."""
     alphabet = choose_alphabet(text)
     out: list[Edit] = []
     for run in _items(text):
-        out.extend(_run_edits(run, alphabet))
-    return out
-
-
-def to_roman(n: int) -> str:
-    """Roman numeral of 1..399."""
-    out = ""
-    for v, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                 (4, "IV"), (1, "I")):
-        while n >= v:
-            out, n = out + s, n - v
+        out.extend(_run_edits(run, alphabet, look_alikes))
     return out
 
 
@@ -171,7 +144,7 @@ def roman_edits(text: str) -> list[Edit]:
         if tok in _ROMANS:
             prev = _ROMANS[tok]
             continue
-        fixed = tok.replace("1", "I").replace("l", "I").replace("|", "I")
+        fixed = roman_from_lookalikes(tok)
         if prev and _ROMANS.get(fixed) == prev + 1:
             out.append(Edit(m.start("r"), m.end("r"), fixed, f"roman numeral: {tok}→{fixed}"))
             prev += 1
@@ -220,7 +193,7 @@ def roman_reference_edits(text: str) -> list[Edit]:
     out = []
     for m in _REFERENCED.finditer(text):
         tok, word = m.group(2), m.group(1).lower()
-        fixed = tok.replace("1", "I").replace("l", "I").replace("|", "I")
+        fixed = roman_from_lookalikes(tok)
         if tok == fixed or fixed not in _ROMANS:
             continue
         if word == "quý" and _ROMANS[fixed] > 4:

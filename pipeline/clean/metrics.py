@@ -18,9 +18,9 @@ import unicodedata
 
 import regex
 
-from pipeline.clean.lines import split_lines
 from pipeline.clean.pagination import stamp_lines
-from pipeline.clean.syllable import canonical_tone_text
+from pipeline.vi.lines import split_lines
+from pipeline.vi.syllable import canonical_tone_text
 
 _PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _HYPHEN_SPACE = regex.compile(r"(?<=\w)- (?=\w)")

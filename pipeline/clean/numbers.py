@@ -9,29 +9,18 @@ split that works one way only for a date.
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
-from functools import lru_cache
-
 import regex
 
-from pipeline.clean import lexicon
 from pipeline.offsets import Edit
+from pipeline.vi.legal import (
+    LETTERHEAD_CHARS,
+    attachment_notes,
+    citations,
+    document_number,
+    issue_date,
+)
 
 _DATE = regex.compile(r"(?<=\bngày\s{1,3})(\d{3,4})/((?:19|20)\d\d)\b")
-_LONG_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-_SHORT_DATE = r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})"
-# "(Ban hành kèm theo Quyết định số 218 /QĐ-UBND ngày 29 tháng 3 năm 2019", OCR'd "Kèn"
-_ATTACHED_TO = regex.compile(
-    r"\b[Kk][eèéEÈÉ][mnMN]\b[^\n()]{0,40}?\bsố\s*:?\s*(?P<n>\d+[a-z]?)\s*/\s*"
-    r"(?P<kind>[\p{Lu}]+-[\p{Lu}]+)"
-    rf"\s+(?:{_LONG_DATE}|{_SHORT_DATE})")
-
-
-def _iso_date(groups: tuple) -> str:
-    """ISO date from the (day, month, year) groups of whichever date form matched."""
-    d, mo, y = (int(g) for g in groups if g is not None)
-    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def self_reference_edits(text: str) -> list[Edit]:
@@ -39,37 +28,33 @@ def self_reference_edits(text: str) -> list[Edit]:
     Quyết định số 218/QĐ-UBND ngày 29 tháng 3 năm 2019)" under the letterhead "Số:
     1118/QĐ-UBND … ngày 29 tháng 3 năm 2019" is the same decision (same kind, issuer and
     date; an attachment belongs to the decision that issues it), so 218 was misread."""
-    from pipeline.ingest.metadata import HEADER_CHARS, find_date, find_number
-
-    head = text[:HEADER_CHARS]
-    own, date = find_number(head)[0], find_date(head)
+    head = text[:LETTERHEAD_CHARS]
+    own, date = document_number(head), issue_date(head)
     if not own or not date:
         return []
-    number, kind = own.split("/", 1)
+    number, kind = own.text.split("/", 1)
     out = []
-    for m in _ATTACHED_TO.finditer(text):
-        found = m.group("n")
-        if m.group("kind") == kind and found != number and _iso_date(m.groups()[2:]) == date:
-            out.append(Edit(m.start("n"), m.end("n"), number,
-                            f"document number: {found}→{number}", 0.9))
+    for note in attachment_notes(text):
+        if note.kind == kind and note.number != number and note.date == date:
+            out.append(Edit(note.start, note.end, number,
+                            f"document number: {note.number}→{number}", 0.9))
     return out
 
 
 _YEAR_SLOT = regex.compile(r"(?<=\b(?:năm|đoạn|đến|từ)[\s:.']{1,3}|\b(?:19|20)\d\d\s?[-–]\s?)"
                            r"(\d{4,5})\b")
 _YEAR = regex.compile(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/.,%])")
-YEAR_MIN_USES = 2  # how often the document must write a year for it to be a repair
 
 
-def year_edits(text: str) -> list[Edit]:
+def year_edits(text: str, min_uses: int = 2) -> list[Edit]:
     """"giai đoạn 2016 - 20120" → "2020", "năm 2915" → "2015": where a year belongs (after
     "năm", "giai đoạn", "đến", "từ" or a year and a dash), a number that is no year of this
-    document but becomes exactly one of them (a year it writes YEAR_MIN_USES times) by dropping
+    document but becomes exactly one of them (a year it writes `min_uses` times) by dropping
     or changing one digit."""
     counts: dict[str, int] = {}
     for m in _YEAR.finditer(text):
         counts[m.group()] = counts.get(m.group(), 0) + 1
-    years = {y for y, n in counts.items() if n >= YEAR_MIN_USES}
+    years = {y for y, n in counts.items() if n >= min_uses}
     out = []
     for m in _YEAR_SLOT.finditer(text):
         tok = m.group(1)
@@ -85,48 +70,12 @@ def year_edits(text: str) -> list[Edit]:
     return out
 
 
-_CITATION = regex.compile(
-    r"(?<![\w/])(?P<number>\d+[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?/(?P<kind>[\p{Lu}]+-[\p{Lu}][\p{L}&]*)"
-    r"\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A legal document cited with its date: "36a/NQ-CP ngày 14/10/2015"."""
-
-    number: str
-    kind: str
-    date: str  # d/m/yyyy without leading zeros
-    start: int  # span of the number in the text
-    end: int
-
-
-def citations(text: str) -> list[Citation]:
-    """Every "number[/year]/KIND-ISSUER ngày d/m/yyyy" citation of `text`."""
-    return [Citation(m.group("number"), m.group("kind"),
-                     f"{int(m.group('d'))}/{int(m.group('m'))}/{m.group('y')}",
-                     m.start("number"), m.end("number"))
-            for m in _CITATION.finditer(text)]
-
-
-@lru_cache(maxsize=1)
-def known_citations() -> dict[tuple[str, str], frozenset[str]]:
-    """(kind-issuer, date) -> numbers of the documents clean text cites with that date
-    (corpora/resources/citations.tsv, built from the clean seeds)."""
-    out: dict[tuple[str, str], set[str]] = {}
-    with open(lexicon.RESOURCES / "citations.tsv", encoding="utf-8") as f:
-        for row in csv.reader(f, delimiter="\t"):
-            if row[0] != "number":
-                out.setdefault((row[1], row[2]), set()).add(row[0])
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def citation_edits(text: str) -> list[Edit]:
+def citation_edits(text: str, cited: dict[tuple[str, str], frozenset[str]]) -> list[Edit]:
     """"Nghị quyết 26a/NQ-CP ngày 14/10/2015" → "36a/NQ-CP": a cited number one digit away
-    from the only document of that kind and issuer that clean text or this document itself
-    (twice or more) cites with the same date."""
+    from the only document of that kind and issuer that clean text (`cited`: (kind-issuer,
+    date) -> numbers) or this document itself (twice or more) cites with the same date."""
     found = citations(text)
-    known = {k: set(v) for k, v in known_citations().items()}
+    known = {k: set(v) for k, v in cited.items()}
     seen: dict[tuple[str, str, str], int] = {}
     for c in found:
         seen[c.number, c.kind, c.date] = seen.get((c.number, c.kind, c.date), 0) + 1

@@ -11,22 +11,35 @@ cells ("Sở Xây dựng") that repeat down the table.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
+from importlib import resources
 
 import regex
+import yaml
 
-from pipeline.clean.lines import Line, is_table_row, matches_any, patterns, starts_with_marker
+from pipeline.clean.config import LayoutConfig
+from pipeline.vi.lines import Line, is_table_row, starts_with_marker
 
 _DIGITS = regex.compile(r"\d+")
-MAX_STEP = 3  # a page number may skip up to two pages (blank pages, OCR losses)
-# characters of text from one page number to the next, per page they are apart: at least
-# MIN_LINK_CHARS for any link (thanhhoa's shortest page, the signature page, is 635), and a
-# median of MEDIAN_PAGE_CHARS over the chain (thanhhoa's pages: 2,100-2,600; a table's rows
-# one cell per line: 60-200)
-MIN_LINK_CHARS = 250
-MEDIAN_PAGE_CHARS = 1000
-# a bare number with its neighbour value (n - 1 before it or n + 1 after it) this close is a
-# row number of a table column, not a page number (a page holds one page number)
-ROW_REACH = 400
+# LayoutConfig: a page number may skip up to two pages (blank pages, OCR losses); the text
+# from one page number to the next, per page they are apart, is at least `min_link_chars` for
+# any link (thanhhoa's shortest page, the signature page, is 635) and `median_page_chars` at
+# the median of the chain (thanhhoa's pages: 2,100-2,600; a table's rows one cell per line:
+# 60-200); a bare number with its neighbour value (n - 1 before it or n + 1 after it) within
+# `row_reach` is a row number of a table column, not a page number
+
+
+@cache
+def _patterns() -> dict[str, tuple[regex.Pattern, ...]]:
+    """The furniture patterns (`pipeline/clean/data/furniture.yaml`; static data)."""
+    raw = resources.files("pipeline.clean.data").joinpath("furniture.yaml")
+    data = yaml.safe_load(raw.read_text(encoding="utf-8"))
+    return {k: tuple(regex.compile(p) for p in v) for k, v in data.items()}
+
+
+def matches_any(key: str, s: str) -> bool:
+    """True if `s` matches (searches) any pattern of furniture list `key`."""
+    return any(p.search(s) for p in _patterns()[key])
 
 
 def _page_value(line: Line) -> int | None:
@@ -39,15 +52,15 @@ def _page_value(line: Line) -> int | None:
     return int(_DIGITS.search(s).group())
 
 
-def _longest_chain(cands: list[tuple[int, int, int]]) -> list[int]:
+def _longest_chain(cands: list[tuple[int, int, int]], cfg: LayoutConfig) -> list[int]:
     """Positions in `cands` (line index, value, offset) of the longest chain of rising page
-    numbers: steps of 1..MAX_STEP, each at least MIN_LINK_CHARS of text per step apart."""
+    numbers: steps of 1..max_step, each at least min_link_chars of text per step apart."""
     best: list[int] = [1] * len(cands)
     prev: list[int] = [-1] * len(cands)
     for j, (_, vj, oj) in enumerate(cands):
         for i in range(j):
             step = vj - cands[i][1]
-            if 1 <= step <= MAX_STEP and oj - cands[i][2] >= MIN_LINK_CHARS * step \
+            if 1 <= step <= cfg.max_step and oj - cands[i][2] >= cfg.min_link_chars * step \
                     and best[i] + 1 > best[j]:
                 best[j], prev[j] = best[i] + 1, i
     if not cands:
@@ -60,37 +73,38 @@ def _longest_chain(cands: list[tuple[int, int, int]]) -> list[int]:
     return chain[::-1]
 
 
-def _page_sized(chain: list[tuple[int, int, int]]) -> bool:
+def _page_sized(chain: list[tuple[int, int, int]], cfg: LayoutConfig) -> bool:
     """True if the chain's numbers are, at the median, a page of text apart per step."""
     per_page = sorted((b[2] - a[2]) / (b[1] - a[1])
                       for a, b in zip(chain, chain[1:], strict=False))
-    return per_page[(len(per_page) - 1) // 2] >= MEDIAN_PAGE_CHARS  # the lower median
+    return per_page[(len(per_page) - 1) // 2] >= cfg.median_page_chars  # the lower median
 
 
-def _row_numbers(cands: list[tuple[int, int, int]]) -> set[int]:
+def _row_numbers(cands: list[tuple[int, int, int]], reach: int) -> set[int]:
     """Positions in `cands` of numbers that sit in a dense run n, n + 1 (a table's STT
     column): the previous value shortly before, or the next one shortly after."""
     at: dict[int, list[int]] = {}
     for _, v, o in cands:
         at.setdefault(v, []).append(o)
     return {k for k, (_, v, o) in enumerate(cands)
-            if any(0 < o - p <= ROW_REACH for p in at.get(v - 1, ()))
-            or any(0 < p - o <= ROW_REACH for p in at.get(v + 1, ()))}
+            if any(0 < o - p <= reach for p in at.get(v - 1, ()))
+            or any(0 < p - o <= reach for p in at.get(v + 1, ()))}
 
 
-def page_number_lines(lines: list[Line]) -> set[int]:
+def page_number_lines(lines: list[Line], cfg: LayoutConfig | None = None) -> set[int]:
     """Indices of lines that are page numbers: the longest page-sized rising chain of at
     least three (a chain of table row numbers is set aside and the search goes on)."""
     cands = [(ln.index, v, ln.start) for ln in lines if (v := _page_value(ln)) is not None]
     found = {i for i, _, _ in cands if matches_any("page_number_explicit", lines[i].stripped)}
-    rows = _row_numbers(cands)
+    cfg = cfg or LayoutConfig()
+    rows = _row_numbers(cands, cfg.row_reach)
     cands = [c for k, c in enumerate(cands) if k not in rows]
     while len(cands) >= 3:
-        chain = _longest_chain(cands)
+        chain = _longest_chain(cands, cfg)
         if len(chain) < 3:
             break
         members = [cands[k] for k in chain]
-        if _page_sized(members):
+        if _page_sized(members, cfg):
             found.update(i for i, _, _ in members)
             break
         taken = set(chain)
@@ -131,7 +145,7 @@ def _stamp_kind(s: str) -> str | None:
     """'signer', 'time' or 'other' for a line a signing tool prints, else None."""
     if matches_any("stamp_signer", s):
         return "signer"
-    if any(p.fullmatch(s) for p in patterns("stamp_timestamp")):
+    if any(p.fullmatch(s) for p in _patterns()["stamp_timestamp"]):
         return "time"
     if matches_any("stamp_other", s):
         return "time" if matches_any("stamp_timestamp", s) else "other"

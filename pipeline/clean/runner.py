@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.clean.context import StepInput
+from pipeline.clean.config import CleanConfig
+from pipeline.clean.context import CleanContext
+from pipeline.clean.resources import Resources
 from pipeline.model import Correction, Document, Layout
 from pipeline.offsets import Edit, OffsetMap, apply_edits
 
-Step = Callable[[str, StepInput | None], list[Edit]]
+Step = Callable[[str, CleanContext], list[Edit]]
 
 
 @dataclass
@@ -21,15 +23,17 @@ class CleanResult:
     corrections: list[Correction] = field(default_factory=list)
     regime: str = "clean"  # "speckled" when the input read as a speckled scan (speckled.py)
     layout: Layout = field(default_factory=Layout)  # the reader's layout, in cleaned offsets
+    reads_as: str | None = None  # a text file's judgement: "typed" or "ocr" (policy.py)
 
 
 def default_steps() -> list[tuple[str, Step]]:
     """The cleaning steps in order; imported lazily so `vnplan clean` starts fast."""
-    from pipeline.clean import blocks, breaks, debris, layout, normalize, structure, words
+    from pipeline.clean import blocks, breaks, debris, layout, normalize, policy, structure, words
 
     return [
         ("normalize", normalize.edits),
         ("blocks", blocks.edits),
+        ("assess", policy.assess),
         ("layout", layout.edits),
         ("breaks", breaks.edits),
         ("debris", debris.edits),
@@ -41,20 +45,20 @@ def default_steps() -> list[tuple[str, Step]]:
 def clean_text(
     text: str, *, layout: Layout | None = None, origin: str = "text",
     suggest_only: bool = False, steps: Sequence[tuple[str, Step]] | None = None,
+    resources: Resources | None = None, config: CleanConfig | None = None,
 ) -> CleanResult:
-    """Clean `text` (with the reader's `layout` of it and its `origin`, see `StepInput`); with
-    `suggest_only`, return it unchanged with the suggested corrections."""
-    from pipeline.clean.speckled import current_regime, document_scope
-
+    """Clean `text` (with the reader's `layout` of it and its `origin`, see `CleanContext`);
+    with `suggest_only`, return it unchanged with the suggested corrections. `resources` and
+    `config` default to the package's own."""
     steps = list(steps) if steps is not None else default_steps()
-    with document_scope():
-        result = _run(text, steps, suggest_only, StepInput(layout or Layout(), origin))
-        result.regime = current_regime()
+    ctx = CleanContext.create(layout=layout, origin=origin, resources=resources, config=config)
+    result = _run(text, steps, suggest_only, ctx)
+    result.regime, result.reads_as = ctx.scan_regime, ctx.reads_as
     return result
 
 
 def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool,
-         given: StepInput) -> CleanResult:
+         ctx: CleanContext) -> CleanResult:
     """The steps applied in turn, offsets composed, the layout carried along, corrections
     collected."""
     current = text
@@ -63,7 +67,7 @@ def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool,
     pending: list[list] = []
     suggestions: list[Correction] = []
     for _name, step in steps:
-        edits = step(current, given)
+        edits = step(current, ctx)
         if suggest_only:
             for e in edits:
                 rs, re_ = back.span(e.start, e.end)
@@ -83,16 +87,16 @@ def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool,
                             a.edit.reason, a.edit.score])
         back = step_back.compose(back)
         current = new_text
-        given.layout = given.layout.mapped(lambda i, fwd=fwd: fwd[i])
+        ctx.layout = ctx.layout.mapped(lambda i, fwd=fwd: fwd[i])
     if suggest_only:
-        return CleanResult(text, OffsetMap.identity(len(text)), suggestions, layout=given.layout)
+        return CleanResult(text, OffsetMap.identity(len(text)), suggestions, layout=ctx.layout)
     corrections = [Correction(s, e, rs, re_, b, a, r, sc) for s, e, rs, re_, b, a, r, sc in pending]
     corrections.sort(key=lambda c: (c.start, c.source_start))
-    return CleanResult(current, back, corrections, layout=given.layout)
+    return CleanResult(current, back, corrections, layout=ctx.layout)
 
 
 def text_origin(doc: Document) -> str:
-    """Where a document's text came from, for the steps (`StepInput.origin`)."""
+    """Where a document's text came from, for the steps (`CleanContext.origin`)."""
     if doc.ocr_pages:
         return "ocr"
     return "digital" if doc.encoding.split("+")[0] in ("pdf", "docx") else "text"

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.clean.syllable import has_vietnamese_marks
 from pipeline.offsets import Edit
+from pipeline.vi.markers import POINT_WORDS
+from pipeline.vi.syllable import has_vietnamese_marks
 
 _LONE_LETTER = regex.compile(r"(?<=\p{L}) (\p{L})(?= \p{L})")
 _LONE_CONSONANT = regex.compile(r"(?<=(?<![\p{L}\d])(\p{Ll}{2,})) ([bcdghklmnpqrstvxzjfw])"
                                 r"(?= (\p{Ll}+))")
-POINT_WORDS = frozenset({"điểm", "khoản", "tiết", "mục", "phụ", "lục"})  # "điểm c", "c mục 2"
 
 
 def stray_letter_edits(text: str, known: dict[str, float]) -> list[Edit]:

@@ -10,34 +10,18 @@ syllables rewritten to the majority style (ties go to "hòa"). Reason: "tone pla
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
 import regex
 
-from pipeline.clean.syllable import STYLE_NEW, STYLE_OLD, place_tone, split_tone
 from pipeline.offsets import Edit
+from pipeline.vi.syllable import STYLE_NEW, STYLE_OLD, place_tone, split_tone, syllable_style
 
 REASON = "tone placement"
 _WORD = regex.compile(r"\p{L}+")
 
 
-def syllable_style(syl: str) -> str | None:
-    """STYLE_OLD or STYLE_NEW if the placement of this syllable shows a style, else None."""
-    base, t = split_tone(syl)
-    if t == 0:
-        return None
-    old, new = place_tone(base, t, STYLE_OLD), place_tone(base, t, STYLE_NEW)
-    if old == new:
-        return None
-    if syl == old:
-        return STYLE_OLD
-    return STYLE_NEW if syl == new else None
-
-
-@lru_cache(maxsize=4)
 def style_counts(text: str) -> Counter:
-    """How many style-revealing syllables of each style `text` has (cached: the word step
-    and the tone step both ask for the text they share)."""
+    """How many style-revealing syllables of each style `text` has."""
     counts: Counter = Counter()
     for m in _WORD.finditer(text):
         s = syllable_style(m.group())
@@ -46,19 +30,23 @@ def style_counts(text: str) -> Counter:
     return counts
 
 
+def majority_style(counts: Counter) -> str:
+    """The majority placement style of `style_counts` (STYLE_OLD on a tie or no evidence)."""
+    return STYLE_NEW if counts[STYLE_NEW] > counts[STYLE_OLD] else STYLE_OLD
+
+
 def document_style(text: str) -> str:
-    """The majority placement style of `text` (STYLE_OLD on a tie or no evidence)."""
-    c = style_counts(text)
-    return STYLE_NEW if c[STYLE_NEW] > c[STYLE_OLD] else STYLE_OLD
+    """The majority placement style of `text`."""
+    return majority_style(style_counts(text))
 
 
-def edits(text: str) -> list[Edit]:
+def edits(text: str, counts: Counter | None = None) -> list[Edit]:
     """Rewrite minority-style syllables to the majority style; nothing if the text is
-    consistent."""
-    c = style_counts(text)
+    consistent. `counts` are the text's `style_counts`, if already counted."""
+    c = style_counts(text) if counts is None else counts
     if not c[STYLE_OLD] or not c[STYLE_NEW]:
         return []
-    style = document_style(text)
+    style = majority_style(c)
     out = []
     for m in _WORD.finditer(text):
         s = syllable_style(m.group())

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.model import Block, Box, Cell, Layout, Table
+from pipeline.vi.syllable import key
+from pipeline.vi.vocabulary import known_syllables
 
 
 @dataclass
@@ -44,9 +46,7 @@ class CellIn:
 
 
 def _is_syllable(token: str) -> bool:
-    from pipeline.clean.lexicon import key, load  # the syllable list, loaded once
-
-    return key(token) in load().uni
+    return key(token) in known_syllables()  # the language layer's syllable list
 
 
 def _broken_word(left: str, right: str, is_syllable: Callable[[str], bool]) -> bool:

@@ -7,7 +7,6 @@ block at the end. Anything not found stays None; the doc id then falls back to t
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,17 +15,10 @@ import regex
 import yaml
 
 from pipeline.model import DocumentMeta
+from pipeline.vi.fold import ascii_slug
+from pipeline.vi.legal import LETTERHEAD_CHARS, attachment_notes, document_number, issue_date
 
-HEADER_CHARS = 4000
-_NUMBER = regex.compile(
-    r"(?<!\p{L})Số\s*:\s*(\d{1,5}[a-zA-Z]?)\s*/\s*((?:\d{4}/)?[\p{Lu}\p{Ll}]{1,4})\s*[-–]\s*"
-    r"([\p{Lu}&]{2,10}(?:\s*[-–]\s*[\p{Lu}]{2,10})?)"
-)
-_DATE = regex.compile(
-    r"(?P<place>[\p{Lu}][\p{L} .–-]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-    r"\s+năm\s+(?P<y>(?:19|20)\d\d)"
-)
-_NUMERIC_DATE = regex.compile(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)")
+HEADER_CHARS = LETTERHEAD_CHARS
 _SIGNER_TITLE = regex.compile(r"(?:PHÓ\s+)?CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN")
 _PERSON = regex.compile(r"^\s*(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$", regex.MULTILINE)
 
@@ -42,13 +34,6 @@ def _provinces() -> list[str]:
 def _doc_types() -> dict[str, list[str]]:
     text = resources.files("pipeline.data").joinpath("doc_types.yaml").read_text("utf-8")
     return yaml.safe_load(text)
-
-
-def ascii_slug(text: str) -> str:
-    """Lowercase ASCII without diacritics or separators: "Đắk Lắk" → "daklak"."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return regex.sub(r"[^a-z0-9]", "", stripped.lower())
 
 
 def _canonical_province(name: str) -> str:
@@ -76,24 +61,13 @@ def find_province(text: str) -> str | None:
 
 def find_number(header: str) -> tuple[str | None, str | None]:
     """("681/KH-UBND", "KH") from a "Số: 681/KH-UBND" line."""
-    m = _NUMBER.search(header)
-    if not m:
-        return None, None
-    number, kind, issuer = m.group(1), m.group(2), regex.sub(r"\s+", "", m.group(3))
-    kind_code = kind.split("/")[-1]
-    return f"{number}/{kind}-{issuer}", kind_code
+    found = document_number(header)
+    return (found.text, found.kind_code) if found else (None, None)
 
 
 def find_date(header: str) -> str | None:
     """ISO signing date from "…, ngày 01 tháng 4 năm 2016" in the letterhead."""
-    m = _DATE.search(header)
-    if m:
-        d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
-    else:
-        return None
-    if 1 <= d <= 31 and 1 <= mo <= 12:
-        return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
+    return issue_date(header)
 
 
 def find_type_and_title(header: str) -> tuple[str | None, str | None]:
@@ -148,22 +122,14 @@ def find_signer(text: str) -> str | None:
     return found
 
 
-_ATTACHED = regex.compile(
-    r"kèm\s+theo\s+(?:Quyết\s+định|Kế\s+hoạch|Nghị\s+quyết)\s+số\s*:?\s*(\d{1,5})\s*/\s*"
-    r"([\p{Lu}\p{Ll}]{1,4})\s*[-–]\s*([\p{Lu}]{2,10})\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*"
-    r"((?:19|20)\d\d)",
-    regex.IGNORECASE,
-)
-
-
 def find_attached_to(text: str) -> tuple[str, str, str] | None:
     """(number, type, ISO date) from an appendix note "(Kèm theo Quyết định số 526/QĐ-UBND
     ngày 05/02/2013 …)": the document itself when its letterhead lost the number line."""
-    m = _ATTACHED.search(text)
-    if not m:
+    notes = attachment_notes(text)
+    if not notes:
         return None
-    number, kind, issuer, d, mo, y = m.groups()
-    return f"{number}/{kind}-{issuer}", kind, f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    note = notes[0]
+    return f"{note.number}/{note.kind}", note.kind.split("-")[0], note.date
 
 
 def extract_metadata(text: str) -> DocumentMeta:
@@ -197,7 +163,4 @@ def make_doc_id(meta: DocumentMeta, source: str) -> str:
         if number:
             return (f"{ascii_slug(meta.province)}-{meta.signed_date[:4]}-"
                     f"{ascii_slug(meta.doc_type)}{number.group().lower()}")
-    stem = Path(source).stem
-    text = stem.replace("đ", "d").replace("Đ", "D")
-    stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return regex.sub(r"[^a-z0-9]+", "-", stripped).strip("-") or "document"
+    return ascii_slug(Path(source).stem, "-") or "document"

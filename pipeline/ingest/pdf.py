@@ -49,8 +49,8 @@ def _reread(page, extracted: ExtractedPage, name: str) -> ExtractedPage:
     """A scanned page's own text layer, or our OCR of its image when the layer reads badly
     as Vietnamese (portals publish scans OCR'd by engines without Vietnamese: "Chinh quyen
     dien tu") and our reading is better."""
-    from pipeline.clean.lexicon import unknown_share
     from pipeline.ingest.legacy import detect_legacy
+    from pipeline.vi.vocabulary import unknown_share
 
     if not _is_scan(page) or detect_legacy(extracted.text):
         return extracted  # a legacy font is born-digital text, converted later

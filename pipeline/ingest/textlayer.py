@@ -7,9 +7,9 @@ normalized character back to the source text.
 
 from __future__ import annotations
 
-from pipeline.clean.normalize import nfc_edits
 from pipeline.ingest.legacy import detect_legacy, legacy_edits
-from pipeline.offsets import OffsetMap, apply_edits
+from pipeline.offsets import Edit, OffsetMap, apply_edits
+from pipeline.vi.chars import nfc_fixes
 
 
 def normalize_source(text: str) -> tuple[str, OffsetMap, str | None]:
@@ -19,7 +19,7 @@ def normalize_source(text: str) -> tuple[str, OffsetMap, str | None]:
     if legacy:
         text, step, _, _ = apply_edits(text, legacy_edits(text, legacy))
         offset_map = step.compose(offset_map)
-    edits = nfc_edits(text)
+    edits = [Edit(*f) for f in nfc_fixes(text)]
     if edits:
         text, step, _, _ = apply_edits(text, edits)
         offset_map = step.compose(offset_map)

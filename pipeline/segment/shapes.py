@@ -4,7 +4,6 @@ paragraph, a list item, or nothing. Shapes come from `pipeline/data/heading_patt
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -13,7 +12,8 @@ import regex
 import yaml
 from rapidfuzz.distance import Levenshtein
 
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+from pipeline.vi.fold import fold
+from pipeline.vi.markers import roman_value
 
 
 @dataclass(frozen=True)
@@ -43,26 +43,6 @@ def _listed(key: str) -> tuple[regex.Pattern, ...]:
     return tuple(regex.compile(p) for p in data()[key])
 
 
-def roman_value(s: str) -> int | None:
-    """Value of a Roman numeral written with I, V, X, L; None if it is not one."""
-    if not s or any(c not in ROMAN for c in s):
-        return None
-    total = 0
-    for a, b in zip(s, s[1:] + " ", strict=True):
-        v = ROMAN[a]
-        total += -v if b in ROMAN and ROMAN[b] > v else v
-    return total if to_roman(total) == s else None
-
-
-def to_roman(n: int) -> str:
-    """Roman numeral of 1..89."""
-    out = ""
-    for v, sym in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out, n = out + sym, n - v
-    return out
-
-
 def shapes_of(line: str) -> list[Shape]:
     """Every heading or item shape that `line` (stripped) could open with, best first."""
     out = []
@@ -73,17 +53,12 @@ def shapes_of(line: str) -> list[Shape]:
     return out
 
 
-def _fold(s: str) -> str:
-    """Upper case without accents (Đ as D): OCR confuses accents first."""
-    nfd = unicodedata.normalize("NFD", s.upper().replace("Đ", "D"))
-    return "".join(c for c in nfd if not unicodedata.combining(c))
-
-
 def is_annex_title(title: str) -> bool:
-    """An appendix's list title ("DANH MỤC CÁC NHIỆM VỤ …"), allowing one OCR misreading."""
-    head = _fold(title)
+    """An appendix's list title ("DANH MỤC CÁC NHIỆM VỤ …"), compared without accents (OCR
+    confuses accents first) and allowing one OCR misreading."""
+    head = fold(title)
     for word in data()["annex_words"]:
-        w = _fold(word)
+        w = fold(word)
         if Levenshtein.distance(head[:len(w)], w) <= (1 if len(w) >= 6 else 0):
             return True
     return False

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.clean.lines import Line, is_table_row, starts_lower
 from pipeline.segment.shapes import shapes_of
+from pipeline.vi.lines import Line, is_table_row, starts_lower
 
 _FIRST_SENTENCE = regex.compile(r"^(.*?)(?:\s*[.:](?:\s*/\.)?(?=\s|$)|$)")
 _TRAILING = regex.compile(r"[\s:]+$")

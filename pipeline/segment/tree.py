@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.clean.lines import Line, is_table_row, split_lines
 from pipeline.model import Section
 from pipeline.segment import shapes, titles
 from pipeline.segment.labels import label_for
 from pipeline.segment.shapes import Shape
+from pipeline.vi.lines import Line, is_table_row, split_lines
 
 ITEM_KINDS = frozenset({"letter", "dash", "plus"})
 TITLE_KINDS = frozenset({"phan", "dieu", "phuluc", "roman", "arabic"})

@@ -7,12 +7,12 @@ real-word errors the same context would fix. The noise level is estimated cheapl
 share of word tokens the corrector may touch that are not known syllables (foreign words,
 codes and acronyms are protected and not counted), and mapped to a margin scale:
 
-    scale = STRICT_SCALE                        for rate <= STRICT_RATE (born-digital)
-    scale = 1                                   for rate <= CLEAN_RATE (today's margins)
-    scale = max(FLOOR, 1 - SLOPE (rate - CLEAN_RATE))   above it.
+    scale = strict_scale                        for rate <= strict_rate (born-digital)
+    scale = 1                                   for rate <= clean_rate (today's margins)
+    scale = max(floor, 1 - slope (rate - clean_rate))   above it.
 
 The constants are fitted on the synthetic Tesseract levels with a leave-one-out LM, never on
-the real scan.
+the real scan (`PriorConfig`).
 """
 
 from __future__ import annotations
@@ -20,12 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-CLEAN_RATE = 0.005  # unknown-syllable share up to which a text counts as clean
-SLOPE = 80.0  # margin scale lost per unit of unknown share above CLEAN_RATE
-FLOOR = 0.35  # lowest margin scale
-STRICT_RATE = 0.002  # at or below this share a text is taken for born-digital
-STRICT_SCALE = 1.3  # margin scale for a born-digital text (every change there is suspect)
-MIN_TOKENS = 200  # below this many counted tokens the estimate is too weak: scale 1
+from pipeline.clean.config import PriorConfig
 
 
 class _Tok(Protocol):
@@ -45,13 +40,13 @@ def unknown_rate(toks: Iterable[_Tok]) -> tuple[float, int]:
     return (unk / n if n else 0.0), n
 
 
-def margin_scale(toks: Iterable[_Tok]) -> float:
+def margin_scale(toks: Iterable[_Tok], config: PriorConfig) -> float:
     """The factor applied to the unknown and known-word margins of this document."""
     rate, n = unknown_rate(toks)
-    if n < MIN_TOKENS:
+    if n < config.min_tokens:
         return 1.0
-    if rate <= STRICT_RATE:
-        return STRICT_SCALE
-    if rate <= CLEAN_RATE:
+    if rate <= config.strict_rate:
+        return config.strict_scale
+    if rate <= config.clean_rate:
         return 1.0
-    return max(FLOOR, 1.0 - SLOPE * (rate - CLEAN_RATE))
+    return max(config.floor, 1.0 - config.slope * (rate - config.clean_rate))

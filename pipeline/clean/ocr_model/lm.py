@@ -8,24 +8,22 @@ from __future__ import annotations
 
 import math
 
-from pipeline.clean.lexicon import Lexicon
+from pipeline.clean.config import LanguageModelConfig
+from pipeline.clean.ocr_model.lexicon import Lexicon
 
-OOV_LOGP = -8.0  # log10 probability of a syllable the lexicon does not know
 CACHE_LIMIT = 300_000  # memoized probabilities per cache (bounds memory, ~50 MB)
-# log10 bonus for two adjacent syllables that make (part of) a listed multi-syllable word
-# ("lề lối", "nền tảng", "chia sẻ"): OCR real-word errors usually break a compound, and a word
-# list knows tens of thousands of compounds that four seeds and a small corpus never show.
-COMPOUND_BONUS = 0.5
-# weighted count from which a bigram counts as seen: one word-list or domain occurrence, but
-# more than a single one in general text (a chance pair there is weak evidence)
-SEEN_MIN = 1.0
 
 
 class BigramLM:
-    """log10 P(b | a) with a unigram back-off, over lexicon keys."""
+    """log10 P(b | a) with a unigram back-off, over lexicon keys. The compound bonus rewards
+    two adjacent syllables that make (part of) a listed multi-syllable word ("lề lối", "nền
+    tảng") where OCR may have broken one; a bigram counts as seen from `seen_min` weighted
+    occurrences (one word-list or domain sighting, more than one chance pair of general
+    text)."""
 
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, config: LanguageModelConfig | None = None):
         self.lex = lex
+        self.config = config or LanguageModelConfig()
         self._denom = lex.total + 0.5 * len(lex.uni)
         self._cache: dict[tuple[str | None, str], float] = {}
         self._cache3: dict[tuple[str, str, str], float] = {}
@@ -43,7 +41,7 @@ class BigramLM:
             return v
         pu = self.unigram(b)
         if pu == 0.0:
-            v = OOV_LOGP
+            v = self.config.oov_logp
         elif a is None or a not in self.lex.uni:
             v = math.log10(pu)
         else:
@@ -77,7 +75,7 @@ class BigramLM:
         `a b` is a pair of a listed word."""
         v = self.logp3(z, a, b)
         if reward and a is not None and (a, b) in self.lex.word_pairs:
-            v += COMPOUND_BONUS
+            v += self.config.compound_bonus
         return v
 
     def is_compound(self, a: str, b: str) -> bool:
@@ -92,4 +90,4 @@ class BigramLM:
     def has_bigram(self, a: str, b: str) -> bool:
         """True if the pair was seen in the word list or the domain text, or a few times in
         general text."""
-        return self.pair_count(a, b) >= SEEN_MIN
+        return self.pair_count(a, b) >= self.config.seen_min

@@ -1,17 +1,20 @@
-"""Lines with offsets and the shape tests that layout decisions share.
+"""Lines with offsets and the line grammar of administrative documents.
 
-Layout edits are decided line by line (is this a page number, a table row, a list item?), so
-the text is split once into lines that remember where they sit in the text.
+Layout and segmentation decide line by line (is this a heading, a list item, a table row, a
+title in capitals?), so the text is split once into lines that remember where they sit in the
+text. The grammar's patterns and word lists are data (`pipeline/vi/data/*.txt`):
+`starts_with_marker("2.1. Mục tiêu cụ thể")` and `starts_with_marker("a) Hạ tầng")` are
+true, `starts_with_marker("Ủy ban nhân dân tỉnh")` is not.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
-import yaml
+
+from pipeline.vi.resources import word_list
 
 
 @dataclass(frozen=True)
@@ -55,21 +58,20 @@ def split_lines(text: str) -> list[Line]:
 
 
 @cache
-def layout_data() -> dict:
-    """The layout data file, loaded once."""
-    raw = resources.files("pipeline.data").joinpath("layout.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)
+def _line_markers() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p) for p in word_list("line_markers.txt"))
 
 
 @cache
-def patterns(key: str) -> tuple[regex.Pattern, ...]:
-    """Compiled regexes of one list in the layout data file."""
-    return tuple(regex.compile(p) for p in layout_data()[key])
+def connectors() -> frozenset[str]:
+    """Words that cannot end a clause ("và", "của", "nhằm"): a line ending on one runs on."""
+    return frozenset(word_list("connectors.txt"))
 
 
-def matches_any(key: str, s: str) -> bool:
-    """True if `s` matches (searches) any regex of list `key`."""
-    return any(p.search(s) for p in patterns(key))
+@cache
+def sentence_openers() -> tuple[str, ...]:
+    """Words that open a sentence of duties or body text ("Chủ trì", "Phối hợp")."""
+    return tuple(word_list("sentence_openers.txt"))
 
 
 _COLUMN_GAP = regex.compile(r"\S(\t| {3,})\S")
@@ -82,7 +84,8 @@ def is_table_row(line: Line) -> bool:
 
 def starts_with_marker(s: str) -> bool:
     """True if `s` opens a heading, a list item or a block that must keep its own line."""
-    return matches_any("line_markers", s.strip())
+    stripped = s.strip()
+    return any(p.search(stripped) for p in _line_markers())
 
 
 def is_all_caps(s: str) -> bool:

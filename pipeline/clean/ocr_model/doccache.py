@@ -18,15 +18,13 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-LAMBDA = 0.05  # weight of the document cache against the base LM
-MU = 0.7  # weight of the cache bigram against the cache unigram
-
 
 class DocCache:
-    """Syllable unigram/bigram counts of one document, scored with leave-one-out."""
+    """Syllable unigram/bigram counts of one document, scored with leave-one-out; `lam` is
+    λ (the cache's weight against the base LM), `mu` μ (its bigram against its unigram)."""
 
     def __init__(self, keys: Sequence[str], joined: Sequence[bool], known: Sequence[bool],
-                 lam: float | None = None):
+                 lam: float = 0.05, mu: float = 0.7):
         self.uni: Counter[str] = Counter(k for k, ok in zip(keys, known, strict=True) if ok)
         self.left: Counter[str] = Counter()
         self.bi: Counter[tuple[str, str]] = Counter()
@@ -36,7 +34,7 @@ class DocCache:
                 self.left[keys[i - 1]] += 1
         self.total = sum(self.uni.values())
         self.counted = list(known)  # per position: did its token enter the counts
-        self.lam = LAMBDA if lam is None else lam
+        self.lam, self.mu = lam, mu
         self.keep = math.log10(1.0 - self.lam) if self.lam < 1.0 else -99.0
 
     def mix(self, base: float, a: str | None, c: str, obs_a: str | None,
@@ -56,5 +54,5 @@ class DocCache:
             n_a = self.left.get(a, 0) - own_ctx
             if n_a > 0:
                 n_ac = self.bi.get((a, c), 0) - (own_ctx and own)
-                p = MU * n_ac / n_a + (1.0 - MU) * p
+                p = self.mu * n_ac / n_a + (1.0 - self.mu) * p
         return math.log10((1.0 - self.lam) * 10 ** base + self.lam * p)

@@ -1,7 +1,9 @@
 """Vietnamese syllable anatomy: tone, vowel modifiers, skeleton, tone placement, validity.
 
-The corrector reasons about syllables as (skeleton, modifiers, tone): OCR confuses marks far
-more often than letters, so candidates that differ only in marks share a skeleton.
+A syllable is (skeleton, modifiers, tone): "thống" is the skeleton "thong", the circumflex on
+o and the sắc tone. OCR confuses marks far more often than letters, so the cleaner's
+candidates share a skeleton; a lookup `key` places the tone in one canonical style so "hoà"
+and "hòa" are the same entry.
 """
 
 from __future__ import annotations
@@ -93,6 +95,20 @@ def place_tone(toneless: str, tone: int, style: str = STYLE_OLD) -> str:
     return toneless[:pos] + unicodedata.normalize("NFC", ch) + toneless[pos + 1:]
 
 
+def syllable_style(syl: str) -> str | None:
+    """STYLE_OLD or STYLE_NEW if the tone placement of `syl` shows a style ("hòa" / "hoà"),
+    else None ("hoa", "toán": both styles write them alike)."""
+    base, t = split_tone(syl)
+    if t == 0:
+        return None
+    old, new = place_tone(base, t, STYLE_OLD), place_tone(base, t, STYLE_NEW)
+    if old == new:
+        return None
+    if syl == old:
+        return STYLE_OLD
+    return STYLE_NEW if syl == new else None
+
+
 def canonical(syl: str, style: str = STYLE_OLD) -> str:
     """The syllable with its tone placed by `style`; other characters unchanged."""
     base, tone = split_tone(syl)
@@ -132,6 +148,12 @@ def fold_foreign(word: str) -> str:
             continue
         out.append(c)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+def key(token: str) -> str:
+    """The lookup form of a syllable: lowercase, tone placed in the canonical style
+    ("Hoà" → "hòa")."""
+    return canonical(token.lower())
 
 
 def has_vietnamese_marks(word: str) -> bool:

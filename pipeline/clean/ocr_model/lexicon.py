@@ -1,10 +1,11 @@
 """The syllable lexicon and n-gram counts the word corrector scores with.
 
-Built by `scripts/build_resources.py` into `corpora/resources/` from general word lists
-(Viet74K, pyvi's word list, hunspell-vi), clean domain text (the born-digital seeds) and general
-running text (the VLSP 2013 POS test set shipped with underthesea); loaded once, lazily. Counts
-are kept in three columns (word list, domain, general) so the interpolation between the domain
-and the general model is a choice made here, not in the data.
+Built by `scripts/build_resources.py` into the language layer's data (`pipeline/vi/data/`)
+from general word lists (Viet74K, pyvi's word list, hunspell-vi), clean domain text (the
+born-digital seeds), general running text (the VLSP 2013 POS test set shipped with
+underthesea) and a dictionary's definitions and examples. Counts are kept in four columns
+(word list, domain, general, dictionary) so the interpolation between them is a choice made
+here (`LexiconConfig`), not in the data. Why each weight has its value: docs/cleaning.md.
 """
 
 from __future__ import annotations
@@ -13,37 +14,15 @@ import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import regex
 
-from pipeline.clean.syllable import canonical, skeleton
-
-RESOURCES = Path(__file__).resolve().parents[2] / "corpora" / "resources"
-LEXICON_WEIGHT = 1.0  # one word-list entry counts like one domain occurrence
-DOMAIN_WEIGHT = 1.0
-# General running text is about four times the domain text: weighted down so that where the
-# domain has seen a context it decides, and the general model fills the contexts it has not
-# (count merging, i.e. MAP interpolation of the two n-gram models).
-GENERAL_WEIGHT = 0.3
-# A dictionary's definitions and usage examples (about 820K words, twelve times the general
-# text): plain, careful Vietnamese of every field, and the collocations a dictionary exists to
-# show ("phân bổ chỉ tiêu", "hoàn thành vượt mức"). Syllables and bigrams only (its trigrams
-# changed nothing on the bench), and in the n-gram probabilities only, not in `evidence`.
-# On the synthetic bench (all 36 pages, the page's own seed left out of the model) it lifted
-# 72 dpi from −56.7 to −57.8 %, 150 dpi blur −74.8 to −77.4, 300 dpi −11.7 to −18.4, the
-# speckled level −47.9 to −48.0; with the seed in the model nothing moved by more than 0.4.
-# The weight is flat from 0.1 to 0.4 (72 dpi −57.3 to −58.2 %).
-DICTIONARY_WEIGHT = 0.2
+from pipeline.clean.config import LexiconConfig
+from pipeline.vi.syllable import key, skeleton
 
 # runs of letters joined by single spaces: n-grams never cross punctuation, digits or lines
 _RUN = regex.compile(r"\p{L}+(?: \p{L}+)*")
-
-
-def key(token: str) -> str:
-    """The lookup form of a syllable: lowercase, tone placed in the canonical style."""
-    return canonical(token.lower())
 
 
 def runs(text: str) -> Iterable[list[str]]:
@@ -139,14 +118,16 @@ def _weighted(parts: list[tuple[Counter, float]]) -> dict:
 
 
 def combine(words: Counts, domain: Counts, general: Counts | None = None,
-            dictionary: Counts | None = None) -> Lexicon:
-    """A Lexicon from word-list, domain, general and dictionary counts (weights above)."""
+            dictionary: Counts | None = None, weights: LexiconConfig | None = None) -> Lexicon:
+    """A Lexicon from word-list, domain, general and dictionary counts, merged with
+    `weights`."""
     general, dictionary = general or Counts(), dictionary or Counts()
-    uni = _weighted([(words.uni, LEXICON_WEIGHT), (domain.uni, DOMAIN_WEIGHT),
-                     (general.uni, GENERAL_WEIGHT), (dictionary.uni, DICTIONARY_WEIGHT)])
-    evidence = _weighted([(words.bi, LEXICON_WEIGHT), (domain.bi, DOMAIN_WEIGHT),
-                          (general.bi, GENERAL_WEIGHT)])
-    bi = _weighted([(evidence, 1.0), (dictionary.bi, DICTIONARY_WEIGHT)])
+    w = weights or LexiconConfig()
+    uni = _weighted([(words.uni, w.word_list), (domain.uni, w.domain),
+                     (general.uni, w.general), (dictionary.uni, w.dictionary)])
+    evidence = _weighted([(words.bi, w.word_list), (domain.bi, w.domain),
+                          (general.bi, w.general)])
+    bi = _weighted([(evidence, 1.0), (dictionary.bi, w.dictionary)])
     left: dict[str, float] = defaultdict(float)
     types: dict[str, int] = defaultdict(int)
     for (a, _b), c in bi.items():
@@ -159,11 +140,11 @@ def combine(words: Counts, domain: Counts, general: Counts | None = None,
                   {k: tuple(sorted(v)) for k, v in groups.items()}, sum(uni.values()),
                   {s: float(c) for s, c in domain.uni.items() if c},
                   word_pairs=frozenset(p for p, c in words.bi.items() if c), evidence=evidence)
-    lex.add_trigrams(_weighted([(domain.tri, DOMAIN_WEIGHT), (general.tri, GENERAL_WEIGHT)]))
+    lex.add_trigrams(_weighted([(domain.tri, w.domain), (general.tri, w.general)]))
     return lex
 
 
-def read_counts(directory: Path = RESOURCES) -> tuple[Counts, Counts, Counts, Counts]:
+def read_counts(directory: Path) -> tuple[Counts, Counts, Counts, Counts]:
     """Word-list, domain, general and dictionary counts from the three TSV files, each count
     column named by its source in the header."""
     sources = {"lexicon": Counts(), "domain": Counts(), "general": Counts(),
@@ -179,24 +160,3 @@ def read_counts(directory: Path = RESOURCES) -> tuple[Counts, Counts, Counts, Co
                     if c != "0":
                         counts[k] = int(c)
     return sources["lexicon"], sources["domain"], sources["general"], sources["dictionary"]
-
-
-@lru_cache(maxsize=1)
-def load() -> Lexicon:
-    """The committed lexicon, loaded once per process."""
-    return combine(*read_counts())
-
-
-_WORD = regex.compile(r"(?<![\p{L}\d])[\p{L}\p{M}]{2,}(?![\p{L}\d])")
-
-
-def unknown_share(text: str) -> float:
-    """Share of the words of `text` (two letters or more, acronyms in capitals aside) that are
-    no known syllable: how well a text reads as Vietnamese. Clean seeds 0-2 %, a real scan's
-    OCR about 1 %, Tesseract on degraded pages up to 7 %, Vietnamese without its marks about
-    30 %."""
-    words = [w for w in _WORD.findall(text) if not w.isupper()]
-    if not words:
-        return 0.0
-    known = load().uni
-    return sum(key(w) not in known for w in words) / len(words)
