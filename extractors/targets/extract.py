@@ -8,7 +8,7 @@ context.py), its scope (scope.py) and code (taxonomy.py); then merge restatement
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 from rapidfuzz import fuzz
@@ -23,6 +23,7 @@ from extractors.targets.context import (
     zones_from_text,
 )
 from extractors.targets.cues import alternation, cue_re, cues
+from extractors.targets.filters import drop_qualifiers, not_a_target
 from extractors.targets.numbers import find_mentions, find_ranks
 from extractors.targets.phrases import (
     MARKER,
@@ -41,6 +42,7 @@ from extractors.targets.phrases import (
 from extractors.targets.restated import appendix_span, restated_year
 from extractors.targets.scope import scope_level
 from extractors.targets.taxonomy import code_for
+from extractors.targets.units import per_unit
 from pipeline.model import DocumentMeta, Section, Table, Target
 
 
@@ -59,10 +61,18 @@ class _Num:
 
 @dataclass
 class _Doc:
+    """What every sentence of one document is read against."""
+
     text: str
     zones: list[Zone]
     year: int | None
     period: int | None
+    signed: int | None = None
+    table_values: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_table_value(self, pos: int) -> bool:
+        """True inside a value cell the table reader has taken (tabled.py)."""
+        return any(a <= pos < b for a, b in self.table_values)
 
 
 def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
@@ -101,8 +111,9 @@ def _restated_years(text: str, sections: list[Section], targets: list[Target]) -
                 t.method = t.method.replace(PLAN_YEAR, "+appendix_year")
 
 
-def _candidates(text: str, s: int, e: int) -> list[_Num]:
+def _candidates(doc: _Doc, s: int, e: int) -> list[_Num]:
     """Numbers in one sentence that can be targets, in order."""
+    text = doc.text
     seg = text[s:e]
     nums = [
         _Num(s + r.start, s + r.end, s + r.end, r.value, None, "rank", r.comparator)
@@ -111,62 +122,64 @@ def _candidates(text: str, s: int, e: int) -> list[_Num]:
     taken = [(n.start, n.end) for n in nums]
     for m in find_mentions(seg):
         a, b = s + m.start, s + m.end
-        if any(x <= a < y for x, y in taken):
+        if any(x <= a < y for x, y in taken) or doc.in_table_value(a):
             continue
         if text[a - 1 : a] == "(" and text[b : b + 1] == ")":
             continue  # "(100%)": a note on the figure before it
-        unit = m.unit
+        unit, cue = m.unit, m.cue
         if unit == "count" and _in_parens(text, s, a):
             continue  # "(35 sở, ngành, huyện + 479 xã)": a costing base or a note
-        if unit == "count" and PER100.search(text[max(s, a - 80) : min(e, b + 40)]):
-            unit = "per100"
-        nums.append(_Num(a, b, b, m.value, m.value_max, unit))
-    return _drop_qualifiers(text, sorted(nums, key=lambda n: n.start))
+        per = per_unit(_per_window(text, s, e, a, s + m.unit_end)) if unit == "count" else None
+        if per:
+            unit, cue = per, None
+        if cue and not _cued(doc, s, a, cue):
+            continue
+        counted = unit in ("%", "count") or unit.startswith("per")
+        noun_start = b if counted else s + m.unit_end  # "150 km | đường giao thông nông thôn"
+        nums.append(_Num(a, b, noun_start, m.value, m.value_max, unit))
+    return drop_qualifiers(text, sorted(nums, key=lambda n: n.start))
 
 
-PER100 = regex.compile(alternation(cues()["per100"]), regex.I)
+def _per_window(text: str, s: int, e: int, a: int, unit_end: int) -> str:
+    """Where a rate's base is written: the counted noun phrase after the number ("giường
+    bệnh/vạn dân") and the subject of its clause before it ("thuê bao Internet/100 dân đạt")."""
+    left = max(text.rfind(";", s, a), text.rfind(":", s, a), s - 1) + 1
+    stop = regex.compile(r"[,;.(]|\s(?:và|hoặc)\s").search(text, unit_end, min(e, unit_end + 40))
+    return text[left : stop.start() if stop else min(e, unit_end + 40)]
+
+
+def _cued(doc: _Doc, s: int, a: int, cue: str) -> bool:
+    """A number that is a target only after a cue (numbers.Mention.cue): a comparator right
+    before it, a value-setting word ("đạt", "gấp") for durations, multiples and scores, a verb
+    of making or reaching ("xây dựng", "thành lập mới") for open counts, or, for an open
+    count, the start of a clause of an objectives section ("…; 5 xã đạt chuẩn NTM nâng cao")."""
+    text = doc.text
+    before = text[max(s, a - 60) : a]
+    if lead_of(text, a, a).comparator != "=" or COMPARATOR_EQ.search(before):
+        return True
+    if cue == "gated":
+        return bool(cue_re("gated_leads", at_end=True).search(before))
+    if OPEN_CUE.search(before):
+        return True
+    opening = not text[clause_start(text, s, a) : a].strip()
+    return opening and any(z.label == "MUC_TIEU" for z in enclosing(doc.zones, a))
+
+
+COMPARATOR_EQ = regex.compile(r"(?<!\w)từ\s*$", regex.I)
+OPEN_CUE = regex.compile(
+    r"(?<!\w)" + alternation(cues()["count_verbs"])
+    + r"(?:\s+(?:mới|thêm|được|cho|khoảng|từ|bình quân|mỗi năm|hằng năm|hàng năm))*\s*$",
+    regex.I,
+)
 
 
 def _in_parens(text: str, s: int, pos: int) -> bool:
     return text.rfind("(", s, pos) > text.rfind(")", s, pos)
 
 
-def _drop_qualifiers(text: str, nums: list[_Num]) -> list[_Num]:
-    """Drop numbers that only say what another number counts.
-
-    "100% khu công nghiệp có tối thiểu 1 trạm 5G": the count after a percentage in the same
-    clause. "100% cơ quan … bổ sung thêm 20-25% dịch vụ": a percentage of agencies that must
-    each add an amount.
-    """
-    keep: list[_Num] = []
-    for i, n in enumerate(nums):
-        prev = keep[-1] if keep else None
-        gap = text[prev.end : n.start] if prev else ";"
-        same_clause = not regex.search(r"[;.]|,\s*(?:đến|vào)?\s*năm", gap)
-        if same_clause and prev.unit == "%" and n.unit in ("count", "per100"):
-            continue
-        nxt = nums[i + 1] if i + 1 < len(nums) else None
-        if n.unit == "%" and n.value == 100 and nxt is not None and nxt.unit == "%":
-            gap = text[n.end : nxt.start]
-            if not regex.search(r"[;.]", gap) and cue_re("amount_verbs").search(gap):
-                continue
-        keep.append(n)
-    return keep
-
-
-def _is_baseline(text: str, s: int, e: int, pos: int) -> bool:
-    """True when the clause around `pos` reports the past or present, not a commitment."""
-    left = max(text.rfind(";", s, pos), text.rfind(". ", s, pos), s - 1) + 1
-    right = min(x for x in (text.find(";", pos, e), e) if x >= 0)
-    clause = text[left:right]
-    return bool(cue_re("baseline_cues").search(clause)) and not cue_re(
-        "commitment_cues"
-    ).search(text[s:e])
-
-
 def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
     text = doc.text
-    nums = _candidates(text, s, e)
+    nums = _candidates(doc, s, e)
     if not nums:
         return []
     leads = [lead_of(text, n.start, n.end) for n in nums]
@@ -177,7 +190,7 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
     for i, (n, lead) in enumerate(zip(nums, leads, strict=True)):
         nxt = leads[i + 1].start if i + 1 < len(nums) else e
         tail = (n.end, tail_end(text, n.end, max(n.end, nxt)))
-        if _is_baseline(text, s, e, n.start) or _money(text, n, tail[1], s):
+        if not_a_target(doc.text, doc.zones, (s, e), n, tail[1]):
             continue
         kind = lead.kind
         if n.unit == "count" and cue_re("increase_after").search(text, n.noun_start, tail[1]):
@@ -194,19 +207,6 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
             out.append(t)
             prev, prev_end = t, tail[1]
     return out
-
-
-def _money(text: str, n: _Num, tail_stop: int, s: int) -> bool:
-    """A share of money: "30% từ ngân sách tỉnh", or a clause that opens with money before the
-    number ("trong đó ngân sách tỉnh 70%", "ngân sách cấp huyện bảo đảm 20%")."""
-    if n.unit != "%":
-        return False
-    words = regex.sub(r"^\s*(?:các\s+)?", "", text[n.end : tail_stop])
-    clause = text[max(text.rfind(",", s, n.start), text.rfind(";", s, n.start), s - 1) + 1 :
-                  n.start]
-    clause = regex.sub(r"^\s*(?:trong\s+đó|còn\s+lại)?\s*", "", clause, flags=regex.I)
-    money = cue_re("money_context", at_start=True)
-    return bool(money.match(words) or money.match(clause))
 
 
 @dataclass
