@@ -67,7 +67,7 @@ def plan_row(doc) -> tuple[list, list[str]]:
     lenient = one_to_one(len(gold), len(pred), lenient_edges)
     tp, ltp = len(strict), len(lenient)
     acc = [sum(same(gold[g].get(f), pred[p].get(f)) for g, p in strict)
-           for f in ("code", "comparator", "kind")]
+           for f in ("code", "comparator", "kind", "period_start")]
     lacc = [sum(same(gold[g].get(f), pred[p].get(f)) for g, p in lenient)
             for f in ("year", "unit")]
     row = [doc.doc_id, len(gold), len(pred), tp, _f1(tp, len(pred) - tp, len(gold) - tp),
@@ -83,8 +83,8 @@ def plan_row(doc) -> tuple[list, list[str]]:
             errors.append(f"  FP {doc.doc_id}: {describe(p)} | {(p.get('evidence') or '')[:110]}")
     for g, p in strict:
         wrong = [f"{f} {pred[p].get(f)} (gold {gold[g].get(f)})"
-                 for f in ("code", "comparator", "kind") if not same(gold[g].get(f),
-                                                                     pred[p].get(f))]
+                 for f in ("code", "comparator", "kind", "period_start")
+                 if not same(gold[g].get(f), pred[p].get(f))]
         if wrong:
             errors.append(f"  ATTR {doc.doc_id}: {', '.join(wrong)} | "
                           f"{gold[g].get('evidence', '')[:90]}")
@@ -92,7 +92,7 @@ def plan_row(doc) -> tuple[list, list[str]]:
 
 
 HEADER = ["plan", "gold", "pred", "tp", "strict F1", "lenient F1", "code", "comp", "kind",
-          "year*", "unit*"]
+          "period", "year*", "unit*"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     g, p, tp = (sum(r[i] for r in rows) for i in (1, 2, 3))
     print(f"micro | {g} | {p} | {tp} | {_f1(tp, p - tp, g - tp)} | mean per plan "
           f"{sum(float(r[4]) for r in rows) / len(rows):.3f}")
-    print("(code, comparator, kind: accuracy on strict pairs; year*, unit*: on lenient pairs)")
+    print("(code, comparator, kind, period_start: accuracy on strict pairs; year*, unit*: on "
+          "lenient pairs)")
     if args.errors:
         print("\n".join(errors))
     return 0

@@ -72,15 +72,24 @@ def year_mentions(text: str, start: int = 0, end: int | None = None) -> list[Yea
     return sorted(out, key=lambda m: m.start)
 
 
-def year_for(mentions: list[YearMention], pos: int, next_pos: int) -> YearMention | None:
+def year_for(mentions: list[YearMention], pos: int, next_pos: int,
+             clause_end: int | None = None) -> YearMention | None:
     """The year phrase of a number at `pos` (next number at `next_pos`) in its sentence.
 
-    A backward phrase right after the number ("… 80% vào năm 2015") wins; otherwise the
-    nearest phrase before the number ("đến năm 2020 đạt 100%").
+    A backward phrase right after the number ("… 80% vào năm 2015") wins; then one that closes
+    a list the number opens ("nhóm 4 nước … và nhóm 60 nước … vào năm 2028", up to
+    `clause_end`, with no forward phrase between); otherwise the nearest phrase before the
+    number ("đến năm 2020 đạt 100%").
     """
     after = [m for m in mentions if pos < m.start < next_pos and m.backward]
     if after:
         return after[0]
+    if clause_end is not None:
+        for m in mentions:
+            if next_pos <= m.start < clause_end:
+                if not m.backward:
+                    break
+                return m
     before = [m for m in mentions if m.end <= pos]
     return before[-1] if before else None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.mentions.years import year_mentions
-from extractors.targets.cues import cue_re, cues
+from extractors.targets.cues import cue_re, cues, words_re
 from pipeline.model import Section
 
 BOUNDARY_RE = regex.compile(
@@ -100,13 +100,24 @@ def zones_from_text(text: str, plan_year: int | None) -> list[Zone]:
     out = []
     for i, (start, depth, title) in enumerate(heads):
         end = next((s for s, d, _ in heads[i + 1 :] if d <= depth), len(text))
-        opening = " ".join(title.strip("* ").split()[:3])
+        opening = " ".join(title.replace("*", " ").split()[:4])
         skip = depth <= 1 and bool(situation.search(opening))
         zone = _zone(start, end, depth, title if len(title) < 120 else "", skip)
         if plan_year and zone.year and zone.year < plan_year and depth <= 1:
             zone.skip = True
+        zone.label = _label(opening, depth, [z for z in out if z.start <= start < z.end])
         out.append(zone)
     return out
+
+
+def _label(opening: str, depth: int, parents: list[Zone]) -> str:
+    """The label a heading's first words give (`heading_labels`: "Mục tiêu …" is MUC_TIEU,
+    "Bảo đảm kinh phí" KINH_PHI), else its parent's, as the segmenter labels sections."""
+    for label, words in cues()["heading_labels"].items():
+        if words_re(words).search(opening):
+            return label
+    inherited = [z.label for z in parents if z.depth < depth and z.label]
+    return inherited[-1] if inherited else ""
 
 
 PERIOD = r"(?:Giai\s+đoạn|Đến|Tới|Trong|Năm)[^:\n]{0,30}?(?:19|20)\d\d"

@@ -41,6 +41,7 @@ from extractors.targets.phrases import (
 )
 from extractors.targets.restated import appendix_span, restated_year
 from extractors.targets.scope import scope_level
+from extractors.targets.tabled import row_time
 from extractors.targets.taxonomy import code_for
 from extractors.targets.units import per_unit
 from pipeline.model import DocumentMeta, Section, Table, Target
@@ -68,6 +69,7 @@ class _Doc:
     year: int | None
     period: int | None
     signed: int | None = None
+    tables: list[Table] = field(default_factory=list)
     table_values: list[tuple[int, int]] = field(default_factory=list)
 
     def in_table_value(self, pos: int) -> bool:
@@ -82,7 +84,8 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
     year, period = plan_year(text, meta)
     zones = zones_from_sections(sections) if sections else zones_from_text(text, year)
     zones += zones_from_labels(text)
-    doc = _Doc(text, zones, year, period)
+    signed = int(meta.signed_date[:4]) if meta.signed_date else None
+    doc = _Doc(text, zones, year, period, signed, list(tables or []))
     out: list[Target] = []
     sentence_of: dict[int, int] = {}
     for i, (s, e) in enumerate(sentences(text)):
@@ -190,10 +193,11 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
     for i, (n, lead) in enumerate(zip(nums, leads, strict=True)):
         nxt = leads[i + 1].start if i + 1 < len(nums) else e
         tail = (n.end, tail_end(text, n.end, max(n.end, nxt)))
-        if not_a_target(doc.text, doc.zones, (s, e), n, tail[1]):
+        if lead.from_value or not_a_target(doc.text, doc.zones, (s, e), n, tail[1]):
             continue
         kind = lead.kind
-        if n.unit == "count" and cue_re("increase_after").search(text, n.noun_start, tail[1]):
+        if n.unit == "count" and (cue_re("increase_after").search(text, n.noun_start, tail[1])
+                                  or _per_year(text, s, e, n)):
             kind = "increase"
         joined = regex.fullmatch(r"[\s,;]*(và)?\s*", text[prev_end : lead.start])
         if kind == "level" and prev is not None and prev.kind != "level" and joined:
@@ -307,14 +311,16 @@ def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
     ev_start = w.ev_start + len(MARKER.match(text[w.ev_start : w.ev_end]).group())
     evidence = text[ev_start : w.ev_end].strip()
     ev_start = text.find(evidence, ev_start)
-    year, period, from_title = _year(doc, years, n.start, site.nxt, site.e)
+    year, period, source = _year(doc, years, n.start, site.nxt, site.e)
+    if source == "sentence" and doc.signed and year < doc.signed:
+        return None  # "tỷ lệ … năm 2023 đạt 66,8%" in a plan of 2024: a figure of the past
     code = "RANKING" if n.unit == "rank" else _code(text, site, w, evidence)
     return Target(
         indicator=" ".join(w.indicator.split()), code=code, value=n.value,
         value_max=n.value_max, unit=n.unit, comparator=comparator, kind=site.kind,
         scope_level=scope_level(w.scope_win) if n.unit != "rank" else None,
         year=year, period_start=period, evidence=evidence, start=ev_start,
-        end=ev_start + len(evidence), method=w.method + (PLAN_YEAR if from_title else ""),
+        end=ev_start + len(evidence), method=w.method + (PLAN_YEAR if source == "title" else ""),
     )
 
 
@@ -336,25 +342,46 @@ PLAN_YEAR = "+plan_year"
 LABEL_DEPTH = 99  # zones_from_labels: a paragraph label, which a stated year overrides
 
 
+def _per_year(text: str, s: int, e: int, n: _Num) -> bool:
+    """A count set as a yearly flow ("mỗi năm phát triển 05 bộ dữ liệu", "việc làm cho 22.000
+    lao động/năm"): an amount added each year, kind `increase`."""
+    left = max(text.rfind(";", s, n.start), text.rfind(":", s, n.start), s - 1) + 1
+    right = text.find(";", n.end, e)
+    right = e if right < 0 else right
+    return bool(PER_YEAR_BEFORE.search(text, left, n.start)
+                or PER_YEAR_AFTER.match(text, n.end, right)
+                or PER_YEAR_END.search(text, n.end, right))
+
+
+PER_YEAR_BEFORE = regex.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)", regex.I)
+PER_YEAR_AFTER = regex.compile(r"\s*[\w\s]{0,30}?/\s*năm(?!\w)", regex.I)
+PER_YEAR_END = regex.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm\s*[.;]?\s*$", regex.I)
+
+
 def _year(doc: _Doc, years: list, pos: int, nxt: int, e: int) -> tuple[int | None, int | None,
-                                                                        bool]:
-    """(year, period start, from the title) of the number at `pos`: its sentence, its table
-    row's time cell, its headings or period labels, else the plan's title."""
-    ym = year_for(years, pos, nxt)
+                                                                        str]:
+    """(year, period start, where from) of the number at `pos`: its sentence ("sentence"), its
+    table row's time cell ("row"), its headings or period labels ("zone"), else the plan's
+    title ("title")."""
+    clause_end = doc.text.find(";", pos, e)
+    ym = year_for(years, pos, nxt, e if clause_end < 0 else clause_end)
     if ym and ym.period_start is None:  # "đến cuối năm 2025" closes "Giai đoạn 2021 - 2025"
         same = [z for z in enclosing(doc.zones, pos)
                 if z.year == ym.year and z.period_start and z.depth < LABEL_DEPTH]
-        return ym.year, (same[-1].period_start if same else None), False
+        return ym.year, (same[-1].period_start if same else None), "sentence"
     if ym:
-        return ym.year, ym.period_start, False
-    cell = ROW_TIME.match(doc.text, e)
+        return ym.year, ym.period_start, "sentence"
+    row = row_time(doc.text, doc.tables, pos)
+    cell = ROW_TIME.match(doc.text, e) if row is None else None
     if cell:
         y1, y2 = int(cell["y1"]), int(cell["y2"]) if cell["y2"] else None
-        return ((y2, y1) if y2 else (y1, None)) + (False,)
+        row = (y2, y1) if y2 else (y1, None)
+    if row:
+        return row + ("row",)
     for z in reversed(enclosing(doc.zones, pos)):
         if z.year:
-            return z.year, z.period_start, False
-    return doc.year, doc.period, True
+            return z.year, z.period_start, "zone"
+    return doc.year, None, "title"  # never a period start from the title alone
 
 
 ROW_TIME = regex.compile(

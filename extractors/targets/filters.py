@@ -82,11 +82,14 @@ def money_share(text: str, n: _Quantity, tail_stop: int, s: int) -> bool:
 def is_budget(text: str, zones: list[Zone], sentence: tuple[int, int], n: _Quantity) -> bool:
     """Money the plan spends, not money it sets out to earn: an amount in VND or USD in a
     funding clause ("Tổng kinh phí … khoảng 450 tỷ đồng", "Ngân sách tỉnh bố trí 320 tỷ
-    đồng") or a KINH_PHI section, unless the clause names revenue, income or output."""
-    if n.unit not in ("VND", "USD"):
+    đồng") or a KINH_PHI section, unless the clause names revenue, income or output; and in
+    a KINH_PHI section, a percentage too ("nâng lên mức tối thiểu 02% GDP" of spending)."""
+    if n.unit not in ("VND", "USD", "%"):
         return False
     if any(z.label == "KINH_PHI" for z in enclosing(zones, n.start)):
         return True
+    if n.unit == "%":
+        return False
     left, _ = _clause(text, sentence[0], sentence[1], n.start)
     left = max(left, text.rfind(",", left, n.start) + 1)
     words = text[left : n.start]

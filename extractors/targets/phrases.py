@@ -34,6 +34,7 @@ class Lead:
     comparator: str
     kind: str
     start: int
+    from_value: bool = False  # "từ 30% lên 50%": 30 is where the change starts, not a target
 
 
 def _comparator(text: str, start: int) -> tuple[str, int]:
@@ -54,6 +55,11 @@ def lead_of(text: str, start: int, end: int) -> Lead:
     after_num = text[end : end + 14]
     if cue_re("at_least_after", at_start=True).match(after_num) and comp == "=":
         comp = ">="
+    elif cue_re("at_most_after", at_start=True).match(after_num) and comp == "=":
+        comp = "<="
+    from_value = bool(tu) and bool(FROM_TO.match(after_num))
+    if tu and comp == "=" and not from_value:
+        comp = ">="  # "mỗi năm phát triển từ 05 bộ dữ liệu": from five up
     if tu:
         cstart -= len(before) - tu.start()
         before = before[: tu.start()]
@@ -63,7 +69,10 @@ def lead_of(text: str, start: int, end: int) -> Lead:
         if m:
             kind, cstart = name, cstart - (len(before) - m.start())
             break
-    return Lead(comp, kind, cstart)
+    return Lead(comp, kind, cstart, from_value)
+
+
+FROM_TO = regex.compile(r"\s*(?:lên|xuống|đến|tới)\s*(?:mức\s+|còn\s+)?\d", regex.I)
 
 
 def cue_re_kind(name: str) -> regex.Pattern:
