@@ -14,6 +14,7 @@ import regex
 from rapidfuzz import fuzz
 
 from extractors.mentions.years import annual_plan, plan_year, year_for, year_mentions
+from extractors.targets.abbreviations import defined, expand
 from extractors.targets.context import (
     Zone,
     enclosing,
@@ -71,6 +72,7 @@ class _Doc:
     signed: int | None = None
     tables: list[Table] = field(default_factory=list)
     table_values: list[tuple[int, int]] = field(default_factory=list)
+    abbreviations: dict[str, str] = field(default_factory=dict)
 
     def in_table_value(self, pos: int) -> bool:
         """True inside a value cell the table reader has taken (tabled.py)."""
@@ -85,7 +87,8 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
     zones = zones_from_sections(sections) if sections else zones_from_text(text, year)
     zones += zones_from_labels(text)
     signed = int(meta.signed_date[:4]) if meta.signed_date else None
-    doc = _Doc(text, zones, year, period, signed, list(tables or []))
+    doc = _Doc(text, zones, year, period, signed, list(tables or []),
+               abbreviations=defined(text))
     out: list[Target] = []
     sentence_of: dict[int, int] = {}
     for i, (s, e) in enumerate(sentences(text)):
@@ -314,7 +317,7 @@ def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
     year, period, source = _year(doc, years, n.start, site.nxt, site.e)
     if source == "sentence" and doc.signed and year < doc.signed:
         return None  # "tỷ lệ … năm 2023 đạt 66,8%" in a plan of 2024: a figure of the past
-    code = "RANKING" if n.unit == "rank" else _code(text, site, w, evidence)
+    code = "RANKING" if n.unit == "rank" else _code(doc, site, w, evidence)
     return Target(
         indicator=" ".join(w.indicator.split()), code=code, value=n.value,
         value_max=n.value_max, unit=n.unit, comparator=comparator, kind=site.kind,
@@ -324,18 +327,19 @@ def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
     )
 
 
-def _code(text: str, site: _Site, w: _Words, evidence: str) -> str:
-    """Code from the regions around the number, closest first (taxonomy.py)."""
+def _code(doc: _Doc, site: _Site, w: _Words, evidence: str) -> str:
+    """Code from the regions around the number, closest first (taxonomy.py), with the
+    document's abbreviations spelled out ("30% DNNVV, HTX …" counts enterprises)."""
+    text = doc.text
     head = text[w.head_start : head_end(text, w.head_start, max(w.head_start, w.ev_end))]
     lead = text[w.lead[0] : w.lead[1]] if w.lead else ""
     clause_end = text.find(";", w.ev_end, site.e)
     clause_end = clause_end if clause_end >= 0 else site.e
     # the predicate a list of numbers shares: "100% A và 80% B | sử dụng thư điện tử"
     rest = text[predicate_start(text, w.ev_end, clause_end) : clause_end]
-    return code_for(
-        PARENS.sub(" ", head), PARENS.sub(" ", evidence), PARENS.sub(" ", lead),
-        PARENS.sub(" ", rest + " . " + text[site.s : site.n.start]),
-    )
+    regions = (head, evidence, lead, rest + " . " + text[site.s : site.n.start],
+               text[w.ev_end : clause_end])
+    return code_for(*(expand(PARENS.sub(" ", r), doc.abbreviations) for r in regions))
 
 
 PLAN_YEAR = "+plan_year"
