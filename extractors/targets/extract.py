@@ -40,9 +40,9 @@ from extractors.targets.phrases import (
     subject_before,
     tail_end,
 )
-from extractors.targets.restated import appendix_span, restated_year
+from extractors.targets.restated import appendix_span, merge_tabled, restated_year
 from extractors.targets.scope import scope_level
-from extractors.targets.tabled import row_time
+from extractors.targets.tabled import TableContext, row_time, table_targets
 from extractors.targets.taxonomy import code_for
 from extractors.targets.units import per_unit
 from pipeline.model import DocumentMeta, Section, Table, Target
@@ -89,6 +89,7 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
     signed = int(meta.signed_date[:4]) if meta.signed_date else None
     doc = _Doc(text, zones, year, period, signed, list(tables or []),
                abbreviations=defined(text))
+    tabled = _tabled(doc)
     out: list[Target] = []
     sentence_of: dict[int, int] = {}
     for i, (s, e) in enumerate(sentences(text)):
@@ -100,7 +101,21 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
     out.sort(key=lambda t: (t.start, t.end))
     if not annual_plan(text, meta):
         _restated_years(text, sections, out)
-    return dedup(out, [sentence_of[id(t)] for t in out])
+    return merge_tabled(text, dedup(out, [sentence_of[id(t)] for t in out]), tabled)
+
+
+def _tabled(doc: _Doc) -> list[Target]:
+    """Targets of the tables of planned values outside skipped sections (tabled.py); the
+    cells they take are kept from the sentence reader."""
+    ctx = TableContext(doc.signed, doc.year, doc.abbreviations)
+    out: list[Target] = []
+    for table in doc.tables:
+        if any(z.skip for z in enclosing(doc.zones, table.start)):
+            continue
+        found, taken = table_targets(doc.text, table, ctx)
+        out += found
+        doc.table_values += [(c.start, c.end) for c in taken]
+    return out
 
 
 def _restated_years(text: str, sections: list[Section], targets: list[Target]) -> None:
