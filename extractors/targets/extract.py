@@ -210,7 +210,7 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
     prev_end = s
     for i, (n, lead) in enumerate(zip(nums, leads, strict=True)):
         nxt = leads[i + 1].start if i + 1 < len(nums) else e
-        tail = (n.end, tail_end(text, n.end, max(n.end, nxt)))
+        tail = (n.end, tail_end(text, n.end, max(n.end, _lead_in_cut(text, n.end, nxt))))
         if lead.from_value or not_a_target(doc.text, doc.zones, (s, e), n, tail[1]):
             continue
         kind = lead.kind
@@ -359,6 +359,18 @@ def _code(doc: _Doc, site: _Site, w: _Words, evidence: str) -> str:
 
 PLAN_YEAR = "+plan_year"
 LABEL_DEPTH = 99  # zones_from_labels: a paragraph label, which a stated year overrides
+
+
+def _lead_in_cut(text: str, start: int, nxt: int) -> int:
+    """Where the words after a number end when the next number has a short lead-in of its own
+    after a comma ("thêm 12 xã đạt chuẩn NTM, | lũy kế 98 xã"); `nxt` otherwise."""
+    comma = text.rfind(",", start, nxt)
+    if comma < 0 or not LEAD_IN.fullmatch(text, comma + 1, nxt):
+        return nxt
+    return comma
+
+
+LEAD_IN = regex.compile(r"\s*(?:(?!(?:và|hoặc)\s)[\p{Ll}\p{M}]+\s+){1,3}", regex.I)
 
 
 def _per_year(text: str, s: int, e: int, n: _Num) -> bool:

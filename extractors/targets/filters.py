@@ -91,7 +91,6 @@ def is_budget(text: str, zones: list[Zone], sentence: tuple[int, int], n: _Quant
     if n.unit == "%":
         return False
     left, _ = _clause(text, sentence[0], sentence[1], n.start)
-    left = max(left, text.rfind(",", left, n.start) + 1)
     words = text[left : n.start]
     return bool(cue_re("budget_words").search(words)) and not cue_re("money_targets").search(words)
 
