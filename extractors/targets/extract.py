@@ -1,36 +1,39 @@
 """Targets (ANNOTATION §2): every quantified commitment of a plan, one record per target.
 
-Sentence by sentence: find the numbers that can be targets (numbers.py), drop baselines,
-budgets and qualifiers, read comparator, kind and indicator from the words around each number
-(phrases.py), its year from the sentence, the headings above it or the plan's title (years.py,
-context.py), its scope (scope.py) and code (taxonomy.py); then merge restatements.
+First the tables of planned values (tabled.py); then sentence by sentence: find the numbers
+that can be targets (candidates.py, numbers.py, units.py), drop baselines, budgets and
+qualifiers (filters.py), read comparator, kind and indicator from the words around each number
+(phrases.py), its year from the sentence, its table row, the headings above it or the plan's
+title (timing.py, context.py), its scope (scope.py) and code (taxonomy.py, with the document's
+abbreviations spelled out); then merge restatements, and table cells restating a body target
+into it (restated.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 from rapidfuzz import fuzz
 
-from extractors.mentions.years import annual_plan, plan_year, year_for, year_mentions
+from extractors.mentions.years import annual_plan, plan_year, year_mentions
 from extractors.targets.abbreviations import defined, expand
+from extractors.targets.candidates import Doc, Num, candidates
 from extractors.targets.context import (
-    Zone,
     enclosing,
     sentences,
     zones_from_labels,
     zones_from_sections,
     zones_from_text,
 )
-from extractors.targets.cues import alternation, cue_re, cues
-from extractors.targets.filters import drop_qualifiers, not_a_target
-from extractors.targets.numbers import find_mentions, find_ranks
+from extractors.targets.cues import cue_re, cues
+from extractors.targets.filters import not_a_target
 from extractors.targets.phrases import (
     MARKER,
     clause_start,
     head_end,
     indicator_after,
+    lead_in_cut,
     lead_of,
     lead_phrase,
     list_intro,
@@ -42,41 +45,10 @@ from extractors.targets.phrases import (
 )
 from extractors.targets.restated import appendix_span, merge_tabled, restated_year
 from extractors.targets.scope import scope_level
-from extractors.targets.tabled import TableContext, row_time, table_targets
+from extractors.targets.tabled import TableContext, table_targets
 from extractors.targets.taxonomy import code_for
-from extractors.targets.units import per_unit
+from extractors.targets.timing import per_year, target_year
 from pipeline.model import DocumentMeta, Section, Table, Target
-
-
-@dataclass
-class _Num:
-    """A candidate number in a sentence, before it becomes a Target."""
-
-    start: int
-    end: int
-    noun_start: int
-    value: float
-    value_max: float | None
-    unit: str
-    comparator: str | None = None
-
-
-@dataclass
-class _Doc:
-    """What every sentence of one document is read against."""
-
-    text: str
-    zones: list[Zone]
-    year: int | None
-    period: int | None
-    signed: int | None = None
-    tables: list[Table] = field(default_factory=list)
-    table_values: list[tuple[int, int]] = field(default_factory=list)
-    abbreviations: dict[str, str] = field(default_factory=dict)
-
-    def in_table_value(self, pos: int) -> bool:
-        """True inside a value cell the table reader has taken (tabled.py)."""
-        return any(a <= pos < b for a, b in self.table_values)
 
 
 def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
@@ -87,7 +59,7 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
     zones = zones_from_sections(sections) if sections else zones_from_text(text, year)
     zones += zones_from_labels(text)
     signed = int(meta.signed_date[:4]) if meta.signed_date else None
-    doc = _Doc(text, zones, year, period, signed, list(tables or []),
+    doc = Doc(text, zones, year, period, signed, list(tables or []),
                abbreviations=defined(text))
     tabled = _tabled(doc)
     out: list[Target] = []
@@ -104,7 +76,7 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
     return merge_tabled(text, dedup(out, [sentence_of[id(t)] for t in out]), tabled)
 
 
-def _tabled(doc: _Doc) -> list[Target]:
+def _tabled(doc: Doc) -> list[Target]:
     """Targets of the tables of planned values outside skipped sections (tabled.py); the
     cells they take are kept from the sentence reader."""
     ctx = TableContext(doc.signed, doc.year, doc.abbreviations)
@@ -132,75 +104,9 @@ def _restated_years(text: str, sections: list[Section], targets: list[Target]) -
                 t.method = t.method.replace(PLAN_YEAR, "+appendix_year")
 
 
-def _candidates(doc: _Doc, s: int, e: int) -> list[_Num]:
-    """Numbers in one sentence that can be targets, in order."""
+def _sentence_targets(doc: Doc, s: int, e: int) -> list[Target]:
     text = doc.text
-    seg = text[s:e]
-    nums = [
-        _Num(s + r.start, s + r.end, s + r.end, r.value, None, "rank", r.comparator)
-        for r in find_ranks(seg)
-    ]
-    taken = [(n.start, n.end) for n in nums]
-    for m in find_mentions(seg):
-        a, b = s + m.start, s + m.end
-        if any(x <= a < y for x, y in taken) or doc.in_table_value(a):
-            continue
-        if text[a - 1 : a] == "(" and text[b : b + 1] == ")":
-            continue  # "(100%)": a note on the figure before it
-        unit, cue = m.unit, m.cue
-        if unit == "count" and _in_parens(text, s, a):
-            continue  # "(35 sở, ngành, huyện + 479 xã)": a costing base or a note
-        per = per_unit(_per_window(text, s, e, a, s + m.unit_end)) if unit == "count" else None
-        if per:
-            unit, cue = per, None
-        if cue and not _cued(doc, s, a, cue):
-            continue
-        counted = unit in ("%", "count") or unit.startswith("per")
-        noun_start = b if counted else s + m.unit_end  # "150 km | đường giao thông nông thôn"
-        nums.append(_Num(a, b, noun_start, m.value, m.value_max, unit))
-    return drop_qualifiers(text, sorted(nums, key=lambda n: n.start))
-
-
-def _per_window(text: str, s: int, e: int, a: int, unit_end: int) -> str:
-    """Where a rate's base is written: the counted noun phrase after the number ("giường
-    bệnh/vạn dân") and the subject of its clause before it ("thuê bao Internet/100 dân đạt")."""
-    left = max(text.rfind(";", s, a), text.rfind(":", s, a), s - 1) + 1
-    stop = regex.compile(r"[,;.(]|\s(?:và|hoặc)\s").search(text, unit_end, min(e, unit_end + 40))
-    return text[left : stop.start() if stop else min(e, unit_end + 40)]
-
-
-def _cued(doc: _Doc, s: int, a: int, cue: str) -> bool:
-    """A number that is a target only after a cue (numbers.Mention.cue): a comparator right
-    before it, a value-setting word ("đạt", "gấp") for durations, multiples and scores, a verb
-    of making or reaching ("xây dựng", "thành lập mới") for open counts, or, for an open
-    count, the start of a clause of an objectives section ("…; 5 xã đạt chuẩn NTM nâng cao")."""
-    text = doc.text
-    before = text[max(s, a - 60) : a]
-    if lead_of(text, a, a).comparator != "=" or COMPARATOR_EQ.search(before):
-        return True
-    if cue == "gated":
-        return bool(cue_re("gated_leads", at_end=True).search(before))
-    if OPEN_CUE.search(before):
-        return True
-    opening = not text[clause_start(text, s, a) : a].strip()
-    return opening and any(z.label == "MUC_TIEU" for z in enclosing(doc.zones, a))
-
-
-COMPARATOR_EQ = regex.compile(r"(?<!\w)từ\s*$", regex.I)
-OPEN_CUE = regex.compile(
-    r"(?<!\w)" + alternation(cues()["count_verbs"])
-    + r"(?:\s+(?:mới|thêm|được|cho|khoảng|từ|bình quân|mỗi năm|hằng năm|hàng năm))*\s*$",
-    regex.I,
-)
-
-
-def _in_parens(text: str, s: int, pos: int) -> bool:
-    return text.rfind("(", s, pos) > text.rfind(")", s, pos)
-
-
-def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
-    text = doc.text
-    nums = _candidates(doc, s, e)
+    nums = candidates(doc, s, e)
     if not nums:
         return []
     leads = [lead_of(text, n.start, n.end) for n in nums]
@@ -210,12 +116,12 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
     prev_end = s
     for i, (n, lead) in enumerate(zip(nums, leads, strict=True)):
         nxt = leads[i + 1].start if i + 1 < len(nums) else e
-        tail = (n.end, tail_end(text, n.end, max(n.end, _lead_in_cut(text, n.end, nxt))))
+        tail = (n.end, tail_end(text, n.end, max(n.end, lead_in_cut(text, n.end, nxt))))
         if lead.from_value or not_a_target(doc.text, doc.zones, (s, e), n, tail[1]):
             continue
         kind = lead.kind
         if n.unit == "count" and (cue_re("increase_after").search(text, n.noun_start, tail[1])
-                                  or _per_year(text, s, e, n)):
+                                  or per_year(text, s, e, n)):
             kind = "increase"
         joined = regex.fullmatch(r"[\s,;]*(và)?\s*", text[prev_end : lead.start])
         if kind == "level" and prev is not None and prev.kind != "level" and joined:
@@ -235,7 +141,7 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
 class _Site:
     """A number in its sentence: the spans that the target's fields are read from."""
 
-    n: _Num
+    n: Num
     lead: object
     kind: str
     tail: tuple[int, int]
@@ -260,7 +166,7 @@ class _Words:
     lead: tuple[int, int] | None = None
 
 
-def _words(doc: _Doc, site: _Site) -> _Words | None:
+def _words(doc: Doc, site: _Site) -> _Words | None:
     """The words that say what one number counts (three shapes, see phrases.py)."""
     text, n, tail, s = doc.text, site.n, site.tail, site.s
     indicator = indicator_after(text, n.noun_start if n.unit != "count" else n.end, tail[1])
@@ -304,7 +210,7 @@ def _finish(text: str, site: _Site, w: _Words) -> _Words | None:
     return w
 
 
-def _scope_words(text: str, n: _Num, tail_end: int) -> str:
+def _scope_words(text: str, n: Num, tail_end: int) -> str:
     """The counted noun phrase after the number, up to its predicate ("30% cấp xã bảo đảm …
     cấp tỉnh" is at xã); when that names no level, the first words of the tail."""
     words = text[n.start : predicate_start(text, n.end, tail_end)]
@@ -317,7 +223,7 @@ LEVEL_WORD = regex.compile(r"(?<!\w)(?:tỉnh|huyện|xã|các cấp|sở)(?!\w)
 PARENS = regex.compile(r"\([^()]*\)")
 
 
-def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
+def _build(doc: Doc, site: _Site, years: list) -> Target | None:
     """One Target from a number and the words around it."""
     w = _words(doc, site)
     if w is None:
@@ -329,7 +235,7 @@ def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
     ev_start = w.ev_start + len(MARKER.match(text[w.ev_start : w.ev_end]).group())
     evidence = text[ev_start : w.ev_end].strip()
     ev_start = text.find(evidence, ev_start)
-    year, period, source = _year(doc, years, n.start, site.nxt, site.e)
+    year, period, source = target_year(doc, years, n.start, site.nxt, site.e)
     if source == "sentence" and doc.signed and year < doc.signed:
         return None  # "tỷ lệ … năm 2023 đạt 66,8%" in a plan of 2024: a figure of the past
     code = "RANKING" if n.unit == "rank" else _code(doc, site, w, evidence)
@@ -342,7 +248,7 @@ def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
     )
 
 
-def _code(doc: _Doc, site: _Site, w: _Words, evidence: str) -> str:
+def _code(doc: Doc, site: _Site, w: _Words, evidence: str) -> str:
     """Code from the regions around the number, closest first (taxonomy.py), with the
     document's abbreviations spelled out ("30% DNNVV, HTX …" counts enterprises)."""
     text = doc.text
@@ -358,66 +264,6 @@ def _code(doc: _Doc, site: _Site, w: _Words, evidence: str) -> str:
 
 
 PLAN_YEAR = "+plan_year"
-LABEL_DEPTH = 99  # zones_from_labels: a paragraph label, which a stated year overrides
-
-
-def _lead_in_cut(text: str, start: int, nxt: int) -> int:
-    """Where the words after a number end when the next number has a short lead-in of its own
-    after a comma ("thêm 12 xã đạt chuẩn NTM, | lũy kế 98 xã"); `nxt` otherwise."""
-    comma = text.rfind(",", start, nxt)
-    if comma < 0 or not LEAD_IN.fullmatch(text, comma + 1, nxt):
-        return nxt
-    return comma
-
-
-LEAD_IN = regex.compile(r"\s*(?:(?!(?:và|hoặc)\s)[\p{Ll}\p{M}]+\s+){1,3}", regex.I)
-
-
-def _per_year(text: str, s: int, e: int, n: _Num) -> bool:
-    """A count set as a yearly flow ("mỗi năm phát triển 05 bộ dữ liệu", "việc làm cho 22.000
-    lao động/năm"): an amount added each year, kind `increase`."""
-    left = max(text.rfind(";", s, n.start), text.rfind(":", s, n.start), s - 1) + 1
-    right = text.find(";", n.end, e)
-    right = e if right < 0 else right
-    return bool(PER_YEAR_BEFORE.search(text, left, n.start)
-                or PER_YEAR_AFTER.match(text, n.end, right)
-                or PER_YEAR_END.search(text, n.end, right))
-
-
-PER_YEAR_BEFORE = regex.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)", regex.I)
-PER_YEAR_AFTER = regex.compile(r"\s*[\w\s]{0,30}?/\s*năm(?!\w)", regex.I)
-PER_YEAR_END = regex.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm\s*[.;]?\s*$", regex.I)
-
-
-def _year(doc: _Doc, years: list, pos: int, nxt: int, e: int) -> tuple[int | None, int | None,
-                                                                        str]:
-    """(year, period start, where from) of the number at `pos`: its sentence ("sentence"), its
-    table row's time cell ("row"), its headings or period labels ("zone"), else the plan's
-    title ("title")."""
-    clause_end = doc.text.find(";", pos, e)
-    ym = year_for(years, pos, nxt, e if clause_end < 0 else clause_end)
-    if ym and ym.period_start is None:  # "đến cuối năm 2025" closes "Giai đoạn 2021 - 2025"
-        same = [z for z in enclosing(doc.zones, pos)
-                if z.year == ym.year and z.period_start and z.depth < LABEL_DEPTH]
-        return ym.year, (same[-1].period_start if same else None), "sentence"
-    if ym:
-        return ym.year, ym.period_start, "sentence"
-    row = row_time(doc.text, doc.tables, pos)
-    cell = ROW_TIME.match(doc.text, e) if row is None else None
-    if cell:
-        y1, y2 = int(cell["y1"]), int(cell["y2"]) if cell["y2"] else None
-        row = (y2, y1) if y2 else (y1, None)
-    if row:
-        return row + ("row",)
-    for z in reversed(enclosing(doc.zones, pos)):
-        if z.year:
-            return z.year, z.period_start, "zone"
-    return doc.year, None, "title"  # never a period start from the title alone
-
-
-ROW_TIME = regex.compile(
-    r"[ \t]*\n[ \t]*(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?[ \t]*\n"
-)
 
 
 def _bare(indicator: str) -> str:

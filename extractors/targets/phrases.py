@@ -224,3 +224,15 @@ def share_subject(text: str, sent_start: int, start: int) -> tuple[int, int, int
     end = sent_start + m.start()
     end = s + len(CONNECTOR_END.sub("", text[s:end]))
     return (s, end, s) if end > s + 3 else None
+
+
+def lead_in_cut(text: str, start: int, nxt: int) -> int:
+    """Where the words after a number end when the next number has a short lead-in of its own
+    after a comma ("thêm 12 xã đạt chuẩn NTM, | lũy kế 98 xã"); `nxt` otherwise."""
+    comma = text.rfind(",", start, nxt)
+    if comma < 0 or not LEAD_IN.fullmatch(text, comma + 1, nxt):
+        return nxt
+    return comma
+
+
+LEAD_IN = regex.compile(r"\s*(?:(?!(?:và|hoặc)\s)[\p{Ll}\p{M}]+\s+){1,3}", regex.I)
