@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pipeline.clean.lines import Line, layout_data
+from pipeline.clean.context import StepInput
+from pipeline.clean.lines import Line, layout_data, split_lines
 from pipeline.offsets import Edit
 
 LONG_LINE = 2000
@@ -35,7 +36,7 @@ _SENTENCE_END = regex.compile(r"[.;:!?)]\s*$")
 
 
 @dataclass
-class _State:
+class State:
     """What has been broken so far: the running numbers and letters, and the open title."""
 
     arabic: dict[int, int] = field(default_factory=dict)  # depth -> last number
@@ -50,7 +51,7 @@ def _openers() -> regex.Pattern:
     return regex.compile(rf"(?<=\p{{Ll}}[\p{{Ll}}\d]*\s+)(?:{words})\b")
 
 
-def _accept(m: regex.Match, line: str, st: _State) -> bool:
+def _accept(m: regex.Match, line: str, st: State) -> bool:
     """Decide whether candidate `m` starts a new block, updating the numbering state."""
     before = line[max(0, m.start() - 3):m.start()]
     after_end = bool(_SENTENCE_END.search(before))
@@ -106,9 +107,11 @@ def _title_split(line: Line, m_end: int, limit: int, openers: regex.Pattern) -> 
     return None
 
 
-def restore_breaks(line: Line) -> list[Edit]:
-    """Breaks to insert into one very long line that holds a whole document."""
-    st = _State()
+def restore_breaks(line: Line, st: State | None = None) -> list[Edit]:
+    """Breaks to insert into one very long line that holds a whole document (or a page of it:
+    `st` carries the running numbers from the lines before, as a PDF of such a document
+    gives one such line per page)."""
+    st = st if st is not None else State()
     openers = _openers()
     accepted: list[tuple[int, int, str]] = []
     for m in _CANDIDATE.finditer(line.text):
@@ -132,3 +135,15 @@ def restore_breaks(line: Line) -> list[Edit]:
 def needs_breaks(line: Line) -> bool:
     """A line long enough to be a whole document whose breaks were lost."""
     return len(line.text) > LONG_LINE
+
+
+def edits(text: str, _given: StepInput | None = None) -> list[Edit]:
+    """Breaks restored in lines long enough to hold a whole document (or a page of one). Run
+    after the layout step: a scan or PDF of such a document reaches its one long line only
+    once its wrapped lines are joined. The numbering runs on from line to line."""
+    numbering = State()
+    out: list[Edit] = []
+    for ln in split_lines(text):
+        if needs_breaks(ln):
+            out.extend(restore_breaks(ln, numbering))
+    return out

@@ -25,12 +25,13 @@ class CleanResult:
 
 def default_steps() -> list[tuple[str, Step]]:
     """The cleaning steps in order; imported lazily so `vnplan clean` starts fast."""
-    from pipeline.clean import blocks, debris, layout, normalize, structure, words
+    from pipeline.clean import blocks, breaks, debris, layout, normalize, structure, words
 
     return [
         ("normalize", normalize.edits),
         ("blocks", blocks.edits),
         ("layout", layout.edits),
+        ("breaks", breaks.edits),
         ("debris", debris.edits),
         ("words", words.edits),
         ("structure", structure.edits),
@@ -86,7 +87,7 @@ def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool,
     if suggest_only:
         return CleanResult(text, OffsetMap.identity(len(text)), suggestions, layout=given.layout)
     corrections = [Correction(s, e, rs, re_, b, a, r, sc) for s, e, rs, re_, b, a, r, sc in pending]
-    corrections.sort(key=lambda c: (c.start, c.raw_start))
+    corrections.sort(key=lambda c: (c.start, c.source_start))
     return CleanResult(current, back, corrections, layout=given.layout)
 
 
