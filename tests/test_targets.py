@@ -235,7 +235,7 @@ SONGLAM = [
     (50, None, "%", ">=", "level", None, 2026, "DVC_PARTIAL"),
     (100, None, "%", "=", "level", "xa", 2026, "DIGITAL_SIGNATURE"),
     (90, None, "%", ">", "level", None, 2026, "SATISFACTION"),
-    (20, 25, "%", "range", "increase", None, 2026, "DVC_DOSSIERS"),
+    (20, 25, "%", "range", "increase", None, 2026, "DATABASES"),  # dossiers digitised: data
     (5, None, "count", "=", "increase", None, 2026, "DATABASES"),
 ]
 

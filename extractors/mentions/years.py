@@ -22,6 +22,9 @@ YEAR_RE = regex.compile(
     regex.IGNORECASE,
 )
 DATE_BEFORE = regex.compile(r"(?:tháng\s+\d{1,2}|ngày\s+\d{1,2}|so\s+với|kể\s+từ|từ)\s*$", regex.I)
+# "so với năm 2020", "so với bình quân giai đoạn 2018 - 2022": the base a change is measured
+# from, never the year it is due.
+COMPARED_WITH = regex.compile(r"(?<!\w)so\s+với(?:\s+[\w-]+){0,3}\s*$", regex.I)
 BACKWARD_PRE = regex.compile(r"^(?:vào|trong)\b", regex.I)
 CLAUSE_END_AFTER = regex.compile(r"^\s*(?:[,.;)]|và\b|\n|$)", regex.I)
 
@@ -39,7 +42,10 @@ class YearMention:
 
 DEADLINE_DATE = regex.compile(
     rf"(?<!\w)(?:trước|đến|chậm\s+nhất|hoàn\s+thành\s+trước)\s+(?:ngày\s+)?\d{{1,2}}\s*/\s*"
-    rf"\d{{1,2}}\s*/\s*(?P<y>{YEAR})(?!\d)",
+    rf"\d{{1,2}}\s*/\s*(?P<y>{YEAR})(?!\d)"
+    # a quarter or month of a year: "trước Quý IV/2025", "Quí IV-2025", "tháng 6/2026"
+    rf"|(?<!\w)(?:(?:trước|đến|trong|vào|chậm\s+nhất)\s+)?(?:quý|quí|tháng)\s+[IVX\d]{{1,4}}"
+    rf"\s*(?:[/-]|năm)\s*(?P<q>{YEAR})(?!\d)",
     regex.IGNORECASE,
 )
 
@@ -49,10 +55,11 @@ def year_mentions(text: str, start: int = 0, end: int | None = None) -> list[Yea
     after "trước", "đến", "chậm nhất" ("trước ngày 30/6/2024" is due in 2024); other dates
     (signing, legal references) name no deadline."""
     end = len(text) if end is None else end
-    out = [YearMention(m.start(), m.end(), int(m["y"]), None, True)
+    out = [YearMention(m.start(), m.end(), int(m["y"] or m["q"]), None, True)
            for m in DEADLINE_DATE.finditer(text, start, end)]
     for m in YEAR_RE.finditer(text, start, end):
-        if DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        if DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or COMPARED_WITH.search(
+                text[max(0, m.start() - 40) : m.start()]):
             continue
         y1, y2 = int(m["y1"]), int(m["y2"]) if m["y2"] else None
         pre = m["pre"].strip().lower()
@@ -65,15 +72,24 @@ def year_mentions(text: str, start: int = 0, end: int | None = None) -> list[Yea
     return sorted(out, key=lambda m: m.start)
 
 
-def year_for(mentions: list[YearMention], pos: int, next_pos: int) -> YearMention | None:
+def year_for(mentions: list[YearMention], pos: int, next_pos: int,
+             clause_end: int | None = None) -> YearMention | None:
     """The year phrase of a number at `pos` (next number at `next_pos`) in its sentence.
 
-    A backward phrase right after the number ("… 80% vào năm 2015") wins; otherwise the
-    nearest phrase before the number ("đến năm 2020 đạt 100%").
+    A backward phrase right after the number ("… 80% vào năm 2015") wins; then one that closes
+    a list the number opens ("nhóm 4 nước … và nhóm 60 nước … vào năm 2028", up to
+    `clause_end`, with no forward phrase between); otherwise the nearest phrase before the
+    number ("đến năm 2020 đạt 100%").
     """
     after = [m for m in mentions if pos < m.start < next_pos and m.backward]
     if after:
         return after[0]
+    if clause_end is not None:
+        for m in mentions:
+            if next_pos <= m.start < clause_end:
+                if not m.backward:
+                    break
+                return m
     before = [m for m in mentions if m.end <= pos]
     return before[-1] if before else None
 

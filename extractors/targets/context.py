@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.mentions.years import year_mentions
-from extractors.targets.cues import cue_re, cues
+from extractors.targets.cues import cue_re, cues, words_re
 from pipeline.model import Section
 
 BOUNDARY_RE = regex.compile(
@@ -26,7 +26,7 @@ BOUNDARY_RE = regex.compile(
 )
 HEADING_RE = regex.compile(
     r"^[ \t*]*(?P<num>(?:Phần|PHẦN)\s+[IVX\d]+\.?|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))"
-    r"[ ]{1,2}(?P<title>(?:(?![ ]{3}|\t)[^\n]){2,160})$",
+    r"(?:\*\*)?[ ]{1,2}(?:\*\*)?(?P<title>(?:(?![ ]{3}|\t)[^\n]){2,160})$",
     regex.MULTILINE,
 )
 
@@ -53,6 +53,7 @@ class Zone:
     year: int | None
     period_start: int | None
     skip: bool
+    label: str = ""
 
 
 def _depth(num: str) -> int:
@@ -73,12 +74,23 @@ def _zone(start: int, end: int, depth: int, heading: str, skip: bool) -> Zone:
 
 
 def zones_from_sections(sections: list[Section]) -> list[Zone]:
-    """Zones from the segmenter's sections (skip by label, year from the heading)."""
+    """Zones from the segmenter's sections (skip by label, year from the heading). A list item
+    the segmenter keeps as a section whose heading is a sentence ("l) Giảm 10% số ca mắc …
+    so với giai đoạn 2018 - 2022.") is a target's own words, not a heading that dates it."""
     skip_labels = set(cues()["skip_labels"])
-    return [
-        _zone(s.start, s.end, s.depth, f"{s.number} {s.heading}", s.label in skip_labels)
-        for s in sections
-    ]
+    out = []
+    for s in sections:
+        heading = "" if _is_sentence(s.heading) else f"{s.number} {s.heading}"
+        zone = _zone(s.start, s.end, s.depth, heading, s.label in skip_labels)
+        zone.label = s.label
+        out.append(zone)
+    return out
+
+
+def _is_sentence(heading: str) -> bool:
+    """A heading that states something rather than names a part: it ends in a full stop or
+    holds a figure ("30%", "đạt 95%")."""
+    return heading.rstrip().endswith(".") or "%" in heading or len(heading) > 120
 
 
 def zones_from_text(text: str, plan_year: int | None) -> list[Zone]:
@@ -88,24 +100,40 @@ def zones_from_text(text: str, plan_year: int | None) -> list[Zone]:
     out = []
     for i, (start, depth, title) in enumerate(heads):
         end = next((s for s, d, _ in heads[i + 1 :] if d <= depth), len(text))
-        opening = " ".join(title.strip("* ").split()[:3])
+        opening = " ".join(title.replace("*", " ").split()[:4])
         skip = depth <= 1 and bool(situation.search(opening))
         zone = _zone(start, end, depth, title if len(title) < 120 else "", skip)
         if plan_year and zone.year and zone.year < plan_year and depth <= 1:
             zone.skip = True
+        zone.label = _label(opening, depth, [z for z in out if z.start <= start < z.end])
         out.append(zone)
     return out
 
 
+def _label(opening: str, depth: int, parents: list[Zone]) -> str:
+    """The label a heading's first words give (`heading_labels`: "Mục tiêu …" is MUC_TIEU,
+    "Bảo đảm kinh phí" KINH_PHI), else its parent's, as the segmenter labels sections."""
+    for label, words in cues()["heading_labels"].items():
+        if words_re(words).search(opening):
+            return label
+    inherited = [z.label for z in parents if z.depth < depth and z.label]
+    return inherited[-1] if inherited else ""
+
+
+PERIOD = r"(?:Giai\s+đoạn|Đến|Tới|Trong|Năm)[^:\n]{0,30}?(?:19|20)\d\d"
 LABEL_RE = regex.compile(
-    r"(?:^|\n)[ \t\-+•]*(?P<label>(?:Giai\s+đoạn|Đến|Tới|Trong|Năm)[^:\n]{0,30}?(?:19|20)\d\d)\s*:",
+    # "Giai đoạn đến 2015: …", or a marked or bold line of its own: "- Giai đoạn 2025-2027"
+    # (also when cleaning has joined the list below it onto the line: "… 2025-2027 + 100% …")
+    rf"(?:^|\n)[ \t\-+•]*(?P<label>{PERIOD})\s*:"
+    rf"|(?:^|\n)[ \t]*(?:[\-+•][ \t]*|\*\*)(?P<label>{PERIOD})[ \t*]*(?=\n|[ \t]+[\-+•][ \t])",
     regex.IGNORECASE,
 )
 
 
 def zones_from_labels(text: str) -> list[Zone]:
-    """Period labels that open a paragraph ("Giai đoạn đến 2015: …") and hold until the next
-    label or heading line, so the paragraphs after them inherit their year."""
+    """Period labels that open a paragraph ("Giai đoạn đến 2015: …") or stand alone on a line
+    above a list ("- Giai đoạn 2025-2027" then "+ 100% …") and hold until the next label or
+    heading line, so the paragraphs after them inherit their year."""
     heads = [m.start() for m in HEADING_RE.finditer(text)]
     labels = [m for m in LABEL_RE.finditer(text) if year_mentions(m["label"] + " ")]
     out = []

@@ -1,9 +1,12 @@
 """Targets (ANNOTATION §2): every quantified commitment of a plan, one record per target.
 
-Sentence by sentence: find the numbers that can be targets (numbers.py), drop baselines,
-budgets and qualifiers, read comparator, kind and indicator from the words around each number
-(phrases.py), its year from the sentence, the headings above it or the plan's title (years.py,
-context.py), its scope (scope.py) and code (taxonomy.py); then merge restatements.
+First the tables of planned values (tabled.py); then sentence by sentence: find the numbers
+that can be targets (candidates.py, numbers.py, units.py), drop baselines, budgets and
+qualifiers (filters.py), read comparator, kind and indicator from the words around each number
+(phrases.py), its year from the sentence, its table row, the headings above it or the plan's
+title (timing.py, context.py), its scope (scope.py) and code (taxonomy.py, with the document's
+abbreviations spelled out); then merge restatements, and table cells restating a body target
+into it (restated.py).
 """
 
 from __future__ import annotations
@@ -13,22 +16,24 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
-from extractors.mentions.years import annual_plan, plan_year, year_for, year_mentions
+from extractors.mentions.years import annual_plan, plan_year, year_mentions
+from extractors.targets.abbreviations import defined, expand
+from extractors.targets.candidates import Doc, Num, candidates
 from extractors.targets.context import (
-    Zone,
     enclosing,
     sentences,
     zones_from_labels,
     zones_from_sections,
     zones_from_text,
 )
-from extractors.targets.cues import alternation, cue_re, cues
-from extractors.targets.numbers import find_mentions, find_ranks
+from extractors.targets.cues import cue_re, cues
+from extractors.targets.filters import not_a_target
 from extractors.targets.phrases import (
     MARKER,
     clause_start,
     head_end,
     indicator_after,
+    lead_in_cut,
     lead_of,
     lead_phrase,
     list_intro,
@@ -38,31 +43,12 @@ from extractors.targets.phrases import (
     subject_before,
     tail_end,
 )
-from extractors.targets.restated import appendix_span, restated_year
+from extractors.targets.restated import appendix_span, merge_tabled, restated_year
 from extractors.targets.scope import scope_level
+from extractors.targets.tabled import TableContext, table_targets
 from extractors.targets.taxonomy import code_for
+from extractors.targets.timing import per_year, target_year
 from pipeline.model import DocumentMeta, Section, Table, Target
-
-
-@dataclass
-class _Num:
-    """A candidate number in a sentence, before it becomes a Target."""
-
-    start: int
-    end: int
-    noun_start: int
-    value: float
-    value_max: float | None
-    unit: str
-    comparator: str | None = None
-
-
-@dataclass
-class _Doc:
-    text: str
-    zones: list[Zone]
-    year: int | None
-    period: int | None
 
 
 def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
@@ -72,7 +58,10 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
     year, period = plan_year(text, meta)
     zones = zones_from_sections(sections) if sections else zones_from_text(text, year)
     zones += zones_from_labels(text)
-    doc = _Doc(text, zones, year, period)
+    signed = int(meta.signed_date[:4]) if meta.signed_date else None
+    doc = Doc(text, zones, year, period, signed, list(tables or []),
+               abbreviations=defined(text))
+    tabled = _tabled(doc)
     out: list[Target] = []
     sentence_of: dict[int, int] = {}
     for i, (s, e) in enumerate(sentences(text)):
@@ -84,7 +73,21 @@ def extract_targets(text: str, sections: list[Section], meta: DocumentMeta,
     out.sort(key=lambda t: (t.start, t.end))
     if not annual_plan(text, meta):
         _restated_years(text, sections, out)
-    return dedup(out, [sentence_of[id(t)] for t in out])
+    return merge_tabled(text, dedup(out, [sentence_of[id(t)] for t in out]), tabled)
+
+
+def _tabled(doc: Doc) -> list[Target]:
+    """Targets of the tables of planned values outside skipped sections (tabled.py); the
+    cells they take are kept from the sentence reader."""
+    ctx = TableContext(doc.signed, doc.year, doc.abbreviations)
+    out: list[Target] = []
+    for table in doc.tables:
+        if any(z.skip for z in enclosing(doc.zones, table.start)):
+            continue
+        found, taken = table_targets(doc.text, table, ctx)
+        out += found
+        doc.table_values += [(c.start, c.end) for c in taken]
+    return out
 
 
 def _restated_years(text: str, sections: list[Section], targets: list[Target]) -> None:
@@ -101,72 +104,9 @@ def _restated_years(text: str, sections: list[Section], targets: list[Target]) -
                 t.method = t.method.replace(PLAN_YEAR, "+appendix_year")
 
 
-def _candidates(text: str, s: int, e: int) -> list[_Num]:
-    """Numbers in one sentence that can be targets, in order."""
-    seg = text[s:e]
-    nums = [
-        _Num(s + r.start, s + r.end, s + r.end, r.value, None, "rank", r.comparator)
-        for r in find_ranks(seg)
-    ]
-    taken = [(n.start, n.end) for n in nums]
-    for m in find_mentions(seg):
-        a, b = s + m.start, s + m.end
-        if any(x <= a < y for x, y in taken):
-            continue
-        if text[a - 1 : a] == "(" and text[b : b + 1] == ")":
-            continue  # "(100%)": a note on the figure before it
-        unit = m.unit
-        if unit == "count" and _in_parens(text, s, a):
-            continue  # "(35 sở, ngành, huyện + 479 xã)": a costing base or a note
-        if unit == "count" and PER100.search(text[max(s, a - 80) : min(e, b + 40)]):
-            unit = "per100"
-        nums.append(_Num(a, b, b, m.value, m.value_max, unit))
-    return _drop_qualifiers(text, sorted(nums, key=lambda n: n.start))
-
-
-PER100 = regex.compile(alternation(cues()["per100"]), regex.I)
-
-
-def _in_parens(text: str, s: int, pos: int) -> bool:
-    return text.rfind("(", s, pos) > text.rfind(")", s, pos)
-
-
-def _drop_qualifiers(text: str, nums: list[_Num]) -> list[_Num]:
-    """Drop numbers that only say what another number counts.
-
-    "100% khu công nghiệp có tối thiểu 1 trạm 5G": the count after a percentage in the same
-    clause. "100% cơ quan … bổ sung thêm 20-25% dịch vụ": a percentage of agencies that must
-    each add an amount.
-    """
-    keep: list[_Num] = []
-    for i, n in enumerate(nums):
-        prev = keep[-1] if keep else None
-        gap = text[prev.end : n.start] if prev else ";"
-        same_clause = not regex.search(r"[;.]|,\s*(?:đến|vào)?\s*năm", gap)
-        if same_clause and prev.unit == "%" and n.unit in ("count", "per100"):
-            continue
-        nxt = nums[i + 1] if i + 1 < len(nums) else None
-        if n.unit == "%" and n.value == 100 and nxt is not None and nxt.unit == "%":
-            gap = text[n.end : nxt.start]
-            if not regex.search(r"[;.]", gap) and cue_re("amount_verbs").search(gap):
-                continue
-        keep.append(n)
-    return keep
-
-
-def _is_baseline(text: str, s: int, e: int, pos: int) -> bool:
-    """True when the clause around `pos` reports the past or present, not a commitment."""
-    left = max(text.rfind(";", s, pos), text.rfind(". ", s, pos), s - 1) + 1
-    right = min(x for x in (text.find(";", pos, e), e) if x >= 0)
-    clause = text[left:right]
-    return bool(cue_re("baseline_cues").search(clause)) and not cue_re(
-        "commitment_cues"
-    ).search(text[s:e])
-
-
-def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
+def _sentence_targets(doc: Doc, s: int, e: int) -> list[Target]:
     text = doc.text
-    nums = _candidates(text, s, e)
+    nums = candidates(doc, s, e)
     if not nums:
         return []
     leads = [lead_of(text, n.start, n.end) for n in nums]
@@ -176,11 +116,12 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
     prev_end = s
     for i, (n, lead) in enumerate(zip(nums, leads, strict=True)):
         nxt = leads[i + 1].start if i + 1 < len(nums) else e
-        tail = (n.end, tail_end(text, n.end, max(n.end, nxt)))
-        if _is_baseline(text, s, e, n.start) or _money(text, n, tail[1], s):
+        tail = (n.end, tail_end(text, n.end, max(n.end, lead_in_cut(text, n.end, nxt))))
+        if lead.from_value or not_a_target(doc.text, doc.zones, (s, e), n, tail[1]):
             continue
         kind = lead.kind
-        if n.unit == "count" and cue_re("increase_after").search(text, n.noun_start, tail[1]):
+        if n.unit == "count" and (cue_re("increase_after").search(text, n.noun_start, tail[1])
+                                  or per_year(text, s, e, n)):
             kind = "increase"
         joined = regex.fullmatch(r"[\s,;]*(và)?\s*", text[prev_end : lead.start])
         if kind == "level" and prev is not None and prev.kind != "level" and joined:
@@ -196,24 +137,11 @@ def _sentence_targets(doc: _Doc, s: int, e: int) -> list[Target]:
     return out
 
 
-def _money(text: str, n: _Num, tail_stop: int, s: int) -> bool:
-    """A share of money: "30% từ ngân sách tỉnh", or a clause that opens with money before the
-    number ("trong đó ngân sách tỉnh 70%", "ngân sách cấp huyện bảo đảm 20%")."""
-    if n.unit != "%":
-        return False
-    words = regex.sub(r"^\s*(?:các\s+)?", "", text[n.end : tail_stop])
-    clause = text[max(text.rfind(",", s, n.start), text.rfind(";", s, n.start), s - 1) + 1 :
-                  n.start]
-    clause = regex.sub(r"^\s*(?:trong\s+đó|còn\s+lại)?\s*", "", clause, flags=regex.I)
-    money = cue_re("money_context", at_start=True)
-    return bool(money.match(words) or money.match(clause))
-
-
 @dataclass
 class _Site:
     """A number in its sentence: the spans that the target's fields are read from."""
 
-    n: _Num
+    n: Num
     lead: object
     kind: str
     tail: tuple[int, int]
@@ -238,7 +166,7 @@ class _Words:
     lead: tuple[int, int] | None = None
 
 
-def _words(doc: _Doc, site: _Site) -> _Words | None:
+def _words(doc: Doc, site: _Site) -> _Words | None:
     """The words that say what one number counts (three shapes, see phrases.py)."""
     text, n, tail, s = doc.text, site.n, site.tail, site.s
     indicator = indicator_after(text, n.noun_start if n.unit != "count" else n.end, tail[1])
@@ -282,7 +210,7 @@ def _finish(text: str, site: _Site, w: _Words) -> _Words | None:
     return w
 
 
-def _scope_words(text: str, n: _Num, tail_end: int) -> str:
+def _scope_words(text: str, n: Num, tail_end: int) -> str:
     """The counted noun phrase after the number, up to its predicate ("30% cấp xã bảo đảm …
     cấp tỉnh" is at xã); when that names no level, the first words of the tail."""
     words = text[n.start : predicate_start(text, n.end, tail_end)]
@@ -295,7 +223,7 @@ LEVEL_WORD = regex.compile(r"(?<!\w)(?:tỉnh|huyện|xã|các cấp|sở)(?!\w)
 PARENS = regex.compile(r"\([^()]*\)")
 
 
-def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
+def _build(doc: Doc, site: _Site, years: list) -> Target | None:
     """One Target from a number and the words around it."""
     w = _words(doc, site)
     if w is None:
@@ -307,59 +235,35 @@ def _build(doc: _Doc, site: _Site, years: list) -> Target | None:
     ev_start = w.ev_start + len(MARKER.match(text[w.ev_start : w.ev_end]).group())
     evidence = text[ev_start : w.ev_end].strip()
     ev_start = text.find(evidence, ev_start)
-    year, period, from_title = _year(doc, years, n.start, site.nxt, site.e)
-    code = "RANKING" if n.unit == "rank" else _code(text, site, w, evidence)
+    year, period, source = target_year(doc, years, n.start, site.nxt, site.e)
+    if source == "sentence" and doc.signed and year < doc.signed:
+        return None  # "tỷ lệ … năm 2023 đạt 66,8%" in a plan of 2024: a figure of the past
+    code = "RANKING" if n.unit == "rank" else _code(doc, site, w, evidence)
     return Target(
         indicator=" ".join(w.indicator.split()), code=code, value=n.value,
         value_max=n.value_max, unit=n.unit, comparator=comparator, kind=site.kind,
         scope_level=scope_level(w.scope_win) if n.unit != "rank" else None,
         year=year, period_start=period, evidence=evidence, start=ev_start,
-        end=ev_start + len(evidence), method=w.method + (PLAN_YEAR if from_title else ""),
+        end=ev_start + len(evidence), method=w.method + (PLAN_YEAR if source == "title" else ""),
     )
 
 
-def _code(text: str, site: _Site, w: _Words, evidence: str) -> str:
-    """Code from the regions around the number, closest first (taxonomy.py)."""
+def _code(doc: Doc, site: _Site, w: _Words, evidence: str) -> str:
+    """Code from the regions around the number, closest first (taxonomy.py), with the
+    document's abbreviations spelled out ("30% DNNVV, HTX …" counts enterprises)."""
+    text = doc.text
     head = text[w.head_start : head_end(text, w.head_start, max(w.head_start, w.ev_end))]
     lead = text[w.lead[0] : w.lead[1]] if w.lead else ""
     clause_end = text.find(";", w.ev_end, site.e)
     clause_end = clause_end if clause_end >= 0 else site.e
     # the predicate a list of numbers shares: "100% A và 80% B | sử dụng thư điện tử"
     rest = text[predicate_start(text, w.ev_end, clause_end) : clause_end]
-    return code_for(
-        PARENS.sub(" ", head), PARENS.sub(" ", evidence), PARENS.sub(" ", lead),
-        PARENS.sub(" ", rest + " . " + text[site.s : site.n.start]),
-    )
+    regions = (head, evidence, lead, rest + " . " + text[site.s : site.n.start],
+               text[w.ev_end : clause_end])
+    return code_for(*(expand(PARENS.sub(" ", r), doc.abbreviations) for r in regions))
 
 
 PLAN_YEAR = "+plan_year"
-LABEL_DEPTH = 99  # zones_from_labels: a paragraph label, which a stated year overrides
-
-
-def _year(doc: _Doc, years: list, pos: int, nxt: int, e: int) -> tuple[int | None, int | None,
-                                                                        bool]:
-    """(year, period start, from the title) of the number at `pos`: its sentence, its table
-    row's time cell, its headings or period labels, else the plan's title."""
-    ym = year_for(years, pos, nxt)
-    if ym and ym.period_start is None:  # "đến cuối năm 2025" closes "Giai đoạn 2021 - 2025"
-        same = [z for z in enclosing(doc.zones, pos)
-                if z.year == ym.year and z.period_start and z.depth < LABEL_DEPTH]
-        return ym.year, (same[-1].period_start if same else None), False
-    if ym:
-        return ym.year, ym.period_start, False
-    cell = ROW_TIME.match(doc.text, e)
-    if cell:
-        y1, y2 = int(cell["y1"]), int(cell["y2"]) if cell["y2"] else None
-        return ((y2, y1) if y2 else (y1, None)) + (False,)
-    for z in reversed(enclosing(doc.zones, pos)):
-        if z.year:
-            return z.year, z.period_start, False
-    return doc.year, doc.period, True
-
-
-ROW_TIME = regex.compile(
-    r"[ \t]*\n[ \t]*(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?[ \t]*\n"
-)
 
 
 def _bare(indicator: str) -> str:

@@ -1,8 +1,10 @@
-"""Numbers that can be targets: percentages, counts, ranks and per-100 figures, with ranges.
+"""Numbers that can be targets: percentages, counts, measures with units, ranks, with ranges.
 
 Vietnamese writes "8.000" for eight thousand and "20,4" for twenty point four. A number glued to
 a slash or a letter ("36a/NQ-CP", "14/10/2015") is part of a document number or a date, and a
-bare number with no unit noun ("mức độ 3", "3 cấp") is a name, not a quantity.
+bare number with no unit or noun ("mức độ 3") is a name, not a quantity; nor is a number before
+a word that names a level, part, time or age ("3 cấp", "dưới 5 tuổi"). Units and scale words
+are read by units.py.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.targets.cues import alternation, cue_re, cues, words_re
+from extractors.targets.units import measure_of, scale_of, scaled
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d{1,2}(?=\s*%))?(?:,\d+)?"
 NUMBER_RE = regex.compile(
@@ -23,7 +26,14 @@ NUMBER_RE = regex.compile(
 
 @dataclass
 class Mention:
-    """One number with its unit, read from the text around it."""
+    """One number with its unit, read from the text around it.
+
+    `value` has the scale words applied ("1,25 triệu tấn" is 1250000). `end` is where the
+    quantity ends (after "%" or a measure unit such as "triệu USD"; right after the number for
+    counts, whose noun belongs to the indicator). `cue` is set when the number is a target only
+    after a cue: "gated" (durations, multiples, scores: a value-setting word or comparator),
+    "open" (a count of a noun not in the list: a comparator or a verb of making).
+    """
 
     start: int
     end: int
@@ -31,6 +41,7 @@ class Mention:
     value_max: float | None
     unit: str
     unit_end: int
+    cue: str | None = None
 
 
 def parse_number(text: str) -> float:
@@ -60,8 +71,17 @@ def _admin_unit(text: str, start: int, after: str) -> int:
     return m.end() if m and lead else 0
 
 
-def _is_money(after: str) -> bool:
-    return bool(words_re(cues()["money_units"], at_start=True).match(after))
+OPEN_NOUN = regex.compile(r"^\s+(?:\p{Ll}[\p{Ll}\p{M}]*|\p{Lu}{2,8}(?![\p{Ll}\d]))(?=[\s,;.)]|$)")
+
+
+def _open_noun(after: str) -> int:
+    """Length of a noun that opens `after` and may be counted ("phòng học", "HTX"), else 0:
+    a lowercase word that is not a level, part, time or age (`not_units`), or an abbreviation
+    (a document's "HTX", "DNNVV" stands for a noun phrase)."""
+    m = OPEN_NOUN.match(after)
+    if m is None or cue_re("not_units", at_start=True).match(after):
+        return 0
+    return m.end()
 
 
 def _is_year(token: str) -> bool:
@@ -81,8 +101,30 @@ def _range(m: regex.Match) -> tuple[float, float | None, bool] | None:
     return a, b, bool(m["bp"])
 
 
+def _unit_after(text: str, start: int, end: int) -> tuple[str, float, int, str | None] | None:
+    """(unit, factor, unit end, cue) of the number `text[start:end]`, else None."""
+    after = text[end : end + 60]
+    measure = measure_of(after)
+    if measure is not None:
+        cue = "gated" if measure.gated else None
+        return measure.unit, measure.factor, end + measure.length, cue
+    factor, skip = scale_of(after)
+    rest = after[skip:]
+    age = words_re([cues()["age_unit"]], at_start=True).match(rest)
+    if age:
+        life = cue_re("age_subjects").search(text, max(0, start - 80), start)
+        return ("year", factor, end + skip + age.end(), "gated") if life else None
+    noun = _count_unit(rest) or _admin_unit(text, start, rest)
+    if noun:
+        return "count", factor, end + skip + noun, None
+    noun = _open_noun(rest)
+    if noun:
+        return "count", factor, end + skip + noun, "open"
+    return None
+
+
 def find_mentions(text: str) -> list[Mention]:
-    """Every percentage, count-with-noun, or range in `text`, in order."""
+    """Every percentage, quantity with a unit or count noun, or range in `text`, in order."""
     out: list[Mention] = []
     for m in NUMBER_RE.finditer(text):
         parsed = _range(m)
@@ -91,15 +133,19 @@ def find_mentions(text: str) -> list[Mention]:
             parsed = (parse_number(m["a"]), None, bool(m["ap"]))
             end = m.end("ap") if m["ap"] else m.end("a")
         value, value_max, percent = parsed
-        after = text[end : end + 60]
         if percent:
             out.append(Mention(m.start(), end, _clean(value), value_max, "%", end))
             continue
-        if _is_money(after.lstrip()):
+        if _is_year(m["a"]) and value_max is None:
             continue
-        ulen = _count_unit(after) or _admin_unit(text, m.start(), after)
-        if ulen and not _is_year(m["a"]):
-            out.append(Mention(m.start(), end, _clean(value), value_max, "count", end + ulen))
+        found = _unit_after(text, m.start(), end)
+        if found is None:
+            continue
+        unit, factor, unit_end, cue = found
+        high = scaled(value_max, factor) if value_max is not None else None
+        quantity_end = end if unit == "count" else unit_end
+        out.append(Mention(m.start(), quantity_end, scaled(value, factor), high, unit, unit_end,
+                           cue))
     return out
 
 

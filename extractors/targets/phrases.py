@@ -34,6 +34,7 @@ class Lead:
     comparator: str
     kind: str
     start: int
+    from_value: bool = False  # "từ 30% lên 50%": 30 is where the change starts, not a target
 
 
 def _comparator(text: str, start: int) -> tuple[str, int]:
@@ -54,6 +55,11 @@ def lead_of(text: str, start: int, end: int) -> Lead:
     after_num = text[end : end + 14]
     if cue_re("at_least_after", at_start=True).match(after_num) and comp == "=":
         comp = ">="
+    elif cue_re("at_most_after", at_start=True).match(after_num) and comp == "=":
+        comp = "<="
+    from_value = bool(tu) and bool(FROM_TO.match(after_num))
+    if tu and comp == "=" and not from_value:
+        comp = ">="  # "mỗi năm phát triển từ 05 bộ dữ liệu": from five up
     if tu:
         cstart -= len(before) - tu.start()
         before = before[: tu.start()]
@@ -63,7 +69,10 @@ def lead_of(text: str, start: int, end: int) -> Lead:
         if m:
             kind, cstart = name, cstart - (len(before) - m.start())
             break
-    return Lead(comp, kind, cstart)
+    return Lead(comp, kind, cstart, from_value)
+
+
+FROM_TO = regex.compile(r"\s*(?:lên|xuống|đến|tới)\s*(?:mức\s+|còn\s+)?\d", regex.I)
 
 
 def cue_re_kind(name: str) -> regex.Pattern:
@@ -215,3 +224,15 @@ def share_subject(text: str, sent_start: int, start: int) -> tuple[int, int, int
     end = sent_start + m.start()
     end = s + len(CONNECTOR_END.sub("", text[s:end]))
     return (s, end, s) if end > s + 3 else None
+
+
+def lead_in_cut(text: str, start: int, nxt: int) -> int:
+    """Where the words after a number end when the next number has a short lead-in of its own
+    after a comma ("thêm 12 xã đạt chuẩn NTM, | lũy kế 98 xã"); `nxt` otherwise."""
+    comma = text.rfind(",", start, nxt)
+    if comma < 0 or not LEAD_IN.fullmatch(text, comma + 1, nxt):
+        return nxt
+    return comma
+
+
+LEAD_IN = regex.compile(r"\s*(?:(?!(?:và|hoặc)\s)[\p{Ll}\p{M}]+\s+){1,3}", regex.I)

@@ -6,6 +6,10 @@ time ("… đến 100% UBND cấp huyện … Quý II/2019"). The row is the tar
 the target's year: nearer than the plan's horizon. An annual plan's own year is never replaced
 (ANNOTATION §2), and a row restates a target only when it has the same figure and the target's
 words ("tất cả" in a row is not "100%").
+
+A table of planned values restates body targets too: its cell for the plan's last year often
+repeats an objective ("30,0" giường bệnh/vạn dân for 2025). Such a cell is the body target, so
+it gives no second record (`merge_tabled`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import regex
 from rapidfuzz import fuzz
 
+from extractors.targets.cues import cues
 from pipeline.model import Section, Target
 
 ROW_YEAR = regex.compile(
@@ -67,3 +72,41 @@ def restated_year(text: str, span: tuple[int, int], t: Target) -> tuple[int, int
             if found:
                 return found
     return None
+
+
+def _content(words: str) -> set[str]:
+    stop = set(cues()["restate_stopwords"])
+    return {w for w in regex.findall(r"[\p{L}\p{M}]+", words.lower()) if w not in stop}
+
+
+def _clause_around(text: str, t: Target) -> str:
+    """The target's evidence with the rest of its clause (a table row restating "lũy kế 98
+    xã" names "Số xã đạt chuẩn NTM", which the clause holds)."""
+    left = max(text.rfind(";", 0, t.start), text.rfind("\n", 0, t.start), t.start - 200) + 1
+    ends = [x for x in (text.find(";", t.end), text.find("\n", t.end)) if x >= 0]
+    right = min(ends + [t.end + 200])
+    return text[left:right] + " " + t.indicator
+
+
+def restates(text: str, tabled: Target, body: Target) -> bool:
+    """True when a table cell's target is a body target stated again (ANNOTATION §2: "a table
+    cell that restates a target of the body is that same target"): the same figure, unit and
+    year, levels that agree, and most of the row's indicator words in the body's clause."""
+    if (tabled.value, tabled.value_max, tabled.unit, tabled.year) != (
+            body.value, body.value_max, body.unit, body.year):
+        return False
+    if tabled.scope_level and body.scope_level and tabled.scope_level != body.scope_level:
+        return False
+    words = _content(tabled.indicator)
+    if not words:
+        return False
+    return len(words & _content(_clause_around(text, body))) / len(words) >= RESTATE_SHARE
+
+
+RESTATE_SHARE = 0.6
+
+
+def merge_tabled(text: str, body: list[Target], tabled: list[Target]) -> list[Target]:
+    """Body targets and the table targets that restate none of them, by position."""
+    kept = [t for t in tabled if not any(restates(text, t, b) for b in body)]
+    return sorted(body + kept, key=lambda t: (t.start, t.end))

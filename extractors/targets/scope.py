@@ -1,8 +1,9 @@
 """Administrative level a target applies to (tinh, huyen, xa), or None.
 
 One level named in the target's words ("80% hồ sơ công việc tại cấp tỉnh") is its scope;
-several levels at once ("sở, ban, ngành tỉnh, UBND cấp huyện, cấp xã") or an all-levels phrase
-("các cấp", "từ cấp tỉnh đến cấp xã") is province-wide, so None, like no level at all.
+several levels at once ("sở, ban, ngành tỉnh, UBND cấp huyện, cấp xã"), a level beside a
+ministry or "địa phương" ("cấp tỉnh, ngành và địa phương") or an all-levels phrase ("các cấp",
+"từ cấp tỉnh đến cấp xã") is province-wide, so None, like no level at all.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def _level_res() -> dict[str, regex.Pattern]:
 
 def scope_level(window: str) -> str | None:
     """The single administrative level named in `window`, else None."""
-    if cue_re("scope_all").search(window):
+    if cue_re("scope_all").search(window) or cue_re("scope_co_levels").search(window):
         return None
     found = [lvl for lvl, rx in _level_res().items() if rx.search(window)]
     return found[0] if len(found) == 1 else None
