@@ -17,10 +17,12 @@ cấp") gives one `AgencyMention` per body, on the same span.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
 from rapidfuzz import fuzz, process
 
 from extractors.fold import collapse, fold
@@ -54,9 +56,10 @@ class AgencyMention:
 def _council_bodies(scan: Scan, taken: list[Body]) -> list[Body]:
     lex = lexicon()
     covered = {k for b in taken for k in range(b.start, b.end)}
+    starts = set(scan.found["COUNCIL"]) | {s - 1 for s in scan.found["LEVEL"] if s > 0}
     out: list[Body] = []
     last = 0
-    for i in range(len(scan)):
+    for i in sorted(starts):
         if i < last or i in covered:
             continue
         body = read_council(scan, i, lex) or read_plural_levels(scan, i, lex)
@@ -118,8 +121,12 @@ def _fuzzy_names() -> dict[str, str]:
             if len(known.names) == 1 and known.type not in EXCLUDED_TYPES}
 
 
+_KEY_GAPS = regex.compile(r"[\s,;&\-–]+")
+
+
 def _key(text: str) -> str:
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    """A name folded and without spaces, commas, "&" and dashes, to compare written forms."""
+    return _KEY_GAPS.sub("", fold(text))
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +141,10 @@ def _council_keys() -> set[str]:
     for council in lex.councils:
         for noun in lex.levels:
             keys |= {_key(f"{council} {noun}"), _key(f"{council} các {noun}")}
+        for first, second in itertools.permutations(("cấp huyện", "cấp xã")):
+            for joined in (f"{first}, {second}", f"{first}, {council} {second}",
+                           f"{first} và {second}"):
+                keys.add(_key(f"{council} {joined}"))
     return keys
 
 

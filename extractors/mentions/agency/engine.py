@@ -12,7 +12,6 @@ NORM only where the text has no marks at all (folded, "đối" and "dõi" would 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -26,18 +25,19 @@ from extractors.mentions.agency.lexicon import Lexicon, lexicon
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
+_AND = {"&": "va"}
 
 
 def norm_of(word: str) -> str:
-    """The NORM of a word: folded, dashes as "-" ("Sở" → "so", "–" → "-")."""
-    return fold(word).translate(_DASHES)
+    """The NORM of a word: folded, dashes as "-", "&" as "và" ("Sở" → "so", "–" → "-", "&" →
+    "va": "Sở Tài nguyên & Môi trường" is "Sở Tài nguyên và Môi trường")."""
+    return _AND.get(word) or fold(word).translate(_DASHES)
 
 
 def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
     """Words and punctuation marks of `text` with their start and end offsets."""
-    matches = list(TOKEN.finditer(text))
-    return ([m.group() for m in matches], [m.start() for m in matches],
-            [m.end() for m in matches])
+    spans = [m.span() for m in TOKEN.finditer(text)]
+    return [text[s:e] for s, e in spans], [s for s, _ in spans], [e for _, e in spans]
 
 
 @dataclass
@@ -50,18 +50,18 @@ class Scan:
     ends: list[int]
     lower: list[str]
     found: dict[str, dict[int, list[tuple[int, str]]]] = field(default_factory=dict)
+    longest: dict[str, dict[int, tuple[int, str]]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.words)
 
     def at(self, category: str, i: int) -> tuple[int, str] | None:
         """The longest phrase of `category` that starts at token `i`: (end token, label)."""
-        hits = self.found.get(category, {}).get(i)
-        return hits[0] if hits else None
+        return self.longest[category].get(i)
 
     def all_at(self, category: str, i: int) -> list[tuple[int, str]]:
         """Every phrase of `category` starting at token `i`, longest first."""
-        return self.found.get(category, {}).get(i, [])
+        return self.found[category].get(i, [])
 
     def is_word(self, i: int) -> bool:
         """True for a word token (letters or digits), False for punctuation or past the end."""
@@ -95,6 +95,8 @@ class Engine:
 
     def __init__(self, lex: Lexicon) -> None:
         self.words = lex.words
+        self.labels: dict[int, tuple[str, str]] = {}
+        self.categories: set[str] = set()
         self.nlp = spacy.blank("xx")
         self.nlp.vocab.lex_attr_getters[NORM] = norm_of
         self.norm = PhraseMatcher(self.nlp.vocab, attr="NORM")
@@ -112,7 +114,10 @@ class Engine:
     def _add(self, matcher: PhraseMatcher, category: str, label: str, phrase: str) -> None:
         words = tokenize(phrase)[0]
         if words:
-            matcher.add(f"{category}\t{label}", [Doc(self.nlp.vocab, words=words)])
+            key = f"{category}\t{label}"
+            matcher.add(key, [Doc(self.nlp.vocab, words=words)])
+            self.labels[self.nlp.vocab.strings[key]] = (category, label)
+            self.categories.add(category)
 
     def _add_all(self, matcher: PhraseMatcher, category: str, phrases) -> None:
         for phrase in phrases:
@@ -121,36 +126,38 @@ class Engine:
     def scan(self, text: str) -> Scan:
         """Tokens of `text` and every phrase of the lexicon in it."""
         words, starts, ends = tokenize(text)
-        doc = Doc(self.nlp.vocab, words=words)
         lower = [w.lower() for w in words]
-        scan = Scan(text, words, starts, ends, lower)
-        if not words:
-            return scan
-        found: dict[str, dict[int, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))
-        strings = self.nlp.vocab.strings
-        hits = self.norm(doc) + self.lower(doc)
-        if lost_marks(words):
-            hits += self.markless(doc)
-        for match_id, s, e in hits:
-            category, label = strings[match_id].split("\t", 1)
-            found[category][s].append((e, label))
-        for by_start in found.values():
-            for s, ends_ in by_start.items():
-                by_start[s] = sorted(set(ends_), key=lambda h: -h[0])
-        scan.found = found
-        _drop_word_starts(scan, self.words)
+        found: dict[str, dict[int, list[tuple[int, str]]]] = {c: {} for c in self.categories}
+        scan = Scan(text, words, starts, ends, lower, found)
+        if words:
+            doc = Doc(self.nlp.vocab, words=words, spaces=[True] * len(words))
+            hits = self.norm(doc) + self.lower(doc)
+            if lost_marks(words):
+                hits += self.markless(doc)
+            labels = self.labels
+            for match_id, s, e in hits:
+                category, label = labels[match_id]
+                found[category].setdefault(s, []).append((e, label))
+            for by_start in found.values():
+                for s, ends_ in by_start.items():
+                    if len(ends_) > 1:
+                        by_start[s] = sorted(set(ends_), key=lambda h: -h[0])
+            _drop_word_starts(scan, self.words)
+        scan.longest = {c: {s: hits[0] for s, hits in by_start.items()}
+                        for c, by_start in found.items()}
         return scan
 
 
 MARKLESS_SHARE = 0.8
 MARKLESS_MIN_WORDS = 4
+MARKLESS_SAMPLE = 200
 WORD_BOUND = ("HARD", "SOFT", "ROLE")
 
 
 def lost_marks(words: list[str]) -> bool:
     """True when the text lost its tone marks (OCR without Vietnamese): most of its words are
     plain ASCII. Only then do cue words match without marks, since "La" is not "là"."""
-    letters = [w for w in words if w[0].isalpha()]
+    letters = [w for w in words[:MARKLESS_SAMPLE] if w[0].isalpha()]
     if len(letters) < MARKLESS_MIN_WORDS:
         return False
     return sum(w.isascii() for w in letters) >= MARKLESS_SHARE * len(letters)

@@ -112,15 +112,14 @@ def group_bodies(scan: Scan, lex: Lexicon, taken: list[Body]) -> list[Body]:
     covered = {k for b in taken for k in range(b.start, b.end)}
     ends = {b.end for b in taken}
     out: list[Body] = []
-    i = 0
-    while i < len(scan):
-        head_end = None if i in covered else _group_start(scan, i)
+    last = 0
+    for i in sorted(set(scan.found["GROUP"]) | set(scan.found["DET"])):
+        head_end = None if i < last or i in covered else _group_start(scan, i)
         if head_end is None or not agent_position(scan, i, ends):
-            i += 1
             continue
         core, end = _group_end(scan, head_end, lex)
         name = sentence_case(written(scan.span_text(i, core)))
         out.append(Body(i, end, (name,), "collective"))
         ends.add(end)
-        i = end
+        last = end
     return out

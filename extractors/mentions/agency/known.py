@@ -4,7 +4,8 @@ A known alias found by the engine (leftmost, longest) names its canonical body. 
 - a collective takes its qualifiers ("các sở, ban, ngành tỉnh có liên quan");
 - another body takes its place ("Công an tỉnh Đồng Nai", "Kho bạc Nhà nước tỉnh Hải Dương",
   "Văn phòng Tỉnh ủy Hà Tĩnh"), dropped from the name, which the gazetteer already writes;
-- a central marker makes it a central body's ("Cổng thông tin điện tử Chính phủ");
+- a central marker makes it a central body's ("Cổng thông tin điện tử Chính phủ"), unless the
+  name is a department's or already ends with its place (a scanned table's next cell);
 - an entry marked `proper_suffix` keeps the proper name after it ("BQL KKT Đông Nam");
 - an entry with a date rule names another body in a plan signed on or after that date ("các
   địa phương": the districts before 1 July 2025, the communes after).
@@ -21,6 +22,7 @@ from extractors.mentions.agency.local import Body
 from extractors.mentions.agency.places import place_at, proper_end, province_name_at
 
 QUALIFIER_ROUNDS = 2
+PLACE_ENDINGS = ("tỉnh", "phố", "ủy")
 
 
 def _qualified_end(scan: Scan, end: int) -> int:
@@ -35,7 +37,7 @@ def _qualified_end(scan: Scan, end: int) -> int:
 def _place_end(scan: Scan, end: int, lex: Lexicon) -> int:
     """End of the place after a known name: "tỉnh Đồng Nai", a province name, or the proper
     name after an alias that ends in "tỉnh" / "Thành phố"."""
-    if scan.lower[end - 1] in ("tỉnh", "phố", "ủy"):
+    if scan.lower[end - 1] in PLACE_ENDINGS:
         return proper_end(scan, end)
     place = place_at(scan, end, lex)
     if place and place.provincial:
@@ -52,7 +54,7 @@ def _body(scan: Scan, i: int, end: int, known: Known, lex: Lexicon,
     if typ == "collective":
         return Body(i, _qualified_end(scan, end), names, typ)
     central = scan.at("CENTRAL", end)
-    if central:
+    if central and typ not in ("so", "vertical") and scan.lower[end - 1] not in PLACE_ENDINGS:
         return Body(i, central[0], (collapse(scan.span_text(i, central[0])),), "central")
     if known.proper_suffix:
         stop = proper_end(scan, end)
