@@ -151,7 +151,7 @@ class Engine:
 MARKLESS_SHARE = 0.8
 MARKLESS_MIN_WORDS = 4
 MARKLESS_SAMPLE = 200
-WORD_BOUND = ("HARD", "SOFT", "ROLE")
+WORD_BOUND = ("HARD", "SOFT", "ROLE", "INVITE")
 
 
 def lost_marks(words: list[str]) -> bool:
@@ -192,8 +192,9 @@ def _variants(alias: str) -> set[str]:
 def _lower_categories(lex: Lexicon) -> dict[str, tuple[str, ...]]:
     return {
         "HEAD": tuple(lex.heads), "HARD": lex.hard_ends, "SOFT": lex.soft_ends,
-        "ROLE": lex.role_cues, "PROV": lex.province_words, "CITY": lex.city_words,
-        "LOCAL": lex.local_words, "AREA": lex.area_words, "COUNCIL": lex.councils,
+        "ROLE": lex.role_cues, "INVITE": lex.group_cues, "PROV": lex.province_words,
+        "CITY": lex.city_words, "LOCAL": lex.local_words, "AREA": lex.area_words,
+        "COUNCIL": lex.councils,
         "LEVEL": tuple(lex.levels), "BOTH": lex.both_levels, "GROUP": lex.group_heads,
         "DET": lex.group_determiners, "CENTRAL": lex.central_markers,
     }

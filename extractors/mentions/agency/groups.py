@@ -4,13 +4,13 @@ vận tải, logistics và công nghệ thông tin trên địa bàn Tỉnh", "D
 vụ IoT, nhà đầu tư", "các nhà đầu tư trong các khu công nghệ cao, khu công nghiệp, cụm công
 nghiệp".
 
-A description is read only where an agency stands: at the start of a line or cell, after a
-list marker, after a role or request cue ("phối hợp với", "Đề nghị", "Khuyến khích"), or in a
-list of agencies. Elsewhere "các doanh nghiệp" is whom a duty serves, not who does it. It runs
-to the end of its clause: a line break, punctuation other than "," and "-", a role cue, a
-function word (those of `groups.inner` stay inside), another body, or a clause verb that no
-place or role cue follows. Its canonical name is the description as written, with a capital
-first letter and without its trailing place ("trên địa bàn Tỉnh").
+A description is read only where an agency stands: at the start of a line or cell, after a list
+marker, after a role or request cue ("phối hợp với", "đề nghị"), after an invitation that opens
+its line ("Khuyến khích …"), or in a list of agencies. Elsewhere "các doanh nghiệp" is whom a
+duty serves, not who does it. It runs to the end of its clause: a line break, punctuation other
+than "," and "-", a role cue, a function word (those of `groups.inner` stay inside), another
+body, or a clause verb that no place or role cue follows. Its canonical name is the description
+as written, with a capital first letter and without its trailing place ("trên địa bàn Tỉnh").
 """
 
 from __future__ import annotations
@@ -29,35 +29,52 @@ LINE_BACK = 24
 CUE_BACK = 6
 
 
-def _after_cue(scan: Scan, i: int) -> bool:
-    """A role or request cue ends right before token `i` (a comma or colon may follow it)."""
+def _cue_before(scan: Scan, i: int, category: str) -> int | None:
+    """Start of a cue of `category` that ends right before token `i` (a comma or colon may
+    follow it), or None."""
     j = i - 1 if i > 0 and scan.words[i - 1] in (",", ":") else i
-    return any(end == j for k in range(max(0, j - CUE_BACK), j)
-               for end, _ in scan.all_at("ROLE", k))
+    for k in range(max(0, j - CUE_BACK), j):
+        if any(end == j for end, _ in scan.all_at(category, k)):
+            return k
+    return None
 
 
-def agent_position(scan: Scan, i: int, ends: set[int]) -> bool:
-    """True where an agency stands at token `i` (module docstring). `ends` holds the token
-    ends of the mentions found so far, for lists ("Sở A, các doanh nghiệp …")."""
+def _line_start(scan: Scan, i: int) -> bool:
+    """Token `i` opens a line or cell, maybe after a list marker ("7.", "a)", "-")."""
     if i == 0:
         return True
     start = scan.starts[i]
-    if _MARKER.search(scan.text, max(0, start - LINE_BACK), start):
-        return True
-    prev = scan.lower[i - 1]
-    if prev in (",", "và", ";") and (i - 1) in ends:
-        return True
-    return _after_cue(scan, i)
+    return bool(_MARKER.search(scan.text, max(0, start - LINE_BACK), start))
 
 
-def _group_start(scan: Scan, i: int) -> int | None:
-    """End of the determiner and group noun at token `i` ("các doanh nghiệp"), or None."""
+def agent_position(scan: Scan, i: int, ends: set[int]) -> bool:
+    """True where an agency stands at token `i` (module docstring): at a line's start, after
+    a role cue, after an invitation that opens its line ("Khuyến khích …", "Đề nghị: …"; in
+    mid-sentence "khuyến khích các doanh nghiệp" is a duty's object), or in a list of agencies.
+    `ends` holds the token ends of the mentions found so far."""
+    if _line_start(scan, i):
+        return True
+    if scan.lower[i - 1] in (",", "và", ";") and (i - 1) in ends:
+        return True
+    if _cue_before(scan, i, "ROLE") is not None:
+        return True
+    invite = _cue_before(scan, i, "INVITE")
+    return invite is not None and _line_start(scan, invite)
+
+
+def _group_start(scan: Scan, i: int, lex: Lexicon) -> int | None:
+    """End of the determiner and group noun at token `i` ("các doanh nghiệp"), or None. A group
+    noun that makes a longer word with the next syllable is none ("Trường hợp", "hội viên"),
+    nor is one printed in capitals (a letterhead's "XÃ HỘI")."""
     det = scan.at("DET", i)
     j = det[0] if det else i
     hit = scan.at("GROUP", j)
-    if not hit or (not det and not scan.cap(i)):
+    if not hit or (not det and not scan.cap(i)) or scan.words[j].isupper():
         return None
-    return hit[0]
+    end = hit[0]
+    if scan.is_word(end) and f"{scan.lower[end - 1]} {scan.lower[end]}" in lex.words:
+        return None
+    return end
 
 
 def _soft_inside(scan: Scan, i: int, lex: Lexicon) -> bool:
@@ -114,7 +131,7 @@ def group_bodies(scan: Scan, lex: Lexicon, taken: list[Body]) -> list[Body]:
     out: list[Body] = []
     last = 0
     for i in sorted(set(scan.found["GROUP"]) | set(scan.found["DET"])):
-        head_end = None if i < last or i in covered else _group_start(scan, i)
+        head_end = None if i < last or i in covered else _group_start(scan, i, lex)
         if head_end is None or not agent_position(scan, i, ends):
             continue
         core, end = _group_end(scan, head_end, lex)

@@ -26,9 +26,14 @@ PLACE_ENDINGS = ("tỉnh", "phố", "ủy")
 
 
 def _qualified_end(scan: Scan, end: int) -> int:
+    """End of the qualifiers after a collective ("tỉnh", "có liên quan"); a qualifier that only
+    repeats the words before it belongs to the next cell of a scanned table, not to this name."""
     for _ in range(QUALIFIER_ROUNDS):
         hit = scan.at("QUAL", end)
         if not hit:
+            break
+        size = hit[0] - end
+        if scan.lower[end - size:end] == scan.lower[end:hit[0]]:
             break
         end = hit[0]
     return end

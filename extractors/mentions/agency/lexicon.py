@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from extractors.fold import fold
 from extractors.mentions.tasks import roles_data
 
 DATA = Path(__file__).parents[2] / "data" / "agencies.yaml"
@@ -64,6 +65,7 @@ class Lexicon:
     soft_ends: tuple[str, ...]
     role_cues: tuple[str, ...]
     object_openers: frozenset[str]
+    name_verbs: frozenset[str]
     max_lower: int
     lookahead: int
     province_words: tuple[str, ...]
@@ -143,11 +145,13 @@ def lexicon() -> Lexicon:
         group_cues=tuple(groups["cues"]), group_max_words=int(groups["max_words"]),
         hard_ends=tuple(ends["hard"]) + _roles(ends["roles_hard"]),
         soft_ends=_roles(ends["roles_soft"]),
-        role_cues=_roles(["lead_partner", "lead", "partner", "request"]) + tuple(groups["cues"]),
+        role_cues=_roles(["lead_partner", "lead", "partner", "request"]),
         object_openers=frozenset(ends["object_openers"]), max_lower=int(ends["max_lower"]),
+        name_verbs=frozenset(ends["name_verbs"]),
         lookahead=int(ends["lookahead"]), province_words=tuple(places["province"]),
         city_words=tuple(places["city"]), local_words=tuple(places["local"]),
-        area_words=tuple(places["area"]), central_cities=frozenset(places["central_cities"]),
+        area_words=tuple(places["area"]),
+        central_cities=frozenset(fold(c) for c in places["central_cities"]),
         provinces=_provinces(), abbreviations=dict(data["abbreviations"]),
         words=_words(syllables),
     )

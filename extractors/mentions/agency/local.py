@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.fold import collapse
+from extractors.fold import collapse, fold
 from extractors.mentions.agency.engine import Scan
 from extractors.mentions.agency.lexicon import Lexicon
 from extractors.mentions.agency.places import in_word, proper_end
@@ -77,7 +77,7 @@ def _issuer(scan: Scan, i: int, j: int, lex: Lexicon) -> Body | None:
             continue
         end = proper_end(scan, hit[0])
         proper = collapse(scan.span_text(hit[0], end))
-        if category == "CITY" and proper and proper not in lex.central_cities:
+        if category == "CITY" and proper and fold(proper) not in lex.central_cities:
             return None
         name = lex.issuer_levels.get(hit[1], "UBND Thành phố")
         return Body(i, end, (name,), "issuer")

@@ -100,13 +100,17 @@ def _next_step(scan: Scan, i: int, lex: Lexicon, opener_at: int) -> int | None:
 
 def _first_word_ok(scan: Scan, i: int, head: Head, lex: Lexicon) -> bool:
     """The word after the head starts a name: capitalised (or lowercase after a head that
-    allows it, or an object opener after a head that holds a verb: "Ban Quản lý các …")."""
+    allows it, or an object opener after a head that holds a verb: "Ban Quản lý các …"), and
+    no clause verb that opens a task rather than a name ("Văn phòng" / "Xây dựng Hệ thống …")."""
     if not scan.is_word(i) or scan.words[i][0].isdigit() or scan.at("KNOWN", i):
         return False
     if scan.at("COUNCIL", i):
         return False
     if _ends_name(scan, i):
         return len(head.phrase.split()) > 1 and _opener(scan, i, lex)
+    soft = scan.at("SOFT", i)
+    if soft and soft[1] not in lex.name_verbs and not _soft_continues(scan, i, lex):
+        return False
     return scan.cap(i) or head.lower
 
 
@@ -133,6 +137,9 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
         if place:
             return Name(hs, place.end, core_end, place)
         if starts_body(scan, i):
+            owner = _owner_end(scan, i, lex)
+            if owner:
+                return Name(hs, owner, owner, None)
             break
         nxt = _next_step(scan, i, lex, opener_at)
         if nxt is None:
@@ -144,6 +151,17 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
             core_end = nxt
         i = nxt
     return _closed(scan, Name(hs, core_end, core_end, None), he, lex)
+
+
+def _owner_end(scan: Scan, i: int, lex: Lexicon) -> int | None:
+    """End of the issuing body that owns a name, right after it ("Ban Tổ chức Tỉnh ủy", "Ban
+    Kinh tế - Ngân sách HĐND tỉnh"), or None."""
+    if scan.breaks_line(i):
+        return None
+    for end, alias in scan.all_at("KNOWN", i):
+        if lex.known[alias].type == "issuer" and lex.known[alias].needs_cap == scan.cap(i):
+            return end
+    return None
 
 
 def _closed(scan: Scan, name: Name, he: int, lex: Lexicon) -> Name:

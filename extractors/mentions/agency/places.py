@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.fold import collapse
+from extractors.fold import collapse, fold
 from extractors.mentions.agency.engine import Scan
 from extractors.mentions.agency.lexicon import Lexicon
 
@@ -86,7 +86,7 @@ def place_at(scan: Scan, i: int, lex: Lexicon) -> Place | None:
         if category == "PROV":
             return Place(end, "tỉnh", True)
         if category == "CITY":
-            if not name or name in lex.central_cities:
+            if not name or fold(name) in lex.central_cities:
                 return Place(end, "Thành phố", True)
             return Place(end, collapse(scan.span_text(i, end)), False)
         return Place(end, collapse(scan.span_text(i, end)), False)
@@ -99,6 +99,6 @@ def trailing_province(scan: Scan, start: int, end: int, lex: Lexicon) -> tuple[i
     for k in range(max(start, end - MAX_PROPER_WORDS - 1), end):
         hit = province_name_at(scan, k)
         if hit and hit[0] == end:
-            city = hit[1] in lex.central_cities
+            city = fold(hit[1]) in lex.central_cities
             return k, Place(end, "Thành phố" if city else "tỉnh", True)
     return None
