@@ -164,8 +164,8 @@ def lost_marks(words: list[str]) -> bool:
 
 
 def _drop_word_starts(scan: Scan, words: frozenset[str]) -> None:
-    """Forget one-syllable cue words that begin a longer word with the next syllable: "giao"
-    (a request cue) in "giao thông", "tại" in "tại chỗ"."""
+    """Forget one-syllable cue words inside a longer word: "giao" (a request cue) in "giao
+    thông", "tạo" (a clause verb) in "đào tạo", "tại" in "hiện tại"."""
     for category in WORD_BOUND:
         by_start = scan.found.get(category, {})
         for s in list(by_start):
@@ -178,8 +178,11 @@ def _drop_word_starts(scan: Scan, words: frozenset[str]) -> None:
 
 
 def _starts_word(scan: Scan, i: int, words: frozenset[str]) -> bool:
-    return (scan.is_word(i + 1) and not scan.breaks_line(i + 1)
-            and f"{scan.lower[i]} {scan.lower[i + 1]}" in words)
+    after = (scan.is_word(i + 1) and not scan.breaks_line(i + 1)
+             and f"{scan.lower[i]} {scan.lower[i + 1]}" in words)
+    before = (scan.is_word(i - 1) and not scan.breaks_line(i)
+              and f"{scan.lower[i - 1]} {scan.lower[i]}" in words)
+    return after or before
 
 
 def _variants(alias: str) -> set[str]:

@@ -76,6 +76,7 @@ class Lexicon:
     provinces: tuple[str, ...]
     abbreviations: dict[str, str]
     words: frozenset[str]
+    department_fields: frozenset[str]
 
 
 def _known(data: dict) -> dict[str, Known]:
@@ -89,6 +90,20 @@ def _known(data: dict) -> dict[str, Known]:
     for alias, names in data["expand"].items():
         known[alias] = Known(tuple(names), "collective", False)
     return known
+
+
+def _department_fields(data: dict) -> frozenset[str]:
+    """What the listed departments do, folded, their head aside: "Sở Tài chính" gives "tai
+    chinh", "Sở Khoa học và Công nghệ" gives "khoa hoc va cong nghe"."""
+    out = set()
+    for entry in data["entries"]:
+        if entry["type"] != "so":
+            continue
+        for alias in entry["aliases"]:
+            head, _, field = alias.partition(" ")
+            if head == "Sở" and field:
+                out.add(fold(" ".join(field.replace(",", " , ").split())))
+    return frozenset(out)
 
 
 def _roles(keys: list[str]) -> tuple[str, ...]:
@@ -133,8 +148,11 @@ def lexicon() -> Lexicon:
                              bool(h.get("place")), bool(h.get("lower"))) for h in data["heads"]}
     levels = {noun: key for key, nouns in local["levels"].items() for noun in nouns}
     place_words = places["province"] + places["city"] + places["local"]
-    one_syllable_cues = [w for w in ends["hard"] + list(groups["cues"]) if " " not in w]
-    syllables = {s.lower() for phrase in list(heads) + place_words + one_syllable_cues
+    hard = tuple(ends["hard"]) + _roles(ends["roles_hard"])
+    soft = _roles(ends["roles_soft"])
+    role_cues = _roles(["lead_partner", "lead", "partner", "request"])
+    cues = [w for w in hard + soft + role_cues + tuple(groups["cues"]) if " " not in w]
+    syllables = {s.lower() for phrase in list(heads) + place_words + cues
                  for s in phrase.split()}
     return Lexicon(
         known=_known(data), heads=heads, qualifiers=tuple(data["qualifiers"]),
@@ -143,9 +161,7 @@ def lexicon() -> Lexicon:
         central_markers=tuple(data["central_markers"]), group_heads=tuple(groups["heads"]),
         group_determiners=tuple(groups["determiners"]), group_inner=frozenset(groups["inner"]),
         group_cues=tuple(groups["cues"]), group_max_words=int(groups["max_words"]),
-        hard_ends=tuple(ends["hard"]) + _roles(ends["roles_hard"]),
-        soft_ends=_roles(ends["roles_soft"]),
-        role_cues=_roles(["lead_partner", "lead", "partner", "request"]),
+        hard_ends=hard, soft_ends=soft, role_cues=role_cues,
         object_openers=frozenset(ends["object_openers"]), max_lower=int(ends["max_lower"]),
         name_verbs=frozenset(ends["name_verbs"]),
         lookahead=int(ends["lookahead"]), province_words=tuple(places["province"]),
@@ -153,5 +169,5 @@ def lexicon() -> Lexicon:
         area_words=tuple(places["area"]),
         central_cities=frozenset(fold(c) for c in places["central_cities"]),
         provinces=_provinces(), abbreviations=dict(data["abbreviations"]),
-        words=_words(syllables),
+        words=_words(syllables), department_fields=_department_fields(data),
     )

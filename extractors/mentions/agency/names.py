@@ -4,8 +4,8 @@ A name is a head noun ("Sở", "Ban Quản lý", "Trung tâm", "Hiệp hội" �
 a specialisation that starts with a capital ("Quy hoạch - Kiến trúc", "Chuyển đổi số",
 "Nghiên cứu phát triển", "Quản lý các khu công nghệ cao và khu công nghiệp") and a place that
 closes it ("tỉnh", "Thành phố", "huyện Cẩm Xuyên"). The name ends before:
-- a place's end, a line break followed by a capital, punctuation other than "-", "&" between
-  capitalised words;
+- a place's end, a line break followed by a capital, punctuation other than "-", "&" or ","
+  between capitalised words ("Văn thư - Lưu trữ", "Văn hóa, Thể thao và Du lịch");
 - another body ("… Kiến trúc và Sở Nông nghiệp": two names, neither ending in "và");
 - a role cue or a function word (`name_ends`, the cues of roles.yaml: "… Thành phố chủ trì",
   "… Thành phố - Phối hợp");
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractors.fold import fold
 from extractors.mentions.agency.engine import Scan
 from extractors.mentions.agency.lexicon import Head, Lexicon
 from extractors.mentions.agency.places import (
@@ -72,6 +73,20 @@ def _soft_continues(scan: Scan, i: int, lex: Lexicon) -> bool:
     return False
 
 
+FIELD_LIST_WORDS = 6
+
+
+def _field_list(scan: Scan, j: int) -> bool:
+    """True when the words from token `j` close a list of fields with "và" and a capital:
+    "Văn hóa, Thể thao và Du lịch"; a comma before anything else ends the name."""
+    for k in range(j, min(len(scan), j + FIELD_LIST_WORDS)):
+        if scan.words[k] == "và":
+            return scan.cap(k + 1)
+        if not scan.is_word(k) and scan.words[k] != ",":
+            return False
+    return False
+
+
 def _opener(scan: Scan, i: int, lex: Lexicon) -> bool:
     """An object opener ("các", "về") followed by a lowercase word: "Quản lý các khu …"."""
     return (scan.lower[i] in lex.object_openers and scan.is_word(i + 1)
@@ -82,11 +97,13 @@ def _next_step(scan: Scan, i: int, lex: Lexicon, opener_at: int) -> int | None:
     """Where the name goes on from token `i` (the token after the words accepted there), or
     None when it ends before `i`."""
     word = scan.words[i]
-    if word in JOINERS or word.lower() == "và":
+    if word in JOINERS or word in (",", "và"):
         j = i + 1
         ok = scan.is_word(j) and not starts_body(scan, j) and not _ends_name(scan, j)
-        if word in JOINERS:
-            ok = ok and scan.cap(j)
+        if word != "và":
+            ok = ok and scan.cap(j) and not scan.at("KNOWN", j)
+        if word == ",":
+            ok = ok and _field_list(scan, j)
         return j if ok else None
     if not scan.is_word(i) or word[0].isdigit():
         return None
@@ -131,7 +148,8 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
     i, core_end, lower = he + 1, he + 1, 0
     opener_at = he if len(head.phrase.split()) > 1 else _cap_run_end(scan, he + 1)
     while i < len(scan):
-        if scan.breaks_line(i) and scan.cap(i) and not place_at(scan, i, lex):
+        joined = scan.words[i - 1] in JOINERS or scan.words[i - 1] in (",", "và")
+        if scan.breaks_line(i) and scan.cap(i) and not joined and not place_at(scan, i, lex):
             break
         place = place_at(scan, i, lex)
         if place:
@@ -144,13 +162,23 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
         nxt = _next_step(scan, i, lex, opener_at)
         if nxt is None:
             break
-        if scan.is_word(i) and scan.words[i].lower() != "và":
+        if scan.is_word(i) and scan.words[i] != "và":
             lower = 0 if scan.cap(i) else lower + (nxt - i)
             if lower > lex.max_lower:
                 break
             core_end = nxt
+            if head.type == "central" and _mirrors_department(scan, he, core_end, lex):
+                place = place_at(scan, core_end, lex)
+                return Name(hs, place.end if place else core_end, core_end, place)
         i = nxt
     return _closed(scan, Name(hs, core_end, core_end, None), he, lex)
+
+
+def _mirrors_department(scan: Scan, he: int, end: int, lex: Lexicon) -> bool:
+    """True when tokens he..end-1 name what a listed department does ("Tài chính", "Khoa học và
+    Công nghệ"): a ministry is named like the department that mirrors it, and its name ends
+    there ("báo cáo Bộ Tài chính tình hình …")."""
+    return fold(" ".join(scan.lower[he:end])) in lex.department_fields
 
 
 def _owner_end(scan: Scan, i: int, lex: Lexicon) -> int | None:
