@@ -96,9 +96,12 @@ def _find(text: str, signed: dt.date | None) -> tuple[AgencyMention, ...]:
     return tuple(_resolve(scan, bodies))
 
 
-def find_agencies(text: str, signed: dt.date | None = None) -> list[AgencyMention]:
+def find_agencies(text: str, signed: dt.date | str | None = None) -> list[AgencyMention]:
     """Every agency mention in `text`, in order (module docstring). `signed`, the plan's
-    signing date, decides bodies the contract names by period ("các địa phương")."""
+    signing date (a date or ISO "2025-11-24"), decides the bodies the contract names by period:
+    "các địa phương" are "UBND cấp huyện" before 1 July 2025 and "UBND cấp xã" after."""
+    if isinstance(signed, str):
+        signed = dt.date.fromisoformat(signed[:10])
     return list(_find(text, signed))
 
 

@@ -7,8 +7,8 @@ A known alias found by the engine (leftmost, longest) names its canonical body. 
 - a central marker makes it a central body's ("Cổng thông tin điện tử Chính phủ"), unless the
   name is a department's or already ends with its place (a scanned table's next cell);
 - an entry marked `proper_suffix` keeps the proper name after it ("BQL KKT Đông Nam");
-- an entry with a date rule names another body in a plan signed on or after that date ("các
-  địa phương": the districts before 1 July 2025, the communes after).
+- a name a reform changed is read by the plan's signing date (agencies.yaml `periods`: "các
+  địa phương" are the districts before 1 July 2025, the communes after).
 """
 
 from __future__ import annotations
@@ -51,11 +51,21 @@ def _place_end(scan: Scan, end: int, lex: Lexicon) -> int:
     return province[0] if province else end
 
 
+def _renamed(scan: Scan, i: int, end: int, names: tuple[str, ...], lex: Lexicon,
+             signed: dt.date | None) -> tuple[str, ...]:
+    """`names` as a plan signed on `signed` means them (agencies.yaml `periods`)."""
+    if signed is None:
+        return names
+    written = " ".join(scan.lower[i:end])
+    for period in lex.periods:
+        if signed >= period.since and any(w in written for w in period.words):
+            names = tuple(period.rename.get(n, n) for n in names)
+    return names
+
+
 def _body(scan: Scan, i: int, end: int, known: Known, lex: Lexicon,
           signed: dt.date | None) -> Body:
-    names, typ = known.names, known.type
-    if known.after and signed and signed >= known.after[0]:
-        names = (known.after[1],)
+    names, typ = _renamed(scan, i, end, known.names, lex, signed), known.type
     if typ == "collective":
         return Body(i, _qualified_end(scan, end), names, typ)
     central = scan.at("CENTRAL", end)

@@ -29,7 +29,16 @@ class Known:
     type: str
     needs_cap: bool
     proper_suffix: bool = False
-    after: tuple[dt.date, str] | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """Names a reform changed: in a plan signed on or after `since`, a mention holding one of
+    `words` names `rename[name]` instead of `name`."""
+
+    since: dt.date
+    words: tuple[str, ...]
+    rename: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class Lexicon:
     """The recogniser's data, one object for the engine and the grammars to share."""
 
     known: dict[str, Known]
+    periods: tuple[Period, ...]
     heads: dict[str, Head]
     qualifiers: tuple[str, ...]
     councils: tuple[str, ...]
@@ -82,11 +92,9 @@ class Lexicon:
 def _known(data: dict) -> dict[str, Known]:
     known: dict[str, Known] = {}
     for entry in data["entries"]:
-        after = entry.get("after")
-        rule = (after["date"], after["canonical"]) if after else None
         for alias in entry["aliases"]:
             known[alias] = Known((entry["canonical"],), entry["type"], alias[:1].isupper(),
-                                 bool(entry.get("proper_suffix")), rule)
+                                 bool(entry.get("proper_suffix")))
     for alias, names in data["expand"].items():
         known[alias] = Known(tuple(names), "collective", False)
     return known
@@ -155,7 +163,9 @@ def lexicon() -> Lexicon:
     syllables = {s.lower() for phrase in list(heads) + place_words + cues
                  for s in phrase.split()}
     return Lexicon(
-        known=_known(data), heads=heads, qualifiers=tuple(data["qualifiers"]),
+        known=_known(data), heads=heads,
+        periods=tuple(Period(p["date"], tuple(p["words"]), dict(p["rename"]))
+                      for p in data["periods"]), qualifiers=tuple(data["qualifiers"]),
         councils=tuple(local["councils"]), levels=levels, both_levels=tuple(local["both"]),
         issuer_levels=dict(local["issuer"]), local_separators=frozenset(local["separators"]),
         central_markers=tuple(data["central_markers"]), group_heads=tuple(groups["heads"]),
