@@ -39,7 +39,7 @@ def self_reference_edits(text: str) -> list[Edit]:
     Quyết định số 218/QĐ-UBND ngày 29 tháng 3 năm 2019)" under the letterhead "Số:
     1118/QĐ-UBND … ngày 29 tháng 3 năm 2019" is the same decision (same kind, issuer and
     date; an attachment belongs to the decision that issues it), so 218 was misread."""
-    from pipeline.ingest.metadata import HEADER_CHARS, find_date, find_number
+    from pipeline.describe.refs import HEADER_CHARS, find_date, find_number  # to move to vi/
 
     head = text[:HEADER_CHARS]
     own, date = find_number(head)[0], find_date(head)
