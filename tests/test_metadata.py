@@ -10,6 +10,7 @@ import pytest
 from letterheads import FORMS, Letter
 
 from pipeline.describe import ascii_slug, extract_metadata, make_doc_id
+from pipeline.describe.bodies import read_body
 from pipeline.describe.horizon import horizon
 from pipeline.describe.places import formed_from, provinces
 from pipeline.describe.signer import find_signer
@@ -107,6 +108,29 @@ def test_an_issuer_below_a_province_names_no_province(issuer, place, year):
     meta = extract_metadata(FORMS["plain"](letter))
     assert meta.province is None
     assert make_doc_id(meta, "/data/Kế hoạch 15.pdf") == "ke-hoach-15"
+
+
+@pytest.mark.parametrize("name, date, expected", [
+    ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "2025-11-24", ("province", "Bắc Ninh")),
+    ("UỶ BAN NHÂN DÂN TỈNH THANH HOÁ", "2019-03-29", ("province", "Thanh Hóa")),
+    ("UY BAN NHAN DAN TINH QUANG TRl", "2022-05-05", ("province", "Quảng Trị")),  # OCR'd
+    ("UBND TP. HỒ CHÍ MINH", "2024-01-02", ("province", "Hồ Chí Minh")),
+    ("TINH UY NGHE AN", "2021-08-20", ("province", "Nghệ An")),
+    ("UBND TỈNH LÂM ĐỒNG SỞ KHOA HỌC VÀ CÔNG NGHỆ", "2025-09-09", ("province", "Lâm Đồng")),
+    ("BỘ CHỈ HUY QUÂN SỰ TỈNH GIA LAI", "2025-09-09", ("province", "Gia Lai")),
+    ("UBND TỈNH PHÚ HÀ SỞ Y TẾ", "2024-03-05", ("province", "Phú Hà")),  # in no list
+    ("ỦY BAN NHÂN DÂN TỈNH ĐẮC LẮC", "2010-01-01", ("province", "Đắk Lắk")),  # old spelling
+    ("THỦ TƯỚNG CHÍNH PHỦ", "2025-12-01", ("national", "Việt Nam")),
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "2020-01-01", ("national", "Việt Nam")),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ", "2025-03-01", ("province", "Huế")),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ", "2020-03-01", ("local", None)),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ BIÊN HÒA", "2020-03-01", ("local", None)),
+    ("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "2025-09-01", ("local", None)),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "2018-01-18", ("province", None)),
+])
+def test_what_a_body_name_says(name: str, date: str, expected: tuple):
+    body = read_body(name, date)
+    assert (body.level, body.province) == expected
 
 
 @pytest.mark.parametrize("text, province", [

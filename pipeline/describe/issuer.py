@@ -80,6 +80,4 @@ def find_issuer(text: str, head: Letterhead, ref: Reference | None, title: str |
         known = known or body
     if known is None and ref and ref.issuer_code.upper() in national_codes():
         return Body(ref.number, "national", NATIONAL)
-    if known is not None and known.level == "national":
-        return known
     return _weak_evidence(text, head, ref.number if ref else None, title, date) or known

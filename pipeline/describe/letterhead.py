@@ -24,7 +24,8 @@ from pipeline.describe.cells import Cell, cells
 from pipeline.describe.refs import HEADER_CHARS, find_place_date, match_place_date, number_spans
 from pipeline.describe.text import fold, folded_words, mostly_capitals
 
-ISSUER_WINDOW = 4  # issuer fragments sit at most this many fragments before the motto
+ISSUER_WINDOW = 4  # issuer fragments sit at most this many fragments before the motto (and
+# twice as many after it, when a PDF read the right-hand column first)
 _MOTTO = [regex.compile(r"(?:cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam){e<=3}"),
           regex.compile(r"(?:doc\s*lap\s*tu\s*do\s*hanh\s*phuc){e<=2}")]
 _RULE = regex.compile(r"[-_=–—.]{3,}")
@@ -107,8 +108,10 @@ def _issuer_block(head: list[Cell]) -> str | None:
         if motto and motto_at is None:
             motto_at = len(fragments)
         fragments.extend(pieces)
-    if motto_at is not None:
-        fragments = fragments[max(0, motto_at - ISSUER_WINDOW):]
+    if motto_at is None:
+        fragments = fragments[:2 * ISSUER_WINDOW]
+    else:
+        fragments = fragments[max(0, motto_at - ISSUER_WINDOW):motto_at + 2 * ISSUER_WINDOW]
     block = [f for f in fragments if mostly_capitals(f)]
     return " ".join(block) or None
 
