@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.vnplan-setup
 
-.PHONY: setup run test lint bench bench-clean score gold-check clean-out
+.PHONY: setup run test lint bench bench-clean bench-scale score gold-check clean-out
 
 setup: $(STAMP)
 
@@ -32,6 +32,12 @@ bench: setup
 
 bench-clean: setup
 	$(BIN)/python scripts/bench_clean.py
+
+# 1,000 and 10,000 generated plans: full run, refresh with 10 changed, peak memory of the
+# process tree; an OCR batch on 1 and 2 Dask workers. Hours on 2 cores; results appended to
+# bench-scale.jsonl. Smaller: make bench-scale SCALE_ARGS="--sizes 200,1000"
+bench-scale: setup
+	$(BIN)/python scripts/bench_scale.py $(SCALE_ARGS)
 
 score: run
 	$(BIN)/vnplan score --gold gold --pred out --report out/report

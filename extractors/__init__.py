@@ -12,6 +12,8 @@ from pipeline.model import Document
 def extract(doc: Document) -> Document:
     """Fill `doc.targets` and `doc.assignments` from the cleaned text, sections and layout."""
     from extractors.assignments.extract import extract_assignments
+    from extractors.mentions.agencies import find_agencies
+    from extractors.mentions.spans import mention_spans
     from extractors.targets.extract import extract_targets
 
     assert doc.text is not None, "clean the document before extracting"
@@ -19,13 +21,16 @@ def extract(doc: Document) -> Document:
     def report(what: str, exc: Exception) -> None:
         doc.report("extract", what, exc)
 
+    agencies = find_agencies(doc.text)
+    doc.spans = mention_spans(doc.text, agencies)
+
     try:
         doc.targets = extract_targets(doc.text, doc.sections, doc.meta, doc.layout.tables)
     except Exception as exc:  # noqa: BLE001 - one part's bug must not lose the other
         report("targets", exc)
     try:
         doc.assignments = extract_assignments(doc.text, doc.sections, doc.meta,
-                                              doc.layout.tables, report)
+                                              doc.layout.tables, report, agencies)
     except Exception as exc:  # noqa: BLE001
         report("assignments", exc)
     return doc

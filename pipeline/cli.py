@@ -4,78 +4,98 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
+import threading
 import time
 from dataclasses import asdict
 from pathlib import Path
 
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+from pipeline.errors import RunError, UsageError
+from pipeline.inputs import IGNORE_MARKER, collect_inputs  # noqa: F401 - part of the CLI's API
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_BUSY = 0, 1, 2, 3, 4
 
 
-class UsageError(Exception):
-    """Bad command-line usage: exit status 2."""
+def _progress_bar(total: int, quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", file=sys.stderr)
 
 
-IGNORE_MARKER = ".vnplanignore"
+def _mode(args: argparse.Namespace) -> str:
+    if args.append and args.replace:
+        raise UsageError("--append and --replace cannot be used together")
+    return "append" if args.append else "replace" if args.replace else "refresh"
 
 
-def _documents_in(folder: Path) -> list[str]:
-    """Supported files under `folder`, skipping hidden paths, READMEs and folders that hold a
-    `.vnplanignore` marker (built resources, say)."""
-    from pipeline.ingest import SUPPORTED
-
-    ignored = [p.parent for p in folder.rglob(IGNORE_MARKER)]
-    found = []
-    for p in sorted(folder.rglob("*")):
-        rel = p.parts[len(folder.parts):]
-        if (not p.is_file() or p.suffix.lower() not in SUPPORTED
-                or any(part.startswith(".") for part in rel)
-                or p.name.upper().startswith("README")
-                or any(p.is_relative_to(d) for d in ignored)):
-            continue
-        found.append(str(p))
-    return found
-
-
-def collect_inputs(paths: list[str]) -> list[str]:
-    """Files named and supported documents found (recursively) in folders named, sorted."""
-    found: list[str] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found.extend(_documents_in(path))
-        elif path.exists():
-            found.append(str(path))
-        else:
-            raise UsageError(f"no such file or folder: {name}")
-    if not found:
-        raise UsageError(f"no supported documents in {', '.join(paths)}")
-    return sorted(dict.fromkeys(found))
+def print_report(report, elapsed: float) -> None:
+    """The run summary: documents, changes to the set, rows per table, warnings, failures."""
+    print(f"vnplan: {len(report.documents)} documents ok, {len(report.failures)} failed "
+          f"({report.cache_hits} unchanged or from cache) in {elapsed:.1f} s; tables in "
+          f"{report.out}/ (run {report.run_id})")
+    print("  changes: " + ", ".join(f"{count} {what}" for what, count in report.changes.items()))
+    rows = []
+    for name, count in report.rows.items():
+        added, removed = report.row_changes.get(name, (None, None))
+        rows.append(f"{name} {count}" if added is None else f"{name} {count} (+{added} −{removed})")
+    print("  rows: " + ", ".join(rows))
+    if report.problems:
+        print(f"  {report.problems} part(s) of documents skipped (a table or block a stage "
+              f"could not read): rows of failures.csv with a doc_id", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"  warning: {warning}", file=sys.stderr)
+    for failure in report.failures:
+        print(f"  failed: {failure.source} [{failure.stage}] {failure.error_type}: "
+              f"{failure.message}", file=sys.stderr)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from pipeline.flows import run_corpus
+    from pipeline.refresh import preflight
 
-    inputs = collect_inputs(args.paths or ["corpora"])
+    mode = _mode(args)
+    if args.no_prefect and (args.workers or args.dask_address):
+        raise UsageError("--no-prefect runs in this process: no --workers or --dask-address")
+    inputs = preflight(args.paths or ["corpora"], args.out, mode)  # fails fast, before Prefect
     started = time.perf_counter()
-    bar = None
-    if sys.stderr.isatty() and not args.quiet:
-        from tqdm import tqdm
+    bar = _progress_bar(len(inputs), args.quiet)
+    options = {"mode": mode, "use_cache": not args.no_cache,
+               "progress": bar.update if bar else None}
+    try:
+        if args.no_prefect:
+            from pipeline.refresh import run_refresh
 
-        bar = tqdm(total=len(inputs), unit="doc", file=sys.stderr)
-    result = run_corpus(inputs, args.out, workers=args.workers, dask_address=args.dask_address,
-                        use_cache=not args.no_cache, progress=bar.update if bar else None)
-    if bar:
-        bar.close()
-    elapsed = time.perf_counter() - started
-    rows = ", ".join(f"{name} {count}" for name, count in result.rows.items())
-    print(f"vnplan: {len(result.documents)} documents ok, {len(result.failures)} failed "
-          f"({result.cache_hits} from cache) in {elapsed:.1f} s; rows: {rows}; "
-          f"tables in {args.out}/")
-    for failure in result.failures:
-        print(f"  failed: {failure.source} [{failure.stage}] {failure.error_type}: "
-              f"{failure.message}", file=sys.stderr)
-    return EXIT_SOME_FAILED if result.failures else EXIT_OK
+            report = run_refresh(args.paths or ["corpora"], args.out, **options)
+        else:
+            from pipeline.flows import run_corpus
+
+            report = run_corpus(args.paths or ["corpora"], args.out, workers=args.workers,
+                                dask_address=args.dask_address, **options)
+    finally:
+        if bar:
+            bar.close()
+    print_report(report, time.perf_counter() - started)
+    return EXIT_SOME_FAILED if report.failures or not report.documents else EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from pipeline.refresh import preflight
+
+    mode = _mode(args)
+    preflight(args.paths, args.out, mode)
+    from pipeline.flows import serve_corpus
+
+    when = (f"every {args.interval:g} s" if args.interval
+            else f"cron {args.cron!r} {args.timezone}")
+    print(f"vnplan: serving deployment 'process_corpus/{args.name}' ({when}) on "
+          f"{os.environ.get('PREFECT_API_URL', 'no server')}; Ctrl-C stops it", file=sys.stderr)
+    serve_corpus(args.paths, args.out, name=args.name, cron=args.cron, interval=args.interval,
+                 timezone=args.timezone, mode=mode, workers=args.workers,
+                 dask_address=args.dask_address, use_cache=not args.no_cache)
+    return EXIT_OK
 
 
 def _process_one(path: str):
@@ -155,20 +175,46 @@ def _cmd_gold_check(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if problems else EXIT_OK
 
 
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", default="out", help="output folder (default out/)")
+    parser.add_argument("--append", action="store_true",
+                        help="add these inputs to the set in --out, keeping its other documents")
+    parser.add_argument("--replace", action="store_true",
+                        help="make the set exactly these inputs, removing its other documents "
+                        "(without --append or --replace, a run that would drop documents is "
+                        "refused with exit status 2)")
+    parser.add_argument("--workers", type=int, help="run on a local Dask cluster of N workers")
+    parser.add_argument("--dask-address",
+                        help="run on an existing Dask cluster (tcp://host:port)")
+    parser.add_argument("--no-cache", action="store_true", help="recompute every document")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(prog="vnplan", description=(
         "Vietnamese provincial plans in; clean text, section trees and tables of targets, "
         "agencies and deadlines out."))
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="process files or folders into the contract tables")
+    run = sub.add_parser("run", help="bring the tables in --out up to date with files or "
+                         "folders (documents added, changed, removed)")
     run.add_argument("paths", nargs="*", help="files or folders (recursive); default corpora/")
-    run.add_argument("--out", default="out", help="output folder (default out/)")
-    run.add_argument("--workers", type=int, help="run on a local Dask cluster of N workers")
-    run.add_argument("--dask-address", help="run on an existing Dask cluster (tcp://host:port)")
-    run.add_argument("--no-cache", action="store_true", help="recompute every document")
+    _add_run_options(run)
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--no-prefect", action="store_true",
+                     help="run as plain functions in this process: no Prefect start-up (seconds"
+                     " a run), no flow history")
     run.set_defaults(func=_cmd_run)
+    serve = sub.add_parser("serve", help="refresh the tables on a schedule, as a Prefect "
+                           "deployment (needs PREFECT_API_URL: a running `prefect server start`)")
+    serve.add_argument("paths", nargs="+", help="files or folders to keep the tables current with")
+    _add_run_options(serve)
+    serve.add_argument("--cron", default="0 2 * * *",
+                       help="when to run, a cron expression (default '0 2 * * *': 02:00 daily)")
+    serve.add_argument("--timezone", default="UTC",
+                       help="time zone of --cron (default UTC; e.g. Asia/Ho_Chi_Minh)")
+    serve.add_argument("--interval", type=float, help="run every N seconds instead of --cron")
+    serve.add_argument("--name", default="vnplan-refresh", help="deployment name")
+    serve.set_defaults(func=_cmd_serve)
     clean = sub.add_parser("clean", help="print the cleaned text of one file (no Prefect)")
     clean.add_argument("file")
     clean.add_argument("--corrections", action="store_true", help="print corrections as JSONL")
@@ -205,16 +251,30 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "workers", None) is not None and args.workers < 1:
         print("vnplan: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    # `serve`'s runner handles signals itself (it waits for the run in flight)
+    in_main = threading.current_thread() is threading.main_thread() and args.command != "serve"
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
     try:
         return args.func(args)
-    except UsageError as exc:
+    except RunError as exc:  # usage, a refused run, a busy output folder
         print(f"vnplan: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except SystemExit as exc:
+        return int(exc.code or 0)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: status 1, short message
         print(f"vnplan: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum, _frame) -> None:
+    """SIGTERM unwinds like Ctrl-C: the build folder is removed and the temporary Prefect
+    server stopped on the way out (kill -9 is covered by the next run and the kernel)."""
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,10 @@ class VnplanError(Exception):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):
+        """Pickle by the constructor's arguments, so the error crosses to Dask workers."""
+        return type(self), (self.source, self.reason)
+
 
 class IngestError(VnplanError):
     """The input could not be read into text."""
@@ -59,3 +63,69 @@ class OcrFailedError(IngestError):
     """Tesseract crashed or timed out on a page: worth a retry before giving up."""
 
     transient = True
+
+
+class LimitExceededError(IngestError):
+    """The input goes past one of the limits that protect the machine from hostile files.
+
+    `limit` is the limit's name (see `pipeline.ingest.limits`); the reason names it, its value
+    and the environment variable that changes it.
+    """
+
+    def __init__(self, source: str, reason: str, limit: str = ""):
+        super().__init__(source, reason)
+        self.limit = limit
+
+    def __reduce__(self):
+        """Pickle with the limit's name."""
+        return type(self), (self.source, self.reason, self.limit)
+
+
+class FileTooLargeError(LimitExceededError):
+    """The file is larger than its kind may be (`text_bytes`, `file_bytes`)."""
+
+
+class ArchiveTooLargeError(LimitExceededError):
+    """A DOCX part, or all parts together, would decompress past `docx_part_bytes` or
+    `docx_total_bytes`: a zip bomb, or far more than any plan holds."""
+
+
+class TooManyPagesError(LimitExceededError):
+    """The document has more pages (or image frames) than `pages`."""
+
+
+class PageTooLargeError(LimitExceededError):
+    """A PDF page is so large that rendering it for OCR would pass `page_pixels`."""
+
+
+class OcrBudgetExceededError(LimitExceededError):
+    """OCR of this document has used up `ocr_seconds`."""
+
+
+class NotTextError(LimitExceededError):
+    """The decoded text is mostly NUL bytes or other control characters (`control_share`)."""
+
+
+class RunError(Exception):
+    """A whole run cannot go ahead (not one document's problem); `exit_code` is the CLI's."""
+
+    exit_code = 1
+
+
+class UsageError(RunError):
+    """Bad usage: a path that does not exist, no documents, an output folder as input."""
+
+    exit_code = 2
+
+
+class RefusedError(RunError):
+    """The run would drop documents from the output set without `--replace`: nothing is
+    written, the tables stay as they were."""
+
+    exit_code = 2
+
+
+class OutputBusyError(RunError):
+    """Another run holds the output folder's lock."""
+
+    exit_code = 4

@@ -1,21 +1,20 @@
-"""Documents → pandas frames → CSV, Parquet and DuckDB, written atomically and reproducibly.
+"""The output tables: their columns and types, rows built from a Document, and how a cell is
+written to CSV.
 
-Column names and types follow ANNOTATION.md; rows are sorted and floats formatted the same way
-on every run, so the same inputs give byte-identical CSV and Parquet files.
+`SCHEMAS` is the contract (ANNOTATION.md) plus run bookkeeping; add a column here and every
+writer (staging, DuckDB, CSV, Parquet) follows. Rows are sorted by `SORT_KEYS` and then by
+every other column, so the same set of documents gives the same bytes on every run.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterable
-from contextlib import suppress
 from dataclasses import asdict
-from pathlib import Path
+from functools import cache
 
 import pandas as pd
+import pyarrow as pa
 
-from pipeline.model import Document, Failure
+from pipeline.model import Document
 
 STR, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
 
@@ -25,6 +24,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "doc_type": STR, "doc_number": STR, "signed_date": STR, "title": STR, "signer": STR,
         "period_start": INT, "period_end": INT, "pages": INT,
         "ocr_pages": INT, "encoding": STR, "n_chars": INT, "status": STR,
+        "run_id": STR, "processed_at": STR,
     },
     "sections": {
         "doc_id": STR, "sec_id": INT, "parent": INT, "depth": INT, "level": INT, "number": STR,
@@ -51,6 +51,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "failures": {
         "source": STR, "doc_id": STR, "stage": STR, "error_type": STR, "message": STR,
+        "run_id": STR, "processed_at": STR,
     },
 }
 SORT_KEYS = {
@@ -61,81 +62,93 @@ SORT_KEYS = {
     "corrections": ["doc_id", "start", "source_start"],
     "failures": ["source", "stage", "message"],
 }
+# tables with one row per item of a Document (its sections, targets …), keyed by doc_id
+ITEM_TABLES = ("sections", "targets", "assignments", "corrections")
+# filled when a document's record is placed in the set, not when it is processed
+PLACEMENT_COLUMNS = ("doc_id", "source", "run_id", "processed_at")
+# bookkeeping that differs between two runs over the same documents
+RUN_COLUMNS = ("run_id", "processed_at")
+
+RUNS_SCHEMA: dict[str, str] = {
+    "run_id": STR, "flow_run_id": STR, "started_at": STR, "finished_at": STR,
+    "vnplan_version": STR, "pipeline": STR, "mode": STR, "inputs": INT, "documents": INT,
+    "added": INT, "changed": INT, "recomputed": INT, "unchanged": INT, "removed": INT,
+    "failed": INT,
+    **{f"{name}_rows_{way}": INT for name in (*ITEM_TABLES, "failures")
+       for way in ("added", "removed")},
+}
+
+_ARROW = {STR: pa.string(), INT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool_()}
+_DUCKDB = {STR: "VARCHAR", INT: "BIGINT", FLOAT: "DOUBLE", BOOL: "BOOLEAN"}
+_PANDAS = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(),
+           pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}
 
 
-def _document_row(doc: Document) -> dict:
+def schema_of(name: str) -> dict[str, str]:
+    """Columns and types of table `name` (a contract table or `runs`)."""
+    return RUNS_SCHEMA if name == "runs" else SCHEMAS[name]
+
+
+@cache
+def arrow_schema(name: str, without: tuple[str, ...] = ()) -> pa.Schema:
+    """The Arrow schema of a table, less `without`, carrying pandas metadata so that
+    `pandas.read_parquet` gives back the nullable dtypes (Int64, not float64 with NaN)."""
+    columns = {c: t for c, t in schema_of(name).items() if c not in without}
+    empty = pd.DataFrame({c: pd.Series([], dtype=t) for c, t in columns.items()})
+    metadata = pa.Schema.from_pandas(empty, preserve_index=False).metadata
+    return pa.schema([pa.field(c, _ARROW[t]) for c, t in columns.items()], metadata=metadata)
+
+
+def duckdb_type(pandas_type: str) -> str:
+    """The DuckDB column type of a schema type."""
+    return _DUCKDB[pandas_type]
+
+
+def pandas_types(arrow_type: pa.DataType):
+    """types_mapper for `Table.to_pandas`: nullable pandas dtypes for the schema's types."""
+    return _PANDAS.get(arrow_type)
+
+
+def rows_table(name: str, rows: list[dict], without: tuple[str, ...] = ()) -> pa.Table:
+    """Rows (dicts, extra keys ignored, missing ones null) as a typed Arrow table."""
+    schema = arrow_schema(name, without)
+    try:
+        return pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a value of a looser type: let pandas cast
+        frame = pd.DataFrame(rows, columns=schema.names).astype(
+            {c: t for c, t in schema_of(name).items() if c in schema.names})
+        return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+
+
+def document_fields(doc: Document) -> dict:
+    """The `documents` columns that depend on the document's content, not on where it sits
+    in the set (doc_id, source, run_id and processed_at are filled when it is placed)."""
     return {
-        "doc_id": doc.doc_id, "source": doc.source, "sha256": doc.sha256,
-        **asdict(doc.meta), "pages": len(doc.pages), "ocr_pages": doc.ocr_pages,
-        "encoding": doc.encoding, "n_chars": len(doc.text or ""), "status": doc.status,
+        "sha256": doc.sha256, **asdict(doc.meta), "pages": len(doc.pages),
+        "ocr_pages": doc.ocr_pages, "encoding": doc.encoding, "n_chars": len(doc.text or ""),
+        "status": doc.status,
     }
 
 
-def _rows(docs: Iterable[Document], failures: Iterable[Failure]) -> dict[str, list[dict]]:
-    docs = list(docs)
-    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-    for doc in docs:
-        rows["documents"].append(_document_row(doc))
-        for name, items in (("sections", doc.sections), ("targets", doc.targets),
-                            ("assignments", doc.assignments), ("corrections", doc.corrections)):
-            # items are flat dataclasses: vars() is asdict() without its deep copy
-            rows[name].extend({"doc_id": doc.doc_id, **vars(item)} for item in items)
-    problems = [p for doc in docs for p in doc.problems]
-    rows["failures"] = [dict(vars(f)) for f in [*failures, *problems]]
-    return rows
+def item_rows(doc: Document) -> dict[str, pa.Table]:
+    """The document's rows of each item table, without doc_id (items are flat dataclasses:
+    a field named like a column fills it)."""
+    return {name: rows_table(name, [vars(item) for item in getattr(doc, name)], ("doc_id",))
+            for name in ITEM_TABLES}
 
 
-def build_frames(docs: Iterable[Document], failures: Iterable[Failure]) -> dict[str, pd.DataFrame]:
-    """One frame per contract table with fixed columns, dtypes and row order."""
-    frames = {}
-    for name, rows in _rows(docs, failures).items():
-        schema = SCHEMAS[name]
-        frame = pd.DataFrame(rows, columns=list(schema))
-        frame = frame.astype(schema)
-        frame = frame.sort_values(SORT_KEYS[name], kind="stable", na_position="first")
-        frames[name] = frame.reset_index(drop=True)
-    return frames
+# OWASP, "CSV Injection": a cell starting with one of these is run as a formula by
+# spreadsheets; the full-width forms are read as the same by some of them.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
-def atomic_write(path: Path, write) -> None:
-    """Write through `write(tmp_path)` to a temporary file, then rename over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    finally:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-
-
-def write_frames(frames: dict[str, pd.DataFrame], out_dir: Path) -> None:
-    """Every table as CSV and Parquet, and all of them in one DuckDB file."""
-    for name, frame in frames.items():
-        atomic_write(out_dir / f"{name}.csv", lambda p, f=frame: f.to_csv(
-            p, index=False, encoding="utf-8", float_format="%.12g", lineterminator="\n"))
-        atomic_write(out_dir / f"{name}.parquet", lambda p, f=frame: f.to_parquet(
-            p, index=False, engine="pyarrow", compression="zstd"))
-    atomic_write(out_dir / "vnplan.duckdb", lambda p: _write_duckdb(frames, p))
-
-
-def _write_duckdb(frames: dict[str, pd.DataFrame], path: Path) -> None:
-    import duckdb
-
-    path.unlink(missing_ok=True)  # mkstemp made an empty file; DuckDB wants to create its own
-    con = duckdb.connect(str(path))
-    try:
-        for name, frame in frames.items():
-            con.register("frame", frame)
-            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
-            con.unregister("frame")
-    finally:
-        con.close()
-
-
-def write_cleaned(docs: Iterable[Document], out_dir: Path) -> None:
-    """The cleaned text of each document, the text every offset in the tables points into."""
-    for doc in docs:
-        atomic_write(out_dir / "cleaned" / f"{doc.doc_id}.txt",
-                     lambda p, t=doc.text or "": p.write_text(t, encoding="utf-8"))
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that would start a formula, prefixed with an apostrophe (for CSV only:
+    Parquet and DuckDB keep the exact text)."""
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.StringDtype):
+            values = frame[column]
+            risky = values.str.startswith(FORMULA_START).fillna(False).astype(bool)
+            if risky.any():
+                frame[column] = values.mask(risky, "'" + values)
+    return frame

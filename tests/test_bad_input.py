@@ -136,9 +136,9 @@ def test_cli_path_that_does_not_exist_is_a_usage_error(workdir: Path, capsys):
 def test_batch_unreadable_path_gets_a_failures_row(inputs, workdir: Path):
     from pipeline.flows import run_corpus
 
-    folder = workdir / "plan.txt"  # a directory named like a document
-    folder.mkdir()
-    result = run_corpus([str(inputs["good-1.txt"]), str(folder)], str(workdir / "out-dir"))
+    fifo = workdir / "plan.txt"  # named like a document, but a FIFO: reading it would block
+    os.mkfifo(fifo)
+    result = run_corpus([str(inputs["good-1.txt"]), str(fifo)], str(workdir / "out-dir"))
     assert [f.error_type for f in result.failures] == ["UnreadableFileError"]
     assert len(result.documents) == 1
 

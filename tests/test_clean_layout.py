@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import layout, normalize
+from pipeline.clean import breaks, layout, normalize
 from pipeline.clean.runner import clean_text
 
 RAW = Path(__file__).resolve().parents[1] / "corpora" / "raw"
-STEPS = [("normalize", normalize.edits), ("layout", layout.edits)]
+STEPS = [("normalize", normalize.edits), ("layout", layout.edits), ("breaks", breaks.edits)]
 
 
 def run(text: str) -> str:

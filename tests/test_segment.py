@@ -1,10 +1,11 @@
 """The section tree: headings vs paragraphs, levels, labels, and look-ups by offset."""
 
-from pipeline.segment import contract_sections, enclosing, innermost, segment, unmatched_headings
+from pipeline.model import SectionTree
+from pipeline.segment import segment, unmatched_headings
 
 
 def heads(text: str) -> list[tuple]:
-    return [(s.number, s.heading, s.level, s.label) for s in contract_sections(segment(text))]
+    return [(s.number, s.heading, s.level, s.label) for s in SectionTree(segment(text)).contract()]
 
 
 def test_hatinh_repeated_and_skipped_numbers_nest_by_shape():
@@ -83,7 +84,7 @@ def test_second_level_takes_its_own_label_where_its_title_says_so():
 
 def test_unmatched_heading_gets_khac_and_is_reported():
     secs = segment("I. BỐI CẢNH CHUNG\nNội dung.\nII. NHỮNG VẤN ĐỀ ĐẶT RA\nNội dung.\n")
-    assert [s.label for s in contract_sections(secs)] == ["KHAC", "KHAC"]
+    assert [s.label for s in SectionTree(secs).contract()] == ["KHAC", "KHAC"]
     assert unmatched_headings(secs) == ["II NHỮNG VẤN ĐỀ ĐẶT RA"]
 
 
@@ -135,12 +136,12 @@ def test_lookups_by_offset_find_period_heading_and_duty_paragraph():
             "V. TỔ CHỨC THỰC HIỆN\n3. Sở Nội vụ\nChủ trì cải cách hành chính.\n")
     secs = segment(text)
     at = text.index("20%")
-    assert innermost(secs, at, kinds={"heading"}).heading == "Giai đoạn 2019 - 2020"
-    assert innermost(secs, at).kind == "item"
+    assert SectionTree(secs).innermost(at, kinds={"heading"}).heading == "Giai đoạn 2019 - 2020"
+    assert SectionTree(secs).innermost(at).kind == "item"
     duty = text.index("Chủ trì")
-    assert innermost(secs, duty).heading == "Sở Nội vụ"
-    assert enclosing(secs, duty, "TO_CHUC_THUC_HIEN").number == "V"
-    assert enclosing(secs, at, "TO_CHUC_THUC_HIEN") is None
+    assert SectionTree(secs).innermost(duty).heading == "Sở Nội vụ"
+    assert SectionTree(secs).enclosing(duty, "TO_CHUC_THUC_HIEN").number == "V"
+    assert SectionTree(secs).enclosing(at, "TO_CHUC_THUC_HIEN") is None
 
 
 def test_recipients_block_closes_sections():

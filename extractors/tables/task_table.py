@@ -25,6 +25,7 @@ from pipeline.model import Cell, Table
 _NEEDED = ({"task", "lead"}, {"task", "partner"})
 _MAX_HEADER_ROWS = 2
 _MAX_HEADER_CELL = 80  # characters: a header names a column, it does not state a task
+_MIN_HEADERLESS_ROWS = 2
 _MAX_TIME_CELL = 50  # a completion time is short; a cited decision with its date is not one
 
 
@@ -104,7 +105,10 @@ def _content_columns(text: str, table: Table, mentions: list[AgencyMention]) -> 
             texts[cell.col].append(_cell_text(text, cell))
     kinds = content_kinds(texts, _names_agency, _reads_as_time)
     columns = Columns(tuple(kinds.get(j) for j in range(table.n_cols)), _extents(table))
-    return columns if columns.usable else None
+    # without a header, only a numbered table of several rows is taken for a task table (a
+    # signature block's recipients beside its signer is not one)
+    numbered = "stt" in columns.kinds and table.n_rows >= _MIN_HEADERLESS_ROWS
+    return columns if columns.usable and numbered else None
 
 
 def _names_agency(s: str) -> bool:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pipeline.clean.lines import Line, layout_data
+from pipeline.clean.context import StepInput
+from pipeline.clean.lines import Line, layout_data, split_lines
 from pipeline.offsets import Edit
 
 LONG_LINE = 2000
@@ -134,3 +135,15 @@ def restore_breaks(line: Line, st: State | None = None) -> list[Edit]:
 def needs_breaks(line: Line) -> bool:
     """A line long enough to be a whole document whose breaks were lost."""
     return len(line.text) > LONG_LINE
+
+
+def edits(text: str, _given: StepInput | None = None) -> list[Edit]:
+    """Breaks restored in lines long enough to hold a whole document (or a page of one). Run
+    after the layout step: a scan or PDF of such a document reaches its one long line only
+    once its wrapped lines are joined. The numbering runs on from line to line."""
+    numbering = State()
+    out: list[Edit] = []
+    for ln in split_lines(text):
+        if needs_breaks(ln):
+            out.extend(restore_breaks(ln, numbering))
+    return out

@@ -2,11 +2,10 @@
 
 Operations, each an edit with its reason: "markdown" (`**` emphasis), "page number",
 "running header", "signature stamp" (lines removed), "line join", "stray line-end
-punctuation", "hyphenation" (lines joined), "restored break" (a document that lost its line
-breaks), "stray line-start punctuation" (". DANH MỤC" after OCR). Everything else passes
-through untouched; the decisions live in `pagination`,
-`joins` and `breaks`, the data in `pipeline/data/layout.yaml`.
-"""
+punctuation", "hyphenation" (lines joined), "stray line-start punctuation" (". DANH MỤC" after
+OCR). Everything else passes through untouched; the decisions live in `pagination` and
+`joins`, the data in `pipeline/data/layout.yaml`. A document that lost its line breaks gets
+them back in the next step (`breaks`), once its lines are joined."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from bisect import bisect_left
 
 import regex
 
-from pipeline.clean import blocks, breaks, joins, pagination
+from pipeline.clean import blocks, joins, pagination
 from pipeline.clean.context import StepInput
 from pipeline.clean.lines import Line, split_lines
 from pipeline.offsets import Edit
@@ -108,10 +107,6 @@ def edits(text: str, given: StepInput | None = None) -> list[Edit]:
     lines = split_lines(text)
     known = blocks.known_breaks(text, given.layout) if given else frozenset()
     out = markdown_edits(text)
-    numbering = breaks.State()  # one document: its numbers run on from page to page
-    for ln in lines:
-        if breaks.needs_breaks(ln):
-            out.extend(breaks.restore_breaks(ln, numbering))
     out.extend(line_edits(text, lines, known))
     out.extend(leading_dot_edits(lines))
     return out

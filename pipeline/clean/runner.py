@@ -25,12 +25,13 @@ class CleanResult:
 
 def default_steps() -> list[tuple[str, Step]]:
     """The cleaning steps in order; imported lazily so `vnplan clean` starts fast."""
-    from pipeline.clean import blocks, debris, layout, normalize, structure, words
+    from pipeline.clean import blocks, breaks, debris, layout, normalize, structure, words
 
     return [
         ("normalize", normalize.edits),
         ("blocks", blocks.edits),
         ("layout", layout.edits),
+        ("breaks", breaks.edits),
         ("debris", debris.edits),
         ("words", words.edits),
         ("structure", structure.edits),

@@ -13,6 +13,7 @@ from pipeline.errors import EmptyDocumentError, UnreadableFileError, Unsupported
 from pipeline.ingest.docx import read_docx
 from pipeline.ingest.extracted import Extracted
 from pipeline.ingest.image import read_image
+from pipeline.ingest.limits import check_file_size, ocr_budget
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.text import read_text
 from pipeline.ingest.textlayer import normalize_source
@@ -124,10 +125,12 @@ def ingest(path: str | Path) -> Document:
             str(path),
             f"unsupported file type '{path.suffix}' (vnplan reads {', '.join(SUPPORTED)})",
         )
+    check_file_size(path)
     data = read_bytes(path)
     if not data:
         raise EmptyDocumentError(str(path), "the file is empty (0 bytes)")
-    doc = assemble(reader(path, data), str(path), hashlib.sha256(data).hexdigest())
+    with ocr_budget():
+        doc = assemble(reader(path, data), str(path), hashlib.sha256(data).hexdigest())
     if not doc.raw_text.strip():
         raise EmptyDocumentError(str(path), "no text after reading the file")
     doc.status = language_status(doc.raw_text)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pipeline.errors import CorruptFileError, EmptyDocumentError
 from pipeline.ingest.extracted import CellIn, Extracted, PageBuilder
+from pipeline.ingest.limits import check_docx_parts
 
 _MAX_HEADING_CHARS = 300
 
@@ -52,6 +53,7 @@ def read_docx(path: Path, data: bytes) -> Extracted:
     source = str(path)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise CorruptFileError(source, "not a .docx file (a .docx is a zip archive; this is not)")
+    check_docx_parts(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package

@@ -10,6 +10,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.errors import CorruptFileError, ImageTooLargeError
 from pipeline.ingest.extracted import Extracted
+from pipeline.ingest.limits import check_page_count
 from pipeline.ingest.ocr import MAX_PIXELS, check_image_size, ocr_page
 
 
@@ -22,6 +23,7 @@ def read_image(path: Path, data: bytes) -> Extracted:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             check_image_size(image, source)
+            check_page_count(getattr(image, "n_frames", 1), source)
             pages = []
             for frame in ImageSequence.Iterator(image):
                 check_image_size(frame, source)

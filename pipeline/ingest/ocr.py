@@ -15,6 +15,7 @@ from PIL import Image
 
 from pipeline.errors import ImageTooLargeError, OcrFailedError, OcrUnavailableError
 from pipeline.ingest.extracted import ExtractedPage
+from pipeline.ingest.limits import check_ocr_budget, ocr_timeout
 from pipeline.ingest.ocrlayout import build_page, ruled_grids, without_rules, words_of
 
 OCR_LANG = os.environ.get("VNPLAN_OCR_LANG", "vie")
@@ -116,8 +117,10 @@ def ocr_image(image: Image.Image, source: str) -> str:
 
     image, _dpi, config = _prepared(image, source)
     try:
-        return pytesseract.image_to_string(image, lang=OCR_LANG, config=config, timeout=300)
+        return pytesseract.image_to_string(image, lang=OCR_LANG, config=config,
+                                           timeout=ocr_timeout(source, 300))
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
+        check_ocr_budget(source)  # a timeout that spent the document's budget is final
         raise OcrFailedError(source, f"tesseract failed: {exc}") from exc
 
 
@@ -133,9 +136,11 @@ def ocr_page(image: Image.Image, source: str) -> ExtractedPage:
     if grids:
         image = Image.fromarray(without_rules(gray, grids))
     try:
-        data = pytesseract.image_to_data(image, lang=OCR_LANG, config=config, timeout=300,
+        data = pytesseract.image_to_data(image, lang=OCR_LANG, config=config,
+                                         timeout=ocr_timeout(source, 300),
                                          output_type=pytesseract.Output.DICT)
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
+        check_ocr_budget(source)  # a timeout that spent the document's budget is final
         raise OcrFailedError(source, f"tesseract failed: {exc}") from exc
     page = build_page(words_of(data), grids, 72.0 / dpi if dpi else 1.0)
     return page.build(ocr=True)

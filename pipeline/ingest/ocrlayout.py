@@ -176,6 +176,21 @@ def _cell_text(words: list[Word]) -> str:
                      for ln in lines)
 
 
+_COLUMN_GAP = 1.5  # line heights: a wider gap between two words on a line parts columns
+
+
+def line_text(words: list[Word]) -> str:
+    """A line's words joined by a space, or by three where a wide gap parts columns (a table
+    without rules, a letterhead), as a text copy of the page writes them."""
+    out: list[str] = []
+    for prev, word in zip([None, *words], words, strict=False):
+        if prev is not None:
+            height = max(word.box.bottom - word.box.top, prev.box.bottom - prev.box.top, 1)
+            out.append("   " if word.box.x0 - prev.box.x1 > _COLUMN_GAP * height else " ")
+        out.append(word.text)
+    return "".join(out)
+
+
 def build_page(words: list[Word], grids: list[Grid], scale: float = 1.0) -> PageBuilder:
     """The page written from its words: lines in Tesseract's order, ruled tables as cells
     where they stand. `scale` converts pixels to the points boxes are kept in."""
@@ -192,7 +207,7 @@ def build_page(words: list[Word], grids: list[Grid], scale: float = 1.0) -> Page
         t = table_of.get(k)
         if t is not None:
             if line_words:
-                page.text(" ".join(w.text for w in line_words))
+                page.text(line_text(line_words))
                 line_words = []
             if t not in written:
                 written.add(t)
@@ -202,13 +217,13 @@ def build_page(words: list[Word], grids: list[Grid], scale: float = 1.0) -> Page
                            source="ocr")
             continue
         if line_words and word.line != line_words[-1].line:
-            page.text(" ".join(w.text for w in line_words))
+            page.text(line_text(line_words))
             if word.line[:2] != line_words[-1].line[:2]:
                 page.text("")  # a new paragraph: a blank line, as Tesseract's text output has
             line_words = []
         line_words.append(word)
     if line_words:
-        page.text(" ".join(w.text for w in line_words))
+        page.text(line_text(line_words))
     return page
 
 

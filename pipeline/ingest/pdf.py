@@ -10,6 +10,7 @@ import regex
 
 from pipeline.errors import CorruptFileError, EmptyDocumentError, EncryptedPdfError
 from pipeline.ingest.extracted import CellIn, Extracted, ExtractedPage, PageBuilder
+from pipeline.ingest.limits import check_page_count, render_dpi
 from pipeline.ingest.ocr import OCR_DPI, ocr_page
 from pipeline.ingest.pdflayout import LineBlock, TextLine, group_lines
 from pipeline.model import Box
@@ -31,8 +32,9 @@ def _usable(text: str) -> bool:
 
 def _ocr(page, name: str) -> ExtractedPage:
     """Tesseract's reading of the page rendered at OCR_DPI, tables as cells."""
-    image = page.to_image(resolution=OCR_DPI).original
-    image.info["dpi"] = (OCR_DPI, OCR_DPI)
+    dpi = render_dpi(page.width, page.height, name, OCR_DPI)
+    image = page.to_image(resolution=dpi).original
+    image.info["dpi"] = (dpi, dpi)
     return ocr_page(image, name)
 
 
@@ -169,6 +171,7 @@ def read_pdf(path: Path, data: bytes) -> Extracted:
     with pdf:
         if not pdf.pages:
             raise EmptyDocumentError(source, "the PDF has zero pages")
+        check_page_count(len(pdf.pages), source)
         pages: list[ExtractedPage] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from pipeline.ingest.decode import decode_bytes
 from pipeline.ingest.extracted import Extracted, ExtractedPage
+from pipeline.ingest.limits import check_text
 from pipeline.ingest.textlayout import text_layout
 
 
 def read_text(path: Path, data: bytes) -> Extracted:
     """One page holding the decoded file, with its tables and wrapped bold runs."""
     text, encoding = decode_bytes(data, str(path))
+    check_text(text, str(path))
     return Extracted([ExtractedPage(text, layout=text_layout(text))], encoding)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -19,7 +18,7 @@ class Span:
     start: int
     end: int
     label: str
-    attrs: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    attrs: Mapping[str, object] = field(default_factory=dict)
 
     def get(self, key: str, default: object = None) -> object:
         """An attribute, or `default`."""
@@ -31,8 +30,8 @@ class Span:
 
 
 def make_span(start: int, end: int, label: str, **attrs: object) -> Span:
-    """A span with read-only attributes."""
-    return Span(start, end, label, MappingProxyType(dict(attrs)))
+    """A span with its attributes (a plain dict, so documents pickle into the result cache)."""
+    return Span(start, end, label, dict(attrs))
 
 
 def longest_first(spans: Iterable[Span]) -> list[Span]:

@@ -9,18 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from pipeline.process import process_path
+from pipeline.refresh import run_refresh
 from pipeline.score.score import score_dirs
-from pipeline.tables import build_frames, write_cleaned, write_frames
 
 
 def score_documents(paths: Iterable[str | Path], gold_dir: Path, out_dir: Path) -> dict:
     """The scorer's report for `paths` processed in this process, tables left in `out_dir`."""
-    outcomes = [process_path(path) for path in paths]
-    failures = [o.failure for o in outcomes if o.failure]
-    if failures:
-        raise RuntimeError(f"documents failed: {failures}")
-    docs = [o.document for o in outcomes]
-    write_cleaned(docs, out_dir)
-    write_frames(build_frames(docs, []), out_dir)
+    report = run_refresh([str(p) for p in paths], str(out_dir), mode="replace")
+    if report.failures:
+        raise RuntimeError(f"documents failed: {report.failures}")
     return score_dirs(gold_dir, out_dir)

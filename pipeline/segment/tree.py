@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from pipeline.clean.lines import Line, is_table_row, split_lines
 from pipeline.model import Section
-from pipeline.sections import shapes, titles
-from pipeline.sections.labels import label_for
-from pipeline.sections.shapes import Shape
+from pipeline.segment import shapes, titles
+from pipeline.segment.labels import label_for
+from pipeline.segment.shapes import Shape
 
 ITEM_KINDS = frozenset({"letter", "dash", "plus"})
 TITLE_KINDS = frozenset({"phan", "dieu", "phuluc", "roman", "arabic"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.clean.lines import Line, is_table_row, starts_lower
-from pipeline.sections.shapes import shapes_of
+from pipeline.segment.shapes import shapes_of
 
 _FIRST_SENTENCE = regex.compile(r"^(.*?)(?:\s*[.:](?:\s*/\.)?(?=\s|$)|$)")
 _TRAILING = regex.compile(r"[\s:]+$")

@@ -1,0 +1,178 @@
+"""A version's tables, assembled in DuckDB from the previous version and this run's staging,
+then exported as CSV and Parquet a row group at a time.
+
+Each table is the previous version's rows of the documents carried over unchanged plus the
+staged rows of the documents this run placed, with their ids joined in, sorted by the
+table's keys and then every other column (so ties cannot reorder between runs). DuckDB works
+within a memory limit and spills to the build folder, so no table is ever held whole in
+Python. Row changes per table (`<table>_rows_added/_removed` in `runs`) compare the rows
+that left the set with those that came in, as multisets, leaving out the run bookkeeping.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.faults import checkpoint
+from pipeline.plan import MEMBERS
+from pipeline.staging import PLACEMENT, Staging
+from pipeline.tables import (
+    ITEM_TABLES,
+    PLACEMENT_COLUMNS,
+    RUN_COLUMNS,
+    SCHEMAS,
+    SORT_KEYS,
+    duckdb_type,
+    schema_of,
+)
+
+DUCKDB_MEMORY = "512MB"
+MEMBERS_SCHEMA = pa.schema([("source", pa.string()), ("doc_id", pa.string()),
+                            ("natural", pa.string()), ("sha256", pa.string()),
+                            ("pipeline", pa.string()), ("failed", pa.bool_())])
+_MEMBER_COLUMNS = ", ".join(f'"{name}"' for name in MEMBERS_SCHEMA.names)
+CHANGE_TABLES = (*ITEM_TABLES, "failures")
+
+
+def _quote(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _columns(name: str, available: set[str] | None = None,
+             without: tuple[str, ...] = ()) -> str:
+    """The table's columns in order; those missing from `available` as typed NULLs."""
+    parts = []
+    for column, kind in schema_of(name).items():
+        if column in without:
+            continue
+        if available is None or column in available:
+            parts.append(f'"{column}"')
+        else:
+            parts.append(f'CAST(NULL AS {duckdb_type(kind)}) AS "{column}"')
+    return ", ".join(parts)
+
+
+class Assembly:
+    """The DuckDB database of one build folder, while its tables are made."""
+
+    def __init__(self, build: Path, staging: Staging, previous: Path | None):
+        self.build, self.staging, self.previous = build, staging, previous
+        self.con = duckdb.connect(str(build / "vnplan.duckdb"))
+        spill = build / ".staging" / "duckdb"
+        self.con.execute(f"SET memory_limit='{DUCKDB_MEMORY}'; SET threads=2; "
+                         f"SET temp_directory={_quote(spill)}; "
+                         "SET preserve_insertion_order=true")
+
+    def close(self) -> None:
+        """Close the database (its file is the version's vnplan.duckdb)."""
+        self.con.close()
+
+    def register(self, placed: pa.Table, keep_docs: list[str], keep_failures: list[str]) -> None:
+        """The placement table (m → doc_id, source, run_id, processed_at) and what is kept."""
+        self.con.register("placed_arrow", placed)
+        self.con.execute("CREATE TEMP TABLE placed AS SELECT * FROM placed_arrow")
+        self.con.unregister("placed_arrow")
+        for table, column, values in (("keep_docs", "doc_id", keep_docs),
+                                      ("keep_failures", "source", keep_failures)):
+            self.con.register("values_arrow", pa.table({column: pa.array(values, pa.string())}))
+            self.con.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM values_arrow")
+            self.con.unregister("values_arrow")
+
+    def _previous_file(self, name: str) -> Path | None:
+        if self.previous is None:
+            return None
+        path = self.previous / f"{name}.parquet"
+        return path if path.is_file() else None
+
+    def _kept(self, name: str) -> str:
+        if name == "failures":  # failed documents, and the skipped parts of kept ones
+            return ("(source IN (SELECT source FROM keep_failures) OR "
+                    "coalesce(doc_id IN (SELECT doc_id FROM keep_docs), false))")
+        return "doc_id IN (SELECT doc_id FROM keep_docs)"
+
+    def previous_rows(self, name: str, kept: bool, without: tuple[str, ...] = ()) -> str | None:
+        """SQL for the previous version's rows of `name` that are carried over (`kept`), or
+        those that are not; None when there is no previous table."""
+        path = self._previous_file(name)
+        if path is None:
+            return None
+        available = set(pq.read_schema(path).names)
+        condition = self._kept(name) if kept else f"NOT ({self._kept(name)})"
+        return (f"SELECT {_columns(name, available, without)} FROM read_parquet({_quote(path)}) "
+                f"WHERE {condition}")
+
+    def staged_rows(self, name: str, without: tuple[str, ...] = ()) -> str:
+        """SQL for this run's rows of `name`, with their placement columns joined in."""
+        parts = []
+        for column in schema_of(name):
+            if column in without:
+                continue
+            owner = "p" if column in PLACEMENT_COLUMNS else "s"
+            parts.append(f'{owner}."{column}"')
+        return (f"SELECT {', '.join(parts)} FROM read_parquet({_quote(self.staging.path(name))})"
+                f" s JOIN placed p USING ({PLACEMENT})")
+
+    def create(self, name: str) -> None:
+        """Create table `name`: carried rows and staged rows, in their final order."""
+        parts = [self.staged_rows(name)]
+        carried = self.previous_rows(name, kept=True)
+        if carried:
+            parts.insert(0, carried)
+        keys = SORT_KEYS.get(name, [])
+        order = keys + [c for c in schema_of(name) if c not in keys]
+        order_sql = ", ".join(f'"{c}" NULLS FIRST' for c in order)
+        union = " UNION ALL ".join(f"({part})" for part in parts)
+        self.con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM ({union}) ORDER BY {order_sql}')
+        checkpoint(f"assemble:{name}")
+
+    def row_changes(self, name: str) -> tuple[int, int]:
+        """(rows added, rows removed) of `name` by this run, ignoring run bookkeeping."""
+        new = self.staged_rows(name, RUN_COLUMNS)
+        old = self.previous_rows(name, kept=False, without=RUN_COLUMNS)
+        if old is None:
+            return self.scalar(f"SELECT count(*) FROM ({new})"), 0
+        return (self.scalar(f"SELECT count(*) FROM (({new}) EXCEPT ALL ({old}))"),
+                self.scalar(f"SELECT count(*) FROM (({old}) EXCEPT ALL ({new}))"))
+
+    def scalar(self, sql: str) -> int:
+        """The single integer a query returns (fetched whole: DuckDB wants results finished
+        before the next statement)."""
+        return int(self.con.execute(sql).fetchall()[0][0])
+
+    def create_runs(self, row: pa.Table) -> None:
+        """The `runs` table: the previous version's runs and this one, oldest first."""
+        self.con.register("run_arrow", row)
+        parts = [f"SELECT {_columns('runs')} FROM run_arrow"]
+        path = self._previous_file("runs")
+        if path is not None:
+            available = set(pq.read_schema(path).names)
+            parts.insert(0, f"SELECT {_columns('runs', available)} "
+                            f"FROM read_parquet({_quote(path)})")
+        union = " UNION ALL ".join(f"({part})" for part in parts)
+        self.con.execute(f'CREATE TABLE runs AS SELECT * FROM ({union}) '
+                         'ORDER BY started_at, run_id')
+        self.con.unregister("run_arrow")
+
+    def write_members(self, placed_members: pa.Table) -> None:
+        """The version's manifest (source, doc_id, natural id, sha256, pipeline, failed):
+        what the next run compares its inputs with."""
+        self.con.register("members_arrow", placed_members)
+        parts = [f"SELECT {_MEMBER_COLUMNS} FROM members_arrow"]
+        path = self.previous / MEMBERS if self.previous else None
+        if path is not None and path.is_file():
+            parts.insert(0, f"SELECT {_MEMBER_COLUMNS} FROM read_parquet({_quote(path)}) WHERE "
+                            "(NOT failed AND doc_id IN (SELECT doc_id FROM keep_docs)) OR "
+                            "(failed AND source IN (SELECT source FROM keep_failures))")
+        union = " UNION ALL ".join(f"({part})" for part in parts)
+        target = _quote(self.build / MEMBERS)
+        self.con.execute(f"COPY (SELECT * FROM ({union}) ORDER BY source) TO {target} "
+                         "(FORMAT parquet)")
+        self.con.unregister("members_arrow")
+
+    def counts(self) -> dict[str, int]:
+        """Rows of every table of the version."""
+        return {name: self.scalar(f'SELECT count(*) FROM "{name}"') for name in SCHEMAS}
