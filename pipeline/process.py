@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.clean import clean_document
+from pipeline.describe import describe
 from pipeline.errors import VnplanError
 from pipeline.ingest import ingest
-from pipeline.ingest.metadata import extract_metadata, make_doc_id
 from pipeline.model import Document, Failure
 from pipeline.provenance import trace
 from pipeline.segment import segment
@@ -23,12 +23,6 @@ class Outcome:
     document: Document | None = None
     failure: Failure | None = None
     timings: dict[str, float] = field(default_factory=dict)
-
-
-def _describe(doc: Document) -> Document:
-    doc.meta = extract_metadata(doc.text or "")
-    doc.doc_id = make_doc_id(doc.meta, doc.source)
-    return doc
 
 
 def _segment(doc: Document) -> Document:
@@ -45,7 +39,7 @@ def _extract(doc: Document) -> Document:
 def process_path(
     path: str | Path, *, suggest_only: bool = False, raise_transient: bool = False
 ) -> Outcome:
-    """ingest → clean → metadata → segment → extract, timing each stage.
+    """ingest → clean → describe → segment → extract, timing each stage.
 
     A document-specific problem (a typed VnplanError, or a bug that only this document
     triggers) becomes the Outcome's Failure naming the stage, so a batch goes on. With
@@ -55,7 +49,7 @@ def process_path(
     outcome = Outcome(source)
     stages = [
         ("clean", lambda d: clean_document(d, suggest_only=suggest_only)),
-        ("metadata", _describe),
+        ("describe", describe),
         ("segment", _segment),
         ("extract", _extract),
     ]

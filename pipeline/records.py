@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-from pipeline.ingest.metadata import make_doc_id
+from pipeline.describe import make_doc_id
 from pipeline.model import DocumentMeta
 from pipeline.process import Outcome, process_path
 from pipeline.tables import document_fields, item_rows

@@ -20,8 +20,9 @@ STR, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
 
 SCHEMAS: dict[str, dict[str, str]] = {
     "documents": {
-        "doc_id": STR, "source": STR, "sha256": STR, "province": STR, "doc_type": STR,
-        "doc_number": STR, "signed_date": STR, "title": STR, "signer": STR, "pages": INT,
+        "doc_id": STR, "source": STR, "sha256": STR, "province": STR, "issuer": STR,
+        "doc_type": STR, "doc_number": STR, "signed_date": STR, "title": STR, "signer": STR,
+        "period_start": INT, "period_end": INT, "pages": INT,
         "ocr_pages": INT, "encoding": STR, "n_chars": INT, "status": STR,
         "run_id": STR, "processed_at": STR,
     },

@@ -148,9 +148,9 @@ def test_table_task_cut_at_a_bracket_restates_the_duty():
 def test_genre_fixture_2023_digital_transformation_expected_records():
     """Every hand-written record of the 2023 fixture is found (task as its prefix, same
     deadline window and cycle) and nothing else is extracted."""
-    gold = FIXTURE.parent / "gold" / "assign-2023-chuyendoiso.json"
+    gold = FIXTURE.parent / "gold" / "namha-2023-kh215.json"
     want = json.loads(gold.read_text(encoding="utf-8"))["assignments"]
-    text = (FIXTURE.parent / "assign_2023_chuyendoiso.txt").read_text(encoding="utf-8")
+    text = (FIXTURE.parent / "namha-2023-kh215.txt").read_text(encoding="utf-8")
     got = extract_assignments(text, [], DocumentMeta())
     assert len(got) == len(want)
     for w in want:

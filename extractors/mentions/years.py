@@ -121,6 +121,9 @@ def plan_year(text: str, meta: DocumentMeta) -> tuple[int | None, int | None]:
     "… năm 2017" makes an annual plan; "giai đoạn 2021 - 2025" and "đến năm 2020" name the
     horizon, which targets with no year of their own inherit.
     """
+    if meta.period_end is not None:  # the horizon the describe stage read from the title
+        start, end = meta.period_start, meta.period_end
+        return end, start if start is not None and start != end else None
     title = plan_title(text, meta).replace("**", "")
     annual = ANNUAL_RE.search(title)
     if annual:
@@ -137,4 +140,6 @@ def plan_year(text: str, meta: DocumentMeta) -> tuple[int | None, int | None]:
 
 def annual_plan(text: str, meta: DocumentMeta) -> bool:
     """True for a plan for one year ("Kế hoạch … năm 2017"): that year is every target's."""
+    if meta.period_end is not None:
+        return meta.period_start == meta.period_end
     return bool(ANNUAL_RE.search(plan_title(text, meta).replace("**", "")))

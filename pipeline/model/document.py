@@ -28,14 +28,21 @@ class Page:
 
 @dataclass
 class DocumentMeta:
-    """Letterhead metadata: the `documents` table row less the run bookkeeping."""
+    """Letterhead metadata: the `documents` table row less the run bookkeeping.
+
+    `province` is the issuer's, "Việt Nam" for a national body; `issuer` the issuing body as
+    the letterhead prints it; `period_start`/`period_end` the plan's horizon from its title.
+    """
 
     province: str | None = None
+    issuer: str | None = None
     doc_type: str | None = None
     doc_number: str | None = None
     signed_date: str | None = None
     title: str | None = None
     signer: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
 
 
 @dataclass
