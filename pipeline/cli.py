@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
+import traceback
 from dataclasses import asdict
 from pathlib import Path
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: the reader of our output went away
 
 
 class UsageError(Exception):
@@ -19,31 +22,36 @@ class UsageError(Exception):
 IGNORE_MARKER = ".vnplanignore"
 
 
-def _documents_in(folder: Path) -> list[str]:
+def _documents_in(folder: Path, skipped: list[Path]) -> list[str]:
     """Supported files under `folder`, skipping hidden paths, READMEs and folders that hold a
-    `.vnplanignore` marker (built resources, say)."""
+    `.vnplanignore` marker (built resources, say); other files of unsupported types go to
+    `skipped`, so the batch summary can name them."""
     from pipeline.ingest import SUPPORTED
 
     ignored = [p.parent for p in folder.rglob(IGNORE_MARKER)]
     found = []
     for p in sorted(folder.rglob("*")):
         rel = p.parts[len(folder.parts):]
-        if (not p.is_file() or p.suffix.lower() not in SUPPORTED
-                or any(part.startswith(".") for part in rel)
+        if (not p.is_file() or any(part.startswith(".") for part in rel)
                 or p.name.upper().startswith("README")
                 or any(p.is_relative_to(d) for d in ignored)):
+            continue
+        if p.suffix.lower() not in SUPPORTED:
+            skipped.append(p)
             continue
         found.append(str(p))
     return found
 
 
-def collect_inputs(paths: list[str]) -> list[str]:
-    """Files named and supported documents found (recursively) in folders named, sorted."""
+def collect_inputs(paths: list[str], skipped: list[Path] | None = None) -> list[str]:
+    """Files named and supported documents found (recursively) in folders named, sorted;
+    files of unsupported types met in those folders are appended to `skipped`."""
     found: list[str] = []
+    skipped = [] if skipped is None else skipped
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found.extend(_documents_in(path))
+            found.extend(_documents_in(path, skipped))
         elif path.exists():
             found.append(str(path))
         else:
@@ -56,7 +64,8 @@ def collect_inputs(paths: list[str]) -> list[str]:
 def _cmd_run(args: argparse.Namespace) -> int:
     from pipeline.flows import run_corpus
 
-    inputs = collect_inputs(args.paths or ["corpora"])
+    skipped: list[Path] = []
+    inputs = collect_inputs(args.paths or ["corpora"], skipped)
     started = time.perf_counter()
     bar = None
     if sys.stderr.isatty() and not args.quiet:
@@ -75,6 +84,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     for failure in result.failures:
         print(f"  failed: {failure.source} [{failure.stage}] {failure.error_type}: "
               f"{failure.message}", file=sys.stderr)
+    from pipeline.unsupported import summary_lines
+
+    for line in summary_lines(skipped):
+        print(line, file=sys.stderr)
     return EXIT_SOME_FAILED if result.failures else EXIT_OK
 
 
@@ -145,6 +158,30 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return run_score(args)
 
 
+def _cmd_gold_init(args: argparse.Namespace) -> int:
+    from pipeline.goldflow.cli import run_init
+
+    skipped: list[Path] = []
+    inputs = collect_inputs(args.files, skipped)
+    from pipeline.unsupported import summary_lines
+
+    for line in summary_lines(skipped):
+        print(line, file=sys.stderr)
+    return run_init(args, inputs)
+
+
+def _cmd_gold_export(args: argparse.Namespace) -> int:
+    from pipeline.goldflow.cli import run_export
+
+    return run_export(args)
+
+
+def _cmd_gold_import(args: argparse.Namespace) -> int:
+    from pipeline.goldflow.cli import run_import
+
+    return run_import(args)
+
+
 def _cmd_gold_check(args: argparse.Namespace) -> int:
     from pipeline.gold import check_gold_dir
 
@@ -160,7 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnplan", description=(
         "Vietnamese provincial plans in; clean text, section trees and tables of targets, "
         "agencies and deadlines out."))
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"vnplan {_version()}")
+    parser.add_argument("--debug", action="store_true",
+                        help="print the full traceback of an internal error")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="print the full traceback of an internal error")
+    sub = _Subcommands(parser.add_subparsers(dest="command", required=True), common)
     run = sub.add_parser("run", help="process files or folders into the contract tables")
     run.add_argument("paths", nargs="*", help="files or folders (recursive); default corpora/")
     run.add_argument("--out", default="out", help="output folder (default out/)")
@@ -184,15 +227,48 @@ def build_parser() -> argparse.ArgumentParser:
     score = sub.add_parser("score", help="score predicted tables against gold annotations")
     score.add_argument("--gold", default="gold", help="folder of gold/<doc_id>.json")
     score.add_argument("--pred", default="out", help="folder of tables written by vnplan run")
-    score.add_argument("--report", help="write report.md, report.html, report.json here")
+    score.add_argument("--report", help="write index.html (the error browser), report.md and "
+                       "report.json here")
     score.set_defaults(func=_cmd_score)
     gold = sub.add_parser("gold", help="gold annotation tools")
-    gold_sub = gold.add_subparsers(dest="gold_command", required=True)
+    gold_sub = _Subcommands(gold.add_subparsers(dest="gold_command", required=True), common)
     check = gold_sub.add_parser("check", help="validate gold files against the contract")
     check.add_argument("--gold", default="gold")
     check.add_argument("--corpus", default="corpora/raw")
     check.set_defaults(func=_cmd_gold_check)
+    from pipeline.goldflow.cli import add_gold_commands
+
+    add_gold_commands(gold_sub, {"init": _cmd_gold_init, "export": _cmd_gold_export,
+                                 "import": _cmd_gold_import})
     return parser
+
+
+class _Subcommands:
+    """Adds subcommands that all accept the common options (--debug after the command)."""
+
+    def __init__(self, action: argparse._SubParsersAction, common: argparse.ArgumentParser):
+        self.action, self.common = action, common
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        """A subcommand parser with the common options."""
+        return self.action.add_parser(name, parents=[self.common], **kwargs)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vnplan")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _quiet_closed_pipe() -> int:
+    """The reader of our output went away (`vnplan extract x | head`): stop without a
+    traceback, and keep the interpreter's final flush from raising again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_CLOSED_PIPE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -205,15 +281,23 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "workers", None) is not None and args.workers < 1:
         print("vnplan: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    debug = args.debug or os.environ.get("VNPLAN_DEBUG") == "1"
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        return _quiet_closed_pipe()
     except UsageError as exc:
         print(f"vnplan: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: status 1, short message
-        print(f"vnplan: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if debug:
+            traceback.print_exc()
+        print(f"vnplan: internal error: {type(exc).__name__}: {exc}"
+              + ("" if debug else " (run with --debug for the full traceback)"), file=sys.stderr)
         return EXIT_INTERNAL
 
 

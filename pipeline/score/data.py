@@ -33,11 +33,24 @@ class DocInput:
     pred_sections: list[dict] = field(default_factory=list)
 
 
-def load_gold_dir(gold_dir: Path) -> dict[str, dict]:
-    """Every gold/<doc_id>.json, keyed by doc_id (the file name)."""
+def load_gold_dir(gold_dir: Path, keep_null: bool = False) -> dict[str, dict]:
+    """Every gold file of the folder, keyed by its `doc_id` (the file name when it has none:
+    a second annotator's folder may name files otherwise, e.g. by source file). Tables written
+    null are dropped unless `keep_null` (they are not annotated, see `_annotated`)."""
     if not gold_dir.is_dir():
         raise ScoreInputError(f"no such gold folder: {gold_dir}")
-    golds = {path.stem: _annotated(load_gold(path)) for path in sorted(gold_dir.glob("*.json"))}
+    golds: dict[str, dict] = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        try:
+            gold = load_gold(path)
+        except ValueError as exc:
+            raise ScoreInputError(f"{gold_dir}: {exc}") from exc
+        if not isinstance(gold, dict):
+            raise ScoreInputError(f"{path}: not a gold file (a JSON object with doc_id)")
+        doc_id = gold.get("doc_id") if isinstance(gold.get("doc_id"), str) else path.stem
+        if doc_id in golds:
+            raise ScoreInputError(f"{path}: a second gold file for {doc_id} in {gold_dir}")
+        golds[doc_id] = gold if keep_null else _annotated(gold)
     if not golds:
         raise ScoreInputError(f"no gold files (*.json) in {gold_dir}")
     return golds
