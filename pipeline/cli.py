@@ -226,7 +226,10 @@ def build_parser() -> argparse.ArgumentParser:
     ext.set_defaults(func=_cmd_extract)
     score = sub.add_parser("score", help="score predicted tables against gold annotations")
     score.add_argument("--gold", default="gold", help="folder of gold/<doc_id>.json")
-    score.add_argument("--pred", default="out", help="folder of tables written by vnplan run")
+    score.add_argument("--pred", default="out", help="folder of tables written by vnplan run, "
+                       "or a second annotator's gold folder (agreement, with Cohen's kappa)")
+    score.add_argument("--corpus", action="append", help="folder of reference texts (<doc_id>"
+                       ".txt or a gold file's source; repeatable; corpora/raw is always looked in)")
     score.add_argument("--report", help="write index.html (the error browser), report.md and "
                        "report.json here")
     score.set_defaults(func=_cmd_score)
