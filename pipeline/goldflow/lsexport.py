@@ -42,6 +42,28 @@ def _gold_state(gold: dict) -> dict:
             for kind in RECORD_KINDS}
 
 
+def _needle(kind: str, record: dict) -> str:
+    """The string a record is highlighted by: its span field, else (in a partial file that
+    lacks it) its first other verbatim field."""
+    for name in (SPAN_FIELD[kind], *load_contract()["verbatim"][kind]):
+        if isinstance(record.get(name), str) and record[name].strip():
+            return record[name]
+    return ""
+
+
+def missing_fields(gold: dict) -> dict[str, list[str]]:
+    """Region id → contract fields its record lacks (a partial file, such as expected records
+    written for a test), so the import leaves them out again."""
+    fields = load_contract()["fields"]
+    missing = {}
+    for kind in RECORD_KINDS:
+        for index, record in enumerate(gold.get(kind) or []):
+            absent = [name for name in fields[kind] if name not in record]
+            if absent:
+                missing[f"{kind[0]}{index}"] = absent
+    return missing
+
+
 def gold_results(doc_id: str, gold: dict, text: str, notes: ExportNotes) -> list[dict]:
     """Every gold record as a region; headings placed in order, each after the previous."""
     placer, offsets = Placer(text), Utf16Offsets(text)
@@ -49,7 +71,7 @@ def gold_results(doc_id: str, gold: dict, text: str, notes: ExportNotes) -> list
     for kind in RECORD_KINDS:
         cursor = 0
         for index, record in enumerate(gold.get(kind) or []):
-            needle = record.get(SPAN_FIELD[kind]) or ""
+            needle = _needle(kind, record)
             placed = placer.place(needle, after=cursor if kind == "sections" else 0)
             if placed is None:
                 notes.miss(doc_id, f"{kind}[{index}] {SPAN_FIELD[kind]} {needle[:60]!r}")
@@ -114,7 +136,7 @@ def build_task(doc_id: str, text: str, origin: str, gold: dict | None, results: 
     meta = {"origin": origin}
     if gold is not None:
         meta.update({"schema": gold.get("schema"), "tables": _gold_state(gold),
-                     "keys": list(gold),
+                     "keys": list(gold), "missing": missing_fields(gold),
                      "extra": {k: v for k, v in gold.items()
                                if k not in RECORD_KINDS and k not in ("doc_id", "schema")}})
     task = {"data": {"doc_id": doc_id, "text": text, "vnplan": meta}}

@@ -88,8 +88,11 @@ def gold_from_annotation(task: dict, annotation: dict) -> ImportedGold:
     meta = data.get("vnplan") or {}
     offsets = Utf16Offsets(text)
     records: dict[str, list[tuple[int, dict]]] = {kind: [] for kind in RECORD_KINDS}
+    missing = meta.get("missing") or {}
     for label, parts in group_regions(annotation.get("result") or []):
         kind, record, (start, _) = read_region(label, parts, text, offsets)
+        for name in missing.get(label.get("id"), []):
+            record.pop(name, None)
         records[kind].append((start, record))
     records["sections"].sort(key=lambda item: item[0])  # headings in document order
     gold = _assemble(doc_id, meta, {k: [r for _, r in v] for k, v in records.items()})
