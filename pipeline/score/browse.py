@@ -109,7 +109,8 @@ def enrich(entry: dict, view: DocView, fields: dict[str, list[str]]) -> dict:
     if view.text is not None and (gold_span or pred_span):
         context, where = snippet(view.text, gold_span, pred_span), "cleaned text"
     elif gold:
-        context = _reference_snippet(view.doc.reference, entry["text"])
+        string = gold[0].get("heading") if table == "sections" else entry["text"]
+        context = _reference_snippet(view.doc.reference, string or "")
         where = "reference text" if context else None
     if pred:
         label, page = _pred_label(view, table, pred[0]), pred[0].get("page")
