@@ -107,7 +107,7 @@ def enrich(entry: dict, view: DocView, fields: dict[str, list[str]]) -> dict:
     pred_span = view.pred_span(table, pred[0]) if pred else None
     context, where = None, None
     if view.text is not None and (gold_span or pred_span):
-        context, where = snippet(view.text, gold_span, pred_span), "cleaned text"
+        context, where = snippet(view.text, gold_span, pred_span), view.doc.text_name
     elif gold:
         string = gold[0].get("heading") if table == "sections" else entry["text"]
         context = _reference_snippet(view.doc.reference, string or "")
