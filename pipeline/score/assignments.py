@@ -98,7 +98,8 @@ def score_assignments(doc: DocInput, gold_ctx: GoldSections, pred_ctx: PredSecti
     matched = [(gold[g], pred[p]) for g, p in pairs]
     for name, field in DEADLINE_FIELDS.items():
         part.tally_field(name, "assignments", doc.doc_id, field, matched, gold_ctx.of,
-                         lambda g, p, f=field: f"{g['agency']} ({g['role']}): pred {p.get(f)!s}, "
+                         lambda g, p, f=field: f"{g.get('agency')} ({g.get('role')}): "
+                         f"pred {p.get(f)!s}, "
                          f"gold {g.get(f)!s} [{g.get('deadline_text')!s}]")
     role_pairs = one_to_one(len(gold), len(pred), _edges(doc, same_role=False))
     part.pairs["role"] = [(gold[g].get("role"), pred[p].get("role")) for g, p in role_pairs]
@@ -121,7 +122,8 @@ def _list_misses(doc: DocInput, part: Part, pairs: list[tuple[int, int]],
                            if f != "task")
         part.error("assignments", doc.doc_id, "near miss", g.get("evidence", ""),
                    gold_ctx.of(g.get("evidence", "")),
-                   f"{g['agency']} ({g['role']}): {g['task']}" + (f"; {detail}" if detail else ""),
+                   f"{g.get('agency')} ({g.get('role')}): {g.get('task')}"
+                   + (f"; {detail}" if detail else ""),
                    gold=[g], pred=[p], fields=wrong)
     near_gold, near_pred = {g for g, _ in near}, {p for _, p in near}
     for index in gold_left:
@@ -129,7 +131,7 @@ def _list_misses(doc: DocInput, part: Part, pairs: list[tuple[int, int]],
             g = gold[index]
             evidence = g.get("evidence", "")
             part.error("assignments", doc.doc_id, "FN", evidence, gold_ctx.of(evidence),
-                       f"{g['agency']} ({g['role']}): {g['task']}", gold=[g])
+                       f"{g.get('agency')} ({g.get('role')}): {g.get('task')}", gold=[g])
     for index in pred_left:
         if index not in near_pred:
             p = pred[index]
@@ -152,9 +154,9 @@ def _score_agency_set(doc: DocInput, part: Part, gold_ctx: GoldSections,
                                        len(gold_first) - len(both))
     for key, row in gold_first.items():
         if key not in both:
-            part.error("agency_set", doc.doc_id, "FN", row["evidence"],
-                       gold_ctx.of(row["evidence"]), f"{row['agency']} ({row['role']})",
-                       gold=[row])
+            evidence = row.get("evidence") or ""
+            part.error("agency_set", doc.doc_id, "FN", evidence, gold_ctx.of(evidence),
+                       f"{row.get('agency')} ({row.get('role')})", gold=[row])
     for key, row in pred_first.items():
         if key not in both:
             part.error("agency_set", doc.doc_id, "FP", row.get("evidence") or "",

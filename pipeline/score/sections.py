@@ -114,7 +114,7 @@ def _list_misses(doc_id: str, part: Part, gold: list[dict], pred: list[dict],
         if index not in near_gold:
             g = gold[index]
             part.error("sections", doc_id, "FN", heading_title(g.get("number"), g.get("heading")),
-                       gold_ctx.parent_of(index, gold), f"level {g.get('level')}, {g['label']}",
+                       gold_ctx.parent_of(index, gold), f"level {g.get('level')}, {g.get('label')}",
                        gold=[g])
     for index in pred_left:
         if index not in near_pred:
