@@ -187,11 +187,11 @@ def loo_steps(exclude: str | None):
     tables = _loo_tables(exclude)
 
     def with_loo_model(step):
-        def run(text: str):
+        def run(text: str, given=None):
             with mock.patch.object(words, "model", lambda: lm), \
                     mock.patch.object(casing, "counts", lambda: tables[0]), \
                     mock.patch.object(speckled, "punct_context", lambda: tables[1]):
-                return words.edits(text, lm) if step is words.edits else step(text)
+                return words.edits(text, None, lm) if step is words.edits else step(text, given)
         return run
 
     return [(n, with_loo_model(f)) for n, f in steps]

@@ -1,6 +1,6 @@
 """Agency gazetteer: canonical names per ANNOTATION §3, one test per hard case."""
 
-from extractors.agencies import canonical_name, find_agencies
+from extractors.mentions.agencies import canonical_name, find_agencies
 
 
 def names(text: str) -> list[str]:
@@ -63,7 +63,7 @@ def test_canonical_name_fuzzy_on_garbled_cell():
 
 
 def test_name_cut_by_a_table_line_is_a_known_prefix():
-    from extractors.agencies import is_name_prefix
+    from extractors.mentions.agencies import is_name_prefix
 
     assert is_name_prefix("Sở Kế hoạch và")
     assert is_name_prefix("Ban QLDA đầu tư xây dựng các công")

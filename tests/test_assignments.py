@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from extractors.assignments import extract_assignments
+from extractors.assignments.extract import extract_assignments
 from pipeline.model import DocumentMeta
 
 FIXTURE = Path(__file__).parent / "fixtures" / "genre" / "assign_2025_chuyendoiso.txt"

@@ -5,12 +5,12 @@ from pipeline.clean.normalize import edits as normalize_edits
 from pipeline.offsets import Edit
 
 
-def _fix_word(text: str) -> list[Edit]:
+def _fix_word(text: str, _given=None) -> list[Edit]:
     i = text.find("diện tử")
     return [Edit(i, i + 4, "điện", "ocr word")] if i >= 0 else []
 
 
-def _join(text: str) -> list[Edit]:
+def _join(text: str, _given=None) -> list[Edit]:
     i = text.find(".\n")
     return [Edit(i, i + 2, " ", "line join")] if i >= 0 else []
 

@@ -1,6 +1,6 @@
 """Deadline parsing per ANNOTATION §3."""
 
-from extractors.deadlines import duty_deadline, parse_deadline
+from extractors.mentions.deadlines import duty_deadline, parse_deadline
 
 
 def window(s: str) -> tuple:
@@ -79,7 +79,7 @@ def test_plan_horizon_is_not_a_deadline():
 
 
 def test_table_time_cell_ignores_dates_of_cited_documents():
-    from extractors.deadlines import table_deadline
+    from extractors.mentions.deadlines import table_deadline
 
     cited = "Thực hiện dự án theo Quyết định số 3871/QĐ-UBND ngày 08/10/2018"
     assert table_deadline(cited).due_end is None

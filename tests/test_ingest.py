@@ -76,11 +76,6 @@ def page_mismatches(doc: Document, path: Path) -> list[int]:
     return bad
 
 
-def cells(rows: list[list[str]]) -> list[list[str]]:
-    """Table cells with line breaks inside a cell folded, as the text holds them."""
-    return [[" ".join(c.split()) for c in row] for row in rows]
-
-
 # ----- born-digital PDF ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -110,15 +105,15 @@ def test_born_digital_pdf_has_three_text_layer_pages(pdf):
 
 def test_born_digital_pdf_table_found_on_page_two_with_its_cells(pdf):
     _, doc = pdf
-    assert len(doc.tables) == 1
-    table = doc.tables[0]
+    assert len(doc.ingested.tables) == 1
+    table = doc.ingested.tables[0]
     assert table.page == 2
-    assert cells(table.rows) == g.TABLE_ROWS
+    assert table.texts(doc.raw_text) == g.TABLE_ROWS
 
 
 def test_born_digital_pdf_table_rows_are_tab_separated_lines_in_the_text(pdf):
     _, doc = pdf
-    table = doc.tables[0]
+    table = doc.ingested.tables[0]
     assert doc.raw_text[table.start:table.end] == g.table_text(g.TABLE_ROWS)
     assert "2\tNâng cấp hệ thống quản lý văn bản và điều hành\tVăn phòng UBND tỉnh\tQuý II/2018" \
         in doc.raw_text.split("\n")
@@ -256,9 +251,9 @@ def test_docx_text_equals_source_headings_paragraphs_and_table(docx):
 
 def test_docx_table_rows_in_body_order_as_tab_separated_lines(docx):
     _, doc = docx
-    assert len(doc.tables) == 1
-    table = doc.tables[0]
-    assert table.rows == g.TABLE_ROWS
+    assert len(doc.ingested.tables) == 1
+    table = doc.ingested.tables[0]
+    assert table.texts(doc.raw_text) == g.TABLE_ROWS
     assert doc.raw_text[table.start:table.end] == g.table_text(g.TABLE_ROWS)
     before = doc.raw_text[:table.start]
     assert before.rstrip().endswith("I. NHIỆM VỤ CỤ THỂ")  # the heading just above the table

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.numbers import find_mentions, parse_number
-from extractors.targets import extract_targets
+from extractors.targets.extract import extract_targets
+from extractors.targets.numbers import find_mentions, parse_number
 from pipeline.model import DocumentMeta, Target
 
 GENRE = Path(__file__).parent / "fixtures" / "genre"

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from extractors.agencies import find_agencies
-from extractors.task_tables import column_kind, task_rows
+from extractors.mentions.agencies import find_agencies
+from extractors.tables.columns import column_kind
+from extractors.tables.text_rows import task_rows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre"
 

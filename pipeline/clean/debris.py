@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.clean import lexicon
+from pipeline.clean.context import StepInput
 from pipeline.clean.syllable import has_vietnamese_marks
 from pipeline.offsets import Edit
 
@@ -252,7 +253,7 @@ def _splits_word(lm, before: str, text: str, at: int) -> bool:
                                                    lexicon.key(right.group()))
 
 
-def edits(text: str) -> list[Edit]:
+def edits(text: str, _given: StepInput | None = None) -> list[Edit]:
     """Debris removals and the '~' → '-' fix; on a speckled scan (told by the debris found),
     also the glyphs specks changed (`speckled.py`)."""
     from pipeline.clean import speckled

@@ -37,6 +37,13 @@ _WORD_DOT = regex.compile(r"(?<!\S)\p{Ll}+\.$")
 _FIGURE_RUNS_ON = regex.compile(r"^\d+(?:/\d+)*(?=\s*[-–,;]|\s+\p{Ll})")
 
 
+def continues_lowercase(b: Line) -> bool:
+    """`b` opens with a lower-case word, not a list marker: whether the line before runs on
+    into it is for the joiner to judge even across a break the source made (a sentence broken
+    by hand: "Ban hành Kế hoạch … phát triển" / "và ứng dụng …")."""
+    return starts_lower(b.stripped) and not starts_with_marker(b.stripped)
+
+
 @dataclass(frozen=True)
 class Wrap:
     """How a document is wrapped: `width` of a full line, `hard` if wrapped at that width."""

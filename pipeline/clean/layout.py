@@ -10,9 +10,12 @@ through untouched; the decisions live in `pagination`,
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
-from pipeline.clean import breaks, joins, pagination
+from pipeline.clean import blocks, breaks, joins, pagination
+from pipeline.clean.context import StepInput
 from pipeline.clean.lines import Line, split_lines
 from pipeline.offsets import Edit
 
@@ -72,31 +75,42 @@ def _split_join(join: Edit, removed: list[Edit]) -> list[Edit]:
     return out
 
 
-def line_edits(text: str, lines: list[Line]) -> list[Edit]:
-    """Removals of page furniture and joins of lines that run on."""
+def _breaks_between(known: list[int], start: int, end: int) -> bool:
+    """True if a line break the source made lies in `[start, end)`."""
+    i = bisect_left(known, start)
+    return i < len(known) and known[i] < end
+
+
+def line_edits(text: str, lines: list[Line], known: set[int] | frozenset = frozenset()
+               ) -> list[Edit]:
+    """Removals of page furniture and joins of lines that run on, never across a line break
+    the source made (`known`: offsets of those breaks)."""
     gone = removed_lines(lines)
     removals = {i: _removal(lines[i], len(text), why) for i, why in gone.items()}
     out = list(removals.values())
     wrap = joins.measure_wrap(lines)
+    breaks_sorted = sorted(known)
     kept = [ln for ln in lines if not ln.blank and ln.index not in gone]
     for a, b in zip(kept, kept[1:], strict=False):
         blanks = sum(1 for k in range(a.index + 1, b.index)
                      if k not in gone and lines[k].blank)
         join = joins.join_edit(a, b, blanks, wrap, text)
-        if join is None:
+        if join is None or (_breaks_between(breaks_sorted, a.end, b.start)
+                            and not joins.continues_lowercase(b)):
             continue
         between = [removals[k] for k in range(a.index + 1, b.index) if k in removals]
         out.extend(_split_join(join, between))
     return out
 
 
-def edits(text: str) -> list[Edit]:
+def edits(text: str, given: StepInput | None = None) -> list[Edit]:
     """Edits this step proposes for `text` (non-overlapping, in any order)."""
     lines = split_lines(text)
+    known = blocks.known_breaks(text, given.layout) if given else frozenset()
     out = markdown_edits(text)
     for ln in lines:
         if breaks.needs_breaks(ln):
             out.extend(breaks.restore_breaks(ln))
-    out.extend(line_edits(text, lines))
+    out.extend(line_edits(text, lines, known))
     out.extend(leading_dot_edits(lines))
     return out

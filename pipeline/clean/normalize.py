@@ -10,6 +10,7 @@ import unicodedata
 
 import regex
 
+from pipeline.clean.context import StepInput
 from pipeline.offsets import Edit
 
 # A base character followed by combining marks: the only places NFC can change anything.
@@ -37,7 +38,7 @@ def nfc_edits(text: str) -> list[Edit]:
     return out
 
 
-def edits(text: str) -> list[Edit]:
+def edits(text: str, _given: StepInput | None = None) -> list[Edit]:
     """All declared normalizations of `text` as edits."""
     out = nfc_edits(text)
     for m in _LINE_ENDINGS.finditer(text):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.model import Correction, Document
+from pipeline.clean.context import StepInput
+from pipeline.model import Correction, Document, Layout
 from pipeline.offsets import Edit, OffsetMap, apply_edits
 
-Step = Callable[[str], list[Edit]]
+Step = Callable[[str, StepInput | None], list[Edit]]
 
 
 @dataclass
@@ -19,14 +20,16 @@ class CleanResult:
     offset_map: OffsetMap
     corrections: list[Correction] = field(default_factory=list)
     regime: str = "clean"  # "speckled" when the input read as a speckled scan (speckled.py)
+    layout: Layout = field(default_factory=Layout)  # the reader's layout, in cleaned offsets
 
 
 def default_steps() -> list[tuple[str, Step]]:
     """The cleaning steps in order; imported lazily so `vnplan clean` starts fast."""
-    from pipeline.clean import debris, layout, normalize, structure, words
+    from pipeline.clean import blocks, debris, layout, normalize, structure, words
 
     return [
         ("normalize", normalize.edits),
+        ("blocks", blocks.edits),
         ("layout", layout.edits),
         ("debris", debris.edits),
         ("words", words.edits),
@@ -35,27 +38,31 @@ def default_steps() -> list[tuple[str, Step]]:
 
 
 def clean_text(
-    text: str, *, suggest_only: bool = False, steps: Sequence[tuple[str, Step]] | None = None
+    text: str, *, layout: Layout | None = None, origin: str = "text",
+    suggest_only: bool = False, steps: Sequence[tuple[str, Step]] | None = None,
 ) -> CleanResult:
-    """Clean `text`; with `suggest_only`, return it unchanged with the suggested corrections."""
+    """Clean `text` (with the reader's `layout` of it and its `origin`, see `StepInput`); with
+    `suggest_only`, return it unchanged with the suggested corrections."""
     from pipeline.clean.speckled import current_regime, document_scope
 
     steps = list(steps) if steps is not None else default_steps()
     with document_scope():
-        result = _run(text, steps, suggest_only)
+        result = _run(text, steps, suggest_only, StepInput(layout or Layout(), origin))
         result.regime = current_regime()
     return result
 
 
-def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool) -> CleanResult:
-    """The steps applied in turn, offsets composed, corrections collected."""
+def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool,
+         given: StepInput) -> CleanResult:
+    """The steps applied in turn, offsets composed, the layout carried along, corrections
+    collected."""
     current = text
     back = OffsetMap.identity(len(text))
     # each pending correction: [start, end] in the current text, raw span, before, after, ...
     pending: list[list] = []
     suggestions: list[Correction] = []
     for _name, step in steps:
-        edits = step(current)
+        edits = step(current, given)
         if suggest_only:
             for e in edits:
                 rs, re_ = back.span(e.start, e.end)
@@ -75,17 +82,27 @@ def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool) -> Cl
                             a.edit.reason, a.edit.score])
         back = step_back.compose(back)
         current = new_text
+        given.layout = given.layout.mapped(lambda i, fwd=fwd: fwd[i])
     if suggest_only:
-        return CleanResult(text, OffsetMap.identity(len(text)), suggestions)
+        return CleanResult(text, OffsetMap.identity(len(text)), suggestions, layout=given.layout)
     corrections = [Correction(s, e, rs, re_, b, a, r, sc) for s, e, rs, re_, b, a, r, sc in pending]
     corrections.sort(key=lambda c: (c.start, c.raw_start))
-    return CleanResult(current, back, corrections)
+    return CleanResult(current, back, corrections, layout=given.layout)
+
+
+def text_origin(doc: Document) -> str:
+    """Where a document's text came from, for the steps (`StepInput.origin`)."""
+    if doc.ocr_pages:
+        return "ocr"
+    return "digital" if doc.encoding.split("+")[0] in ("pdf", "docx") else "text"
 
 
 def clean_document(doc: Document, *, suggest_only: bool = False) -> Document:
     """Fill `doc.text`, `doc.clean_map` and `doc.corrections` from `doc.raw_text`."""
-    result = clean_text(doc.raw_text, suggest_only=suggest_only)
+    result = clean_text(doc.raw_text, layout=doc.ingested, origin=text_origin(doc),
+                        suggest_only=suggest_only)
     doc.text = result.text
     doc.clean_map = result.offset_map
     doc.corrections = result.corrections
+    doc.layout = result.layout
     return doc

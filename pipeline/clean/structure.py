@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.clean import debris, lexicon, markers, numbers
+from pipeline.clean.context import StepInput
 from pipeline.offsets import Edit, select_edits
 
 _CODE = regex.compile(r"(?<![\p{L}0-9])(?=[\p{Lu}0-9]*\d)(?=[\p{Lu}0-9]*\p{Lu}\p{Lu})"
@@ -149,7 +150,7 @@ def percent_tail_edits(text: str) -> list[Edit]:
             for m in _PERCENT_TAIL.finditer(text)]
 
 
-def edits(text: str) -> list[Edit]:
+def edits(text: str, _given: StepInput | None = None) -> list[Edit]:
     """All structure-token edits, non-overlapping (the earlier-starting edit wins)."""
     out = markers.marker_edits(text) + markers.roman_edits(text) + acronym_edits(text)
     out += truncated_acronym_edits(text) + doubled_letter_acronym_edits(text)

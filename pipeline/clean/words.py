@@ -298,7 +298,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     return _OPENING.search(text[line_start:start]) is not None
 
 
-def edits(text: str, lm: BigramLM | None = None) -> list[Edit]:
+def edits(text: str, _given: object = None, lm: BigramLM | None = None) -> list[Edit]:
     """Word corrections, stray letters dropped, and tone-placement fixes on the words they
     leave alone (never overlapping: the word correction wins)."""
     lm = lm or model()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import regex
@@ -15,7 +16,7 @@ from pipeline.ingest.image import read_image
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.text import read_text
 from pipeline.ingest.textlayer import normalize_source
-from pipeline.model import Document, Page, TableBlock
+from pipeline.model import Document, Layout, Page
 from pipeline.offsets import OffsetMap
 
 Reader = Callable[[Path, bytes], Extracted]
@@ -63,7 +64,8 @@ def language_status(text: str) -> str:
 
 def assemble(extracted: Extracted, source: str, sha256: str) -> Document:
     """Join the pages into one normalized text, keeping page ranges and the source map."""
-    texts, targets, pages, tables, legacies = [], [], [], [], set()
+    texts, targets, pages, legacies = [], [], [], set()
+    layout = Layout()
     pos = src_pos = 0
     for number, page in enumerate(extracted.pages, start=1):
         text, offset_map, legacy = normalize_source(page.text)
@@ -77,9 +79,10 @@ def assemble(extracted: Extracted, source: str, sha256: str) -> Document:
         targets.extend(src_pos + offset_map[i] for i in range(len(text)))
         pages.append(Page(number, pos, pos + len(text), page.ocr))
         back = _inverse(offset_map, len(text))
-        for table in page.tables:
-            tables.append(TableBlock(pos + back[table.start], pos + back[table.end], table.rows,
-                                     number))
+        placed = page.layout.mapped(lambda i, back=back, pos=pos: pos + back[i])
+        paged = len(extracted.pages) > 1 or extracted.encoding.startswith(("pdf", "ocr"))
+        layout.blocks += [replace(b, page=number if paged else None) for b in placed.blocks]
+        layout.tables += [replace(t, page=number if paged else None) for t in placed.tables]
         pos += len(text)
         src_pos += len(page.text) + len(_PAGE_SEPARATOR)
     targets.append(src_pos)
@@ -87,7 +90,7 @@ def assemble(extracted: Extracted, source: str, sha256: str) -> Document:
     encoding = _encoding_name(extracted.encoding, legacies)
     doc = Document(
         doc_id="", source=source, sha256=sha256, raw_text=raw_text,
-        source_map=OffsetMap(targets), pages=pages, tables=tables, encoding=encoding,
+        source_map=OffsetMap(targets), pages=pages, ingested=layout, encoding=encoding,
     )
     return doc
 

@@ -1,4 +1,4 @@
-"""Word documents: paragraphs and tables in body order."""
+"""Word documents: paragraphs (with style and bold) and tables (as cells) in body order."""
 
 from __future__ import annotations
 
@@ -7,24 +7,45 @@ import zipfile
 from pathlib import Path
 
 from pipeline.errors import CorruptFileError, EmptyDocumentError
-from pipeline.ingest.extracted import Extracted, ExtractedPage, ExtractedTable, rows_to_text
+from pipeline.ingest.extracted import CellIn, Extracted, PageBuilder
+
+_MAX_HEADING_CHARS = 300
 
 
-def _table_rows(table) -> list[list[str]]:
-    rows = []
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:  # a merged cell is returned once per grid column it spans
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(cell.text)
-        rows.append(cells)
-    return rows
+def table_cells(table) -> list[CellIn]:
+    """A table's cells on its grid, a merged cell once with its spans.
+
+    python-docx returns a merged cell once per grid position it covers (the same `_tc`
+    element), horizontally and vertically: the first position keeps it, the others give spans.
+    """
+    first: dict[object, list[int]] = {}  # cell element -> [row, col, last row, last col]
+    texts: dict[object, str] = {}
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            key = cell._tc  # the element itself: held here, so no two cells share a key
+            if key in first:
+                span = first[key]
+                span[2], span[3] = max(span[2], r), max(span[3], c)
+            else:
+                first[key] = [r, c, r, c]
+                texts[key] = cell.text
+    return [CellIn(r, c, texts[k], r2 - r + 1, c2 - c + 1) for k, (r, c, r2, c2) in first.items()]
+
+
+def _paragraph_kind(paragraph) -> tuple[str, bool]:
+    """A paragraph's block kind and whether all its text is bold (style or runs)."""
+    text = paragraph.text.strip()
+    style = paragraph.style.name if paragraph.style is not None else ""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    bold = bool(runs) and all(r.bold or (r.bold is None and style_bold) for r in runs)
+    heading = style.lower().startswith(("heading", "title")) or (
+        bold and len(text) <= _MAX_HEADING_CHARS)
+    return ("heading" if heading else "paragraph"), bold
 
 
 def read_docx(path: Path, data: bytes) -> Extracted:
-    """One page holding the body: paragraphs as lines, tables as tab-separated rows."""
+    """One page holding the body: each paragraph a block, each table its cells."""
     import docx
     from docx.table import Table
 
@@ -35,19 +56,15 @@ def read_docx(path: Path, data: bytes) -> Extracted:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package
         raise CorruptFileError(source, f"the .docx package is damaged: {exc}") from exc
-    parts: list[str] = []
-    tables: list[ExtractedTable] = []
-    pos = 0
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            rows = _table_rows(block)
-            text = rows_to_text(rows)
-            tables.append(ExtractedTable(pos, pos + len(text), rows))
+    page = PageBuilder()
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            page.table(table_cells(item), source="docx")
         else:
-            text = block.text
-        parts.append(text)
-        pos += len(text) + 1
-    body = "\n".join(parts)
-    if not body.strip():
+            kind, bold = _paragraph_kind(item)
+            style = item.style.name if item.style is not None else ""
+            page.block(item.text.split("\n"), kind, bold=bold, style=style, firm=False)
+    built = page.build()
+    if not built.text.strip():
         raise EmptyDocumentError(source, "the .docx has no text")
-    return Extracted([ExtractedPage(body, tables=tables)], "docx")
+    return Extracted([built], "docx")

@@ -9,8 +9,10 @@ from pathlib import Path
 import regex
 
 from pipeline.errors import CorruptFileError, EmptyDocumentError, EncryptedPdfError
-from pipeline.ingest.extracted import Extracted, ExtractedPage, ExtractedTable, rows_to_text
+from pipeline.ingest.extracted import CellIn, Extracted, ExtractedPage, PageBuilder
 from pipeline.ingest.ocr import OCR_DPI, ocr_image
+from pipeline.ingest.pdflayout import LineBlock, TextLine, group_lines
+from pipeline.model import Box
 
 _MIN_TEXT_CHARS = 25  # fewer letters than this on a page: a scan, or a page of stamps
 SCAN_COVER = 0.7  # an image over this share of the page makes it a scan
@@ -57,29 +59,64 @@ def _reread(page, extracted: ExtractedPage, name: str) -> ExtractedPage:
     return extracted
 
 
+_BOLD_FONT = regex.compile(r"bold|black|heavy|demi|,b$|-b$", regex.IGNORECASE)
+
+
+def _text_line(line: dict) -> TextLine:
+    """A pdfplumber text line with what block grouping needs: box, boldness, first word."""
+    chars = [c for c in line.get("chars", []) if c["text"].strip()]
+    bold = bool(chars) and sum(bool(_BOLD_FONT.search(c.get("fontname", ""))) for c in chars) \
+        >= 0.8 * len(chars)
+    size = sorted(c.get("size", 10) for c in chars)[len(chars) // 2] if chars else 10.0
+    first_end = chars[0]["x1"] if chars else line["x0"]
+    for a, b in zip(chars, chars[1:], strict=False):
+        if b["x0"] - a["x1"] > 0.15 * size:
+            break
+        first_end = b["x1"]
+    box = Box(line["x0"], line["top"], line["x1"], line["bottom"])
+    return TextLine(line["text"], box, bold, first_end - box.x0, 0.25 * size)
+
+
+def _cells(table) -> list[CellIn]:
+    """A pdfplumber table's cells on its grid; a merged cell once, with its spans."""
+    texts = table.extract()
+    boxes = [row.cells for row in table.rows]
+    col_edges = sorted({round(b[0], 1) for row in boxes for b in row if b})
+    row_edges = sorted({round(b[1], 1) for row in boxes for b in row if b})
+    out = []
+    for r, row in enumerate(boxes):
+        for c, bbox in enumerate(row):
+            if bbox is None:
+                continue
+            x0, top, x1, bottom = bbox
+            col_span = max(1, sum(1 for x in col_edges if x0 - 0.5 <= x < x1 - 0.5))
+            row_span = max(1, sum(1 for y in row_edges if top - 0.5 <= y < bottom - 0.5))
+            text = texts[r][c] if r < len(texts) and c < len(texts[r]) else ""
+            out.append(CellIn(r, c, text or "", row_span, col_span, Box(*bbox)))
+    return out
+
+
 def _page_text(page) -> ExtractedPage:
-    """Prose between tables as text, each table as tab-separated rows, top to bottom."""
-    found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
-    parts: list[str] = []
-    tables: list[ExtractedTable] = []
-    pos, top = 0, page.bbox[1]
-    for table in found:
-        x0, t_top, x1, t_bottom = table.bbox
-        if t_top > top:
-            prose = page.crop((page.bbox[0], top, page.bbox[2], t_top)).extract_text() or ""
-            if prose.strip():
-                parts.append(prose)
-                pos += len(prose) + 1
-        rows = [[c or "" for c in row] for row in table.extract()]
-        text = rows_to_text(rows)
-        parts.append(text)
-        tables.append(ExtractedTable(pos, pos + len(text), rows))
-        pos += len(text) + 1
-        top = max(top, t_bottom)
-    if top < page.bbox[3]:
-        rest = page.crop((page.bbox[0], top, page.bbox[2], page.bbox[3])).extract_text() or ""
-        parts.append(rest)
-    return ExtractedPage("\n".join(parts), tables=tables)
+    """The page's blocks of lines and its ruled tables as cells, top to bottom."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    lines = page.filter(outside).extract_text_lines(return_chars=True, strip=True)
+    items: list[tuple[float, object]] = [(t.bbox[1], t) for t in tables]
+    for block in group_lines([_text_line(ln) for ln in lines], float(page.height)):
+        items.append((block.box.top, block))
+    builder = PageBuilder()
+    for _, item in sorted(items, key=lambda it: it[0]):
+        if isinstance(item, LineBlock):
+            builder.block([ln.text for ln in item.lines], item.kind, bold=item.bold,
+                          box=item.box)
+        else:
+            builder.table(_cells(item), box=Box(*item.bbox), source="pdf")
+    return builder.build()
 
 
 def _open(data: bytes, source: str):

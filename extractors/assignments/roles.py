@@ -1,0 +1,232 @@
+"""Who is lead and who is partner in one duty (ANNOTATION §3 "Who is who in a sentence").
+
+A duty belongs to its owners (the agencies heading its numbered paragraph) unless it opens with
+its own subject. "Chủ trì, phối hợp với B, C <task>": owners lead, B and C partners.
+"Phối hợp với B <task>": owners partner, B lead. A later "; chủ trì, phối hợp với …" clause
+is a second task. "Yêu cầu A, B <task>" and "… về A để tổng hợp …" name leads anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from extractors.fold import fold
+from extractors.mentions.agencies import AgencyMention
+from extractors.mentions.tasks import clause_end, cue_pattern, roles_data, skip_prefix
+
+
+@lru_cache(maxsize=1)
+def _sep() -> regex.Pattern:
+    """What may stand between two names of one list (matched on folded text): punctuation,
+    "và", and filler nouns such as "hệ thống" ("…, hệ thống Đài Truyền thanh cơ sở")."""
+    return regex.compile(
+        rf"[\s,;*]*(?:(?:va|cung voi|cung|voi)(?!\w)[\s,;*]*)?"
+        rf"(?:(?:{cue_pattern('chain_fillers')})(?!\w)\s*)?"
+    )
+
+
+@dataclass
+class Role:
+    """One (agency, role) on a task span, with where its evidence starts."""
+
+    agency: str
+    role: str
+    task_start: int
+    task_end: int
+    ev_start: int
+    duty_start: int
+    duty_end: int
+    deadline_from: int = -1
+
+
+@dataclass
+class Ctx:
+    """The document text, its folded copy and every agency mention in it."""
+
+    text: str
+    folded: str
+    mentions: list[AgencyMention]
+
+    def chain_at(self, pos: int, limit: int) -> tuple[list[AgencyMention], int]:
+        """Agencies listed from `pos` ("Sở A, Sở B và các đơn vị liên quan") and the list's end."""
+        m = regex.match(r"[\s*:]*", self.text[pos:limit])
+        pos += m.end() if m else 0
+        chain: list[AgencyMention] = []
+        end = pos
+        for ag in self.mentions:
+            if ag.start < pos or ag.start >= limit:
+                continue
+            if chain and ag.start == chain[-1].start:
+                chain.append(ag)  # expanded mention
+                continue
+            gap = self.text[end:ag.start]
+            if ag.start != pos and not (chain and _sep().fullmatch(fold(gap))):
+                break
+            chain.append(ag)
+            end = ag.end
+        return chain, end
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, regex.Pattern]:
+    return {
+        k: regex.compile(rf"(?:{cue_pattern(k)})(?!\w)\s*,?\s*")
+        for k in ("lead_partner", "lead", "partner", "request", "lead_in", "closing")
+    }
+
+
+def _rows(agencies: list[AgencyMention], role: str, ts: int, te: int, ev: int, d: tuple[int, int]):
+    return [Role(a.canonical, role, ts, te, ev, *d) for a in agencies if a.assignable]
+
+
+def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int) -> list[Role]:
+    """Role rows for the duty text[ds:de] of `owners` (evidence for owners starts at `ev`)."""
+    cues = _cues()
+    pos = skip_prefix(ctx.text, ds)
+    if cues["closing"].match(ctx.folded, pos):
+        return _secondary(ctx, ds, de, pos) + _report_to(ctx, pos, (ds, de), pos)
+    if cues["lead_in"].match(ctx.folded, pos):
+        pos = _after_lead_in(ctx, pos, de)
+    req = cues["request"].match(ctx.folded, pos)
+    if req and ctx.chain_at(req.end(), de)[0]:
+        pos = req.end()  # "Yêu cầu A, B <task>" as its own paragraph: A, B are its subjects
+    subject, after = ctx.chain_at(pos, de)
+    if any(a.assignable for a in subject):
+        owners, ev, pos = subject, subject[0].start, skip_prefix(ctx.text, after)
+    rows, first_end = _first_task(ctx, pos, de, owners, ev, (ds, de))
+    rows += _secondary(ctx, ds, de, first_end, owners, ev)
+    return rows + _report_to(ctx, pos, (ds, de), pos)
+
+
+def _first_task(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> tuple[list[Role], int]:
+    cues = _cues()
+    m = cues["lead_partner"].match(ctx.folded, pos)
+    if m:
+        partners, after = ctx.chain_at(m.end(), de)
+        ts = skip_prefix(ctx.text, after)
+        te = clause_end(ctx.text, ts, de)
+        pev = m.start() + ctx.folded[m.start():m.end()].find("phoi")
+        return _rows(owners, "lead", ts, te, ev, d) + _rows(partners, "partner", ts, te, pev, d), te
+    m = cues["partner"].match(ctx.folded, pos)
+    if m:
+        leads, after = ctx.chain_at(m.end(), de)
+        if leads:
+            ts = skip_prefix(ctx.text, after)
+            te = clause_end(ctx.text, ts, de)
+            leads, extra = _split_related(leads)
+            rows = _rows(owners, "partner", ts, te, ev, d)
+            rows += _rows(leads, "lead", ts, te, m.start(), d)
+            return rows + _rows(extra, "partner", ts, te, m.start(), d), te
+    m = cues["lead"].match(ctx.folded, pos)
+    ts = skip_prefix(ctx.text, m.end()) if m else pos
+    te = clause_end(ctx.text, ts, de)
+    return _rows(owners, "lead", ts, te, ev, d), te
+
+
+def _split_related(leads: list[AgencyMention]) -> tuple[list, list]:
+    """"Phối hợp với B và các đơn vị liên quan": B leads; "the related units" only ever
+    coordinate (ANNOTATION §3: "… và các đơn vị liên quan" adds a partner row)."""
+    related = set(roles_data()["partner_collectives"])
+    named = [a for a in leads if a.canonical not in related]
+    if not named:
+        return leads, []
+    return named, [a for a in leads if a.canonical in related]
+
+
+def _after_lead_in(ctx: Ctx, pos: int, de: int) -> int:
+    """Skip "Căn cứ …, các cơ quan, đơn vị" to the verb or role cue that starts the duty."""
+    verb = regex.compile(
+        rf"(?:{cue_pattern('clause_verbs')}|{cue_pattern('lead_partner')}|{cue_pattern('partner')}"
+        rf"|{cue_pattern('lead')})(?!\w)"
+    )
+    subj = regex.compile(r"\s*(?:cac\s+)?(?:co quan|don vi|dia phuong)(?:\s*,\s*(?:co quan|don vi|"
+                         r"dia phuong))*\s*")
+    comma = ctx.text.find(",", pos, de)
+    de_m = regex.search(r"\sđể\s+", ctx.text[pos:comma if comma > 0 else de])
+    if de_m:
+        return pos + de_m.end()
+    for c in regex.finditer(r",", ctx.text[:de], pos=pos):
+        start = skip_prefix(ctx.text, c.end())
+        chain, after = ctx.chain_at(start, de)
+        s = after if chain else start
+        m = subj.match(ctx.folded, s)
+        s = m.end() if m and m.end() > s else s
+        s = skip_prefix(ctx.text, s)
+        if verb.match(ctx.folded, s):
+            return s
+    return pos
+
+
+def _secondary(ctx: Ctx, ds: int, de: int, pos: int, owners=(), ev: int = 0) -> list[Role]:
+    """Later clauses: "; chủ trì, phối hợp với …", "Yêu cầu A …", "về A để tổng hợp …"."""
+    rows: list[Role] = []
+    d = (ds, de)
+    lp = rf"[;,.]\s*(?:{cue_pattern('lead_partner')})(?!\w)\s*,?\s*"
+    for m in regex.finditer(lp, ctx.folded[:de], pos=pos):
+        if owners:
+            at = m.start() + 1 + _ws(ctx.text, m.start() + 1)
+            rows += _first_task(ctx, at, de, owners, ev, d)[0]
+    rows += _clauses(ctx, pos, de, owners, ev, d)
+    req = rf"(?<!\w)(?:{cue_pattern('request')})(?!\w)\s+"
+    for m in regex.finditer(req, ctx.folded[:de], pos=pos):
+        chain, after = ctx.chain_at(m.end(), de)
+        if chain:
+            ts = skip_prefix(ctx.text, after)
+            rows += _rows(chain, "lead", ts, clause_end(ctx.text, ts, de), m.start(), d)
+    return rows
+
+
+def _report_to(ctx: Ctx, pos: int, d: tuple[int, int], cycle_from: int) -> list[Role]:
+    """"… (qua / gửi về A để tổng hợp)": A leads the compiling. Searched over the whole duty,
+    brackets included, since the remark often sits in a bracket inside the first clause; the
+    compiling recurs with the reports, so its deadline is read from the duty (`cycle_from`)."""
+    rows: list[Role] = []
+    de = d[1]
+    rt = rf"(?<!\w)(?:{cue_pattern('report_to')})\s+"
+    for m in regex.finditer(rt, ctx.folded[:de], pos=pos):
+        chain, after = ctx.chain_at(m.end(), de)
+        de_word = regex.match(r"\s*để\s+", ctx.text[after:de])
+        v = de_word and regex.match(rf"(?:{cue_pattern('report_verbs')})(?!\w)",
+                                    ctx.folded[after + de_word.end():de])
+        if chain and v:
+            ts = after + de_word.end()
+            te = clause_end(ctx.text, ts, de)
+            rows += [Role(a.canonical, "lead", ts, te, chain[0].start, *d, deadline_from=cycle_from)
+                     for a in chain if a.assignable]
+    return rows
+
+
+def _clauses(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
+    """"; trong đó phối hợp B để …" (B lead, owners partner) and "; đồng thời …" (owners lead)."""
+    rows: list[Role] = []
+    if not owners:
+        return rows
+    pc = rf"[;,]\s*(?:{cue_pattern('partner_clause')})(?!\w)\s*"
+    lead_cue = regex.compile(rf"(?:{cue_pattern('lead')})\s*$")
+    for m in regex.finditer(pc, ctx.folded[:de], pos=pos):
+        if lead_cue.search(ctx.folded, max(0, m.start() - 30), m.start()):
+            continue  # "chủ trì, phối hợp với": a lead clause, read by `_secondary`
+        leads, after = ctx.chain_at(m.end(), de)
+        if leads:
+            ts = skip_prefix(ctx.text, after)
+            te = clause_end(ctx.text, ts, de)
+            rows += _rows(owners, "partner", ts, te, ev, d)
+            rows += _rows(leads, "lead", ts, te, leads[0].start, d)
+    oc = rf";\s*(?:{cue_pattern('own_clause')})(?!\w)\s*"
+    for m in regex.finditer(oc, ctx.folded[:de], pos=pos):
+        te = clause_end(ctx.text, m.end(), de)
+        rows += _rows(owners, "lead", m.end(), te, ev, d)
+    return rows
+
+
+def _ws(text: str, i: int) -> int:
+    m = regex.match(r"\s*", text[i:])
+    return m.end() if m else 0
+
+
+def make_ctx(text: str, mentions: list[AgencyMention]) -> Ctx:
+    """Bundle the text, its folded copy and its agency mentions for the role parser."""
+    return Ctx(text, fold(text), mentions)

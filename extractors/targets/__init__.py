@@ -1,0 +1,1 @@
+"""Targets (ANNOTATION §2): numbers, units, comparators, indicators and their codes, years."""

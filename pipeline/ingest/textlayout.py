@@ -1,0 +1,190 @@
+"""The layout a text file shows: its tables and the bold runs that hold a wrapped heading.
+
+Three table syntaxes occur in the genre's text copies, and each becomes cells on a grid:
+
+- tab rows: one row per line, cells separated by tabs ("1\tXây dựng …\tSở Nội vụ");
+- one cell per line: each cell on its own line after a tab, rows between blank lines (a
+  word processor's table pasted as text);
+- pipes: a web copy's table, every cell between lines holding a single "|", a cell's text
+  wrapped over lines, a row ending where two "|" lines meet ("|" / "1" / "|" / "Triển khai …" /
+  "|" / "|" / "2" …). Letterheads and signature blocks are laid out so too.
+
+A bold run (`**…**`) that opens a line and closes at the end of a later line is one block: the
+source wrapped a title inside one emphasis ("**VI. TỔ CHỨC" / "THỰC HIỆN**").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.model import Block, Cell, Layout, Table
+
+_BOLD_RUN = regex.compile(r"(?m)^[ \t]*\*\*(?!\s*\*\*)[^\n]*?(?:\n(?![ \t]*\n)[^\n]*?)+\*\*[ \t]*$")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for piece in text.split("\n"):
+        out.append(_Line(pos, pos + len(piece), piece))
+        pos += len(piece) + 1
+    return out
+
+
+def _trimmed(line: _Line, start: int, end: int) -> tuple[int, int]:
+    """`[start, end)` of `line.text` without surrounding whitespace, in text offsets."""
+    piece = line.text[start:end]
+    a = start + len(piece) - len(piece.lstrip())
+    b = start + len(piece.rstrip())
+    return line.start + a, line.start + max(a, b)
+
+
+def _is_pipe(line: _Line) -> bool:
+    return line.stripped == "|"
+
+
+def pipe_tables(lines: list[_Line]) -> list[tuple[Table, int, int]]:
+    """Web-copy tables: (table, first line index, last line index)."""
+    out = []
+    i = 0
+    while i < len(lines):
+        if not _is_pipe(lines[i]):
+            i += 1
+            continue
+        j = i
+        # the table runs while every blank line is followed by a pipe line later in the block
+        while j + 1 < len(lines) and (lines[j + 1].stripped or (
+                j + 2 < len(lines) and _is_pipe(lines[j + 2]))):
+            j += 1
+        while j > i and not _is_pipe(lines[j]):
+            j -= 1
+        table = _pipe_grid(lines[i:j + 1])
+        if table is not None:
+            out.append((table, i, j))
+        i = j + 1
+    return out
+
+
+def _pipe_grid(lines: list[_Line]) -> Table | None:
+    """Cells of a pipe table whose first and last lines are pipes."""
+    rows: list[list[tuple[int, int]]] = [[]]
+    content: list[_Line] = []
+    for k, line in enumerate(lines):
+        if not _is_pipe(line):
+            content.append(line)
+            continue
+        if content:
+            first, last = content[0], content[-1]
+            rows[-1].append((_trimmed(first, 0, len(first.text))[0],
+                             _trimmed(last, 0, len(last.text))[1]))
+            content = []
+        elif k and _is_pipe(lines[k - 1]) and rows[-1]:
+            rows.append([])  # two pipes meet: a new row
+    rows = [r for r in rows if r]
+    if not rows or sum(len(r) for r in rows) < 2:
+        return None
+    width = max(len(r) for r in rows)
+    cells = []
+    for r, row in enumerate(rows):
+        for c, (s, e) in enumerate(row):
+            span = width - c if c == len(row) - 1 and len(row) < width else 1
+            cells.append(Cell(r, c, s, e, 1, span))
+    return Table(lines[0].start, lines[-1].end, tuple(cells), source="pipes")
+
+
+def _tab_cells(line: _Line) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for part in line.text.split("\t"):
+        out.append(_trimmed(line, pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def _is_tab_row(line: _Line) -> bool:
+    """A line with a tab between two pieces of text (not a lone cell after a tab)."""
+    parts = [p for p in line.text.split("\t") if p.strip()]
+    return len(parts) >= 2
+
+
+def _is_cell_line(line: _Line) -> bool:
+    return line.text.startswith("\t") and line.text.count("\t") == 1 and bool(line.stripped)
+
+
+def tab_tables(lines: list[_Line], taken: set[int]) -> list[Table]:
+    """Runs of tab rows, and runs of one-cell lines grouped into rows by blank lines."""
+    out: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if i in taken:
+            i += 1
+            continue
+        if _is_tab_row(lines[i]):
+            j = i
+            while True:
+                k = j + 1
+                while k < len(lines) and not lines[k].stripped and k - j <= 2:
+                    k += 1  # a blank line or two inside a table (a page break in the copy)
+                if k < len(lines) and k not in taken and (
+                        _is_tab_row(lines[k]) or "\t" in lines[k].text.strip(" ")):
+                    j = k
+                else:
+                    break
+            rows = [_tab_cells(ln) for ln in lines[i:j + 1] if ln.stripped]
+            out.append(_grid(rows, lines[i].start, lines[j].end, "tabs"))
+            i = j + 1
+        elif _is_cell_line(lines[i]):
+            rows, row, j = [], [], i
+            while j < len(lines) and j not in taken and (
+                    _is_cell_line(lines[j]) or not lines[j].stripped):
+                if lines[j].stripped:
+                    row.append(_trimmed(lines[j], 1, len(lines[j].text)))
+                elif row:
+                    rows.append(row)
+                    row = []
+                j += 1
+            if row:
+                rows.append(row)
+            if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                end = max(e for r in rows for _, e in r)
+                out.append(_grid(rows, lines[i].start, end, "cell-lines"))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _grid(rows: list[list[tuple[int, int]]], start: int, end: int, source: str) -> Table:
+    cells = tuple(Cell(r, c, s, e) for r, row in enumerate(rows) for c, (s, e) in enumerate(row))
+    return Table(start, end, cells, source=source)
+
+
+def bold_blocks(text: str, tables: list[Table]) -> list[Block]:
+    """Bold runs that wrap over lines outside tables: one block each (a heading candidate)."""
+    out = []
+    for m in _BOLD_RUN.finditer(text):
+        if any(t.start <= m.start() < t.end for t in tables):
+            continue
+        out.append(Block(m.start(), m.end(), "heading", bold=True))
+    return out
+
+
+def text_layout(text: str) -> Layout:
+    """The tables and wrapped bold runs of a text file."""
+    lines = _lines(text)
+    found = pipe_tables(lines)
+    taken = {k for _, i, j in found for k in range(i, j + 1)}
+    tables = [t for t, _, _ in found] + tab_tables(lines, taken)
+    tables.sort(key=lambda t: t.start)
+    return Layout(bold_blocks(text, tables), tables)

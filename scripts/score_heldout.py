@@ -1,0 +1,40 @@
+"""Score the held-out plans of other policy domains (tests/fixtures/heldout), in this process.
+
+    .venv/bin/python scripts/score_heldout.py [--report DIR]
+
+The plans were written in the genre by the team, for first-look measurement: nothing in the
+pipeline may be tuned on them (tests/fixtures/heldout/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.score.cli import write_reports  # noqa: E402
+from pipeline.score.corpus import score_documents  # noqa: E402
+from pipeline.score.summary import summary_text  # noqa: E402
+
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Process, score and print the summary; optionally write the error report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--report", help="write report.md/.html/.json into this folder")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        report = score_documents(sorted(HELDOUT.glob("*.txt")), HELDOUT / "gold", Path(tmp))
+    print(summary_text(report))
+    if args.report:
+        write_reports(report, Path(args.report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
