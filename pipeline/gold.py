@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-CONTRACT_PATH = Path(__file__).parents[1] / "data" / "contract.yaml"
+CONTRACT_PATH = Path(__file__).parent / "data" / "contract.yaml"
 RECORD_KINDS = ("sections", "targets", "assignments")
 _SPACE = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
