@@ -131,6 +131,7 @@ def test_a_relabelled_region_takes_only_its_new_kinds_fields():
     assert record == {**dict.fromkeys(A_FIN, None), "agency": "", "role": "", "task": "",
                       "evidence": T80["evidence"]}
     assert any("assignments[0].role: ''" in p for p in problems)
+    assert any(p.endswith("assignments[0].agency: empty") for p in problems)
 
 
 def test_a_heading_highlighted_with_its_number_loses_the_number():

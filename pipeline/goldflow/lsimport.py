@@ -98,8 +98,15 @@ def gold_from_annotation(task: dict, annotation: dict) -> ImportedGold:
     gold = _assemble(doc_id, meta, {k: [r for _, r in v] for k, v in records.items()})
     reference = collapse(text)
     imported = ImportedGold(doc_id, gold, text, meta.get("origin", "cleaned"))
-    imported.problems = check_gold(gold, f"{doc_id}.json", reference)
+    imported.problems = check_gold(gold, f"{doc_id}.json", reference) + _unnamed(gold, doc_id)
     return imported
+
+
+def _unnamed(gold: dict, doc_id: str) -> list[str]:
+    """Assignments whose agency field was left empty (the contract check accepts any string)."""
+    return [f"{doc_id}.json: assignments[{index}].agency: empty"
+            for index, record in enumerate(gold.get("assignments") or [])
+            if isinstance(record, dict) and record.get("agency") == ""]
 
 
 def _assemble(doc_id: str, meta: dict, records: dict[str, list[dict]]) -> dict:
