@@ -105,7 +105,7 @@ def _process_one(path: str):
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
-    from pipeline.clean import clean_text
+    from pipeline.clean import clean_document
     from pipeline.errors import VnplanError
     from pipeline.ingest import ingest
 
@@ -116,12 +116,12 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     except VnplanError as exc:
         print(f"vnplan: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
-    result = clean_text(doc.raw_text, suggest_only=args.suggest)
+    doc = clean_document(doc, suggest_only=args.suggest)  # as the pipeline cleans it
     if args.corrections or args.suggest:
-        for c in result.corrections:
+        for c in doc.corrections:
             print(json.dumps(asdict(c), ensure_ascii=False))
     else:
-        sys.stdout.write(result.text)
+        sys.stdout.write(doc.text or "")
     return EXIT_OK
 
 

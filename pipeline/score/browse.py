@@ -55,7 +55,8 @@ class DocView:
         start, end = row.get(keys[0]), row.get(keys[1])
         if start is None or end is None or self.text is None:
             return None
-        return int(start), int(end)
+        start, end = sorted((int(start), int(end)))  # a faulty row may have them inverted
+        return (start, end) if end > start else None
 
 
 def snippet(text: str, gold: Span | None, pred: Span | None,

@@ -147,14 +147,8 @@ def is_gold_folder(folder: Path) -> bool:
 def load_inputs(gold_dir: Path, pred_dir: Path, corpus_dirs: list[Path] | None = None
                 ) -> tuple[list[DocInput], list[str]]:
     """Inputs of every gold document (empty predictions where none were made), and the ids of
-    predicted documents that have no gold file. A prediction folder of gold files is read as a
-    second annotator's gold (agreement.py)."""
+    predicted documents that have no gold file."""
     golds = load_gold_dir(gold_dir)
-    if is_gold_folder(pred_dir):
-        from pipeline.score.agreement import agreement_inputs
-
-        return agreement_inputs(golds, gold_dir, load_gold_dir(pred_dir), pred_dir,
-                                corpus_dirs or [])
     preds = load_pred_dir(pred_dir)
     inputs = []
     for doc_id, gold in golds.items():

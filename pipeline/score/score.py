@@ -8,10 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.gold import collapse, load_contract
+from pipeline.score.agreement import agreement_inputs
 from pipeline.score.assignments import score_assignments
 from pipeline.score.browse import DocView, enrich, merge_misses
 from pipeline.score.context import GoldSections, PredSections
-from pipeline.score.data import DocInput, ScoreInputError, is_gold_folder, load_inputs
+from pipeline.score.data import (
+    DocInput,
+    ScoreInputError,
+    is_gold_folder,
+    load_gold_dir,
+    load_inputs,
+)
 from pipeline.score.kappa import kappa_tables
 from pipeline.score.metrics import Part, micro
 from pipeline.score.sections import score_sections
@@ -129,7 +136,11 @@ def score_dirs(gold_dir: Path | str, pred_dir: Path | str,
     """
     gold_dir, pred_dir = Path(gold_dir), Path(pred_dir)
     agreement = is_gold_folder(pred_dir)
-    inputs, unscored = load_inputs(gold_dir, pred_dir, corpus_dirs)
+    if agreement:  # a second annotator's gold folder
+        inputs, unscored = agreement_inputs(load_gold_dir(gold_dir), gold_dir,
+                                            load_gold_dir(pred_dir), pred_dir, corpus_dirs or [])
+    else:
+        inputs, unscored = load_inputs(gold_dir, pred_dir, corpus_dirs)
     if not inputs:
         raise ScoreInputError(f"no document of {pred_dir} has gold in {gold_dir}")
     scored = {doc.doc_id: score_document(doc) for doc in inputs}
