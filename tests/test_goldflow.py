@@ -236,6 +236,9 @@ def test_labeling_config_offers_every_contract_field_and_value():
     assert [c.get("value") for c in names["target_code"].iter("Choice")] == contract["codes"]
     assert [c.get("value") for c in names["assignment_role"].iter("Choice")] == contract["roles"]
     assert names["assignment_due_end"].tag == "DateTime"
+    boxes = [v for v in root.iter("View") if v.get("visibleWhen") == "region-selected"]
+    assert [v.get("whenLabelValue") for v in boxes] == labels
+    assert not any(v.get("whenTagName") for v in boxes)  # Label Studio then hides the box
 
 
 def test_cli_export_and_import_give_back_the_gold_folder(tmp_path, capsys):

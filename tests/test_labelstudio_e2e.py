@@ -17,6 +17,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from browser import chromium
+from selenium.webdriver.support.ui import WebDriverWait
 
 from pipeline.cli import main
 from pipeline.gold import check_gold_dir
@@ -43,6 +45,7 @@ class LabelStudio:
         self.data = root / "ls-data"
         shutil.copytree(TEMPLATE, self.data)
         self.port, self.token = _free_port(), secrets.token_hex(20)
+        self.email, self.password = "annotator@vnplan.test", secrets.token_hex(8)
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = root / "label-studio.log"
         env = {**os.environ, "LABEL_STUDIO_BASE_DATA_DIR": str(self.data), "HOME": str(root),
@@ -52,7 +55,7 @@ class LabelStudio:
             self.process = subprocess.Popen(
                 [str(LABEL_STUDIO), "start", "--no-browser", "--data-dir", str(self.data),
                  "--internal-host", "127.0.0.1", "--port", str(self.port),
-                 "--username", "annotator@vnplan.test", "--password", secrets.token_hex(8),
+                 "--username", self.email, "--password", self.password,
                  "--user-token", self.token, "--enable-legacy-api-token"],
                 stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
 
@@ -130,17 +133,23 @@ def _annotate(result: list[dict]) -> tuple[list[dict], str]:
     return kept, labels[0]["value"]["text"]
 
 
-def test_round_trip_through_a_real_label_studio(label_studio, tasks_file, tmp_path):
+@pytest.fixture(scope="module")
+def project(label_studio, tasks_file) -> dict:
+    """A project with vnplan's labeling config and the two tasks imported."""
     config = tasks_file.with_name("tasks.label_config.xml").read_text("utf-8")
-    project = label_studio.call("POST", "/api/projects",
+    created = label_studio.call("POST", "/api/projects",
                                 {"title": "vnplan gold", "label_config": config})
     tasks = json.loads(tasks_file.read_text("utf-8"))
-    imported = label_studio.call("POST", f"/api/projects/{project['id']}/import", tasks)
+    imported = label_studio.call("POST", f"/api/projects/{created['id']}/import", tasks)
     assert (imported["task_count"], imported["annotation_count"],
             imported["prediction_count"]) == (2, 1, 1)
-    listed = label_studio.call("GET", f"/api/tasks?project={project['id']}&fields=all")
-    by_doc = {t["data"]["doc_id"]: t for t in listed["tasks"]}
-    new_task = label_studio.call("GET", f"/api/tasks/{by_doc[NEW_DOC]['id']}")
+    listed = label_studio.call("GET", f"/api/tasks?project={created['id']}&fields=all")
+    return {"id": created["id"], "tasks": tasks,
+            "task_ids": {t["data"]["doc_id"]: t["id"] for t in listed["tasks"]}}
+
+
+def test_round_trip_through_a_real_label_studio(label_studio, project, tmp_path):
+    new_task = label_studio.call("GET", f"/api/tasks/{project['task_ids'][NEW_DOC]}")
     result, evidence = _annotate(new_task["predictions"][0]["result"])
     label_studio.call("POST", f"/api/tasks/{new_task['id']}/annotations",
                       {"result": result, "was_cancelled": False, "ground_truth": False})
@@ -151,9 +160,37 @@ def test_round_trip_through_a_real_label_studio(label_studio, tasks_file, tmp_pa
     assert main(["gold", "import", str(export_file), "--out", str(gold2)]) == 0
     assert (gold2 / f"{GOLD_DOC}.json").read_bytes() == Path(f"gold/{GOLD_DOC}.json").read_bytes()
     new_gold = json.loads((gold2 / f"{NEW_DOC}.json").read_text("utf-8"))
-    predicted = [r for r in tasks[1]["predictions"][0]["result"]
+    predicted = [r for r in project["tasks"][1]["predictions"][0]["result"]
                  if r["type"] == "labels" and r["value"]["labels"] == ["Target"]]
     assert len(new_gold["targets"]) == len(predicted) - 1
     [corrected] = [t for t in new_gold["targets"] if t["evidence"] in " ".join(evidence.split())]
     assert corrected["code"] == "EDUCATION"
     assert check_gold_dir(gold2, Path("corpora/raw")) == []
+
+
+def test_selecting_a_region_shows_its_fields_in_the_labeling_interface(label_studio, project):
+    driver = chromium(1500, 1000)
+    try:
+        driver.get(f"{label_studio.url}/user/login")
+        WebDriverWait(driver, 60).until(lambda d: d.find_elements("name", "email"))
+        driver.find_element("name", "email").send_keys(label_studio.email)
+        driver.find_element("name", "password").send_keys(label_studio.password)
+        driver.find_element("css selector", "button[type=submit]").click()
+        WebDriverWait(driver, 60).until(lambda d: "/user/login" not in d.current_url)
+        driver.get(f"{label_studio.url}/projects/{project['id']}/data"
+                   f"?task={project['task_ids'][GOLD_DOC]}")
+        meetings = WebDriverWait(driver, 120).until(lambda d: [
+            s for s in d.find_elements("css selector", "span.htx-highlight")
+            if s.text.startswith("30% cuộc họp")])
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", meetings[0])
+        meetings[0].click()
+        panel = WebDriverWait(driver, 30).until(lambda d: [
+            p for p in d.find_elements("css selector", ".vnplan-fields")
+            if "Target fields" in p.text])
+        assert "Heading fields" not in panel[0].text and "indicator" in panel[0].text
+        checked = [box.find_element("xpath", "ancestor::label[1]").text for box in
+                   panel[0].find_elements("css selector", "input[type=checkbox]")
+                   if box.is_selected()]
+        assert "MEETINGS" in " ".join(checked)
+    finally:
+        driver.quit()

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser import chromium
 from PIL import Image
 
 from pipeline.cli import main
@@ -17,7 +18,6 @@ from pipeline.tables import build_frames, write_cleaned, write_frames
 
 DEVSET = Path("/work/shared/devset")
 PLANS = ("04_DongThap_597-KH-UBND-2025", "05_HaNoi_310-KH-UBND-2025")
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 
 
 @pytest.fixture(scope="module")
@@ -53,18 +53,7 @@ def test_every_error_is_shown_in_its_context(report_dir):
 
 @pytest.fixture(scope="module")
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    assert CHROMIUM.exists() and CHROMEDRIVER.exists(), \
-        "headless Chromium is missing: run `make setup` (scripts/install_system_deps.sh)"
-    options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--window-size=1300,1500"):
-        options.add_argument(argument)
-    options.binary_location = str(CHROMIUM)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver = chromium()
     try:
         yield driver
     finally:

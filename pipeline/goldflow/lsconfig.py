@@ -31,8 +31,7 @@ def _control(parent: ET.Element, control: FieldControl) -> None:
                   size="6")
     attrs = {"name": control.name, "toName": TEXT_NAME, "perRegion": "true"}
     if control.tag == "Choices":
-        element = ET.SubElement(parent, "Choices", attrs, choice="single", showInline="true",
-                                layout="select" if len(control.options) > 6 else "inline")
+        element = ET.SubElement(parent, "Choices", attrs, choice="single", showInline="true")
         for option in control.options:
             ET.SubElement(element, "Choice", value=option)
     elif control.tag == "Number":
@@ -62,8 +61,9 @@ def labeling_config() -> str:
                   value="$text", granularity="symbol")
     panel = ET.SubElement(columns, "View", style="flex:2", className="vnplan-fields")
     for kind in RECORD_KINDS:
+        # no whenTagName: with it, Label Studio 1.23 never shows the box
         box = ET.SubElement(panel, "View", visibleWhen="region-selected",
-                            whenTagName=TEXT_NAME, whenLabelValue=REGION_LABEL[kind])
+                            whenLabelValue=REGION_LABEL[kind])
         ET.SubElement(box, "Header", value=f"{REGION_LABEL[kind]} fields")
         for control in controls(kind):
             _control(box, control)
