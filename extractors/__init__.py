@@ -1,4 +1,8 @@
-"""Extractors: targets, agencies and assignments, deadlines, from cleaned and segmented text."""
+"""Extractors: targets and assignments from a cleaned, segmented document.
+
+Each part runs guarded: a table or block that breaks a reader is skipped and reported on the
+document (`Document.report`, a `failures` row), and the rest of the document is still read.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,22 @@ from pipeline.model import Document
 
 
 def extract(doc: Document) -> Document:
-    """Fill `doc.targets` and `doc.assignments` from `doc.text` and `doc.sections`."""
+    """Fill `doc.targets` and `doc.assignments` from the cleaned text, sections and layout."""
     from extractors.assignments.extract import extract_assignments
     from extractors.targets.extract import extract_targets
 
     assert doc.text is not None, "clean the document before extracting"
-    doc.targets = extract_targets(doc.text, doc.sections, doc.meta, doc.layout.tables)
-    doc.assignments = extract_assignments(doc.text, doc.sections, doc.meta,
-                                         doc.layout.tables)
+
+    def report(what: str, exc: Exception) -> None:
+        doc.report("extract", what, exc)
+
+    try:
+        doc.targets = extract_targets(doc.text, doc.sections, doc.meta, doc.layout.tables)
+    except Exception as exc:  # noqa: BLE001 - one part's bug must not lose the other
+        report("targets", exc)
+    try:
+        doc.assignments = extract_assignments(doc.text, doc.sections, doc.meta,
+                                              doc.layout.tables, report)
+    except Exception as exc:  # noqa: BLE001
+        report("assignments", exc)
     return doc

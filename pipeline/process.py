@@ -11,6 +11,7 @@ from pipeline.errors import VnplanError
 from pipeline.ingest import ingest
 from pipeline.ingest.metadata import extract_metadata, make_doc_id
 from pipeline.model import Document, Failure
+from pipeline.provenance import trace
 from pipeline.segment import segment
 
 
@@ -38,7 +39,7 @@ def _segment(doc: Document) -> Document:
 def _extract(doc: Document) -> Document:
     from extractors import extract
 
-    return extract(doc)
+    return trace(extract(doc))
 
 
 def process_path(

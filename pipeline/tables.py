@@ -28,22 +28,25 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "sections": {
         "doc_id": STR, "sec_id": INT, "parent": INT, "depth": INT, "level": INT, "number": STR,
         "heading": STR, "label": STR, "kind": STR, "start": INT, "end": INT,
-        "heading_start": INT, "heading_end": INT,
+        "heading_start": INT, "heading_end": INT, "page": INT, "source_start": INT,
+        "source_end": INT,
     },
     "targets": {
         "doc_id": STR, "indicator": STR, "code": STR, "value": FLOAT, "value_max": FLOAT,
         "unit": STR, "comparator": STR, "kind": STR, "scope_level": STR, "year": INT,
         "period_start": INT, "evidence": STR, "start": INT, "end": INT, "section": INT,
-        "method": STR,
+        "method": STR, "page": INT, "source_start": INT, "source_end": INT,
     },
     "assignments": {
         "doc_id": STR, "agency": STR, "role": STR, "task": STR, "deadline_text": STR,
         "due_start": STR, "due_end": STR, "recurrence": STR, "evidence": STR, "start": INT,
-        "end": INT, "section": INT, "method": STR,
+        "end": INT, "section": INT, "method": STR, "page": INT, "source_start": INT,
+        "source_end": INT,
     },
     "corrections": {
-        "doc_id": STR, "start": INT, "end": INT, "raw_start": INT, "raw_end": INT,
+        "doc_id": STR, "start": INT, "end": INT, "source_start": INT, "source_end": INT,
         "before": STR, "after": STR, "reason": STR, "score": FLOAT, "applied": BOOL,
+        "page": INT,
     },
     "failures": {
         "source": STR, "doc_id": STR, "stage": STR, "error_type": STR, "message": STR,
@@ -54,8 +57,8 @@ SORT_KEYS = {
     "sections": ["doc_id", "start", "sec_id"],
     "targets": ["doc_id", "start", "end", "value"],
     "assignments": ["doc_id", "start", "end", "agency", "role"],
-    "corrections": ["doc_id", "start", "raw_start"],
-    "failures": ["source"],
+    "corrections": ["doc_id", "start", "source_start"],
+    "failures": ["source", "stage", "message"],
 }
 
 
@@ -68,6 +71,7 @@ def _document_row(doc: Document) -> dict:
 
 
 def _rows(docs: Iterable[Document], failures: Iterable[Failure]) -> dict[str, list[dict]]:
+    docs = list(docs)
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     for doc in docs:
         rows["documents"].append(_document_row(doc))
@@ -75,7 +79,8 @@ def _rows(docs: Iterable[Document], failures: Iterable[Failure]) -> dict[str, li
                             ("assignments", doc.assignments), ("corrections", doc.corrections)):
             # items are flat dataclasses: vars() is asdict() without its deep copy
             rows[name].extend({"doc_id": doc.doc_id, **vars(item)} for item in items)
-    rows["failures"] = [dict(vars(f)) for f in failures]
+    problems = [p for doc in docs for p in doc.problems]
+    rows["failures"] = [dict(vars(f)) for f in [*failures, *problems]]
     return rows
 
 

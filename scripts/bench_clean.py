@@ -259,12 +259,12 @@ def correction_precision(raw: str, ref: str, corrections) -> tuple[int, int]:
     for c in corrections:
         if c.reason in DECLARED_REASONS or not c.after.strip() or " " in c.after.strip():
             continue
-        i = bisect.bisect_right(starts, c.raw_start) - 1
+        i = bisect.bisect_right(starts, c.source_start) - 1
         if i < 0 or i not in aligned:
             continue
         word = raw_words[i][1]
-        fixed = normalize_for_metric(raw[starts[i]:c.raw_start] + c.after
-                                     + raw[c.raw_end:starts[i] + len(raw_words[i][1])])
+        fixed = normalize_for_metric(raw[starts[i]:c.source_start] + c.after
+                                     + raw[c.source_end:starts[i] + len(raw_words[i][1])])
         judged += 1
         right += fixed == aligned[i] or (word != aligned[i] and c.after in aligned[i]
                                          and c.before not in aligned[i])

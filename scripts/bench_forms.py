@@ -19,10 +19,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from forms import FORMS, render_forms  # noqa: E402
 
 from pipeline.score.cli import write_reports  # noqa: E402
 from pipeline.score.corpus import score_documents  # noqa: E402
-from tests.forms import FORMS, render_forms  # noqa: E402
 
 FIGURES = (("targets_strict", "f1", "targets strict F1"), ("agency_set", "f1", "(agency, role) F1"),
            ("assignments", "f1", "assignment records F1"), ("sections", "f1", "sections F1"),

@@ -16,9 +16,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import regex
+from generate import _register_fonts
 from PIL import Image, ImageFilter
-
-from tests.generate import _register_fonts
 
 _BOLD = regex.compile(r"\*\*(.*?)\*\*", regex.DOTALL)
 
@@ -127,8 +126,24 @@ def _pdf_styles():
     return body, cell
 
 
+_SPACE_RUN = regex.compile(r" {3,}")
+
+
 def _markup(runs: list[tuple[str, bool]]) -> str:
-    return "".join(f"<b>{escape(t)}</b>" if b else escape(t) for t, b in runs)
+    """Reportlab markup of a paragraph's runs; a run of spaces (columns aligned by spaces, as
+    an OCR'd table or a letterhead is typed) kept as a visible gap."""
+    def esc(t: str) -> str:
+        return _SPACE_RUN.sub(lambda m: " " + "&nbsp;" * 10 + " ", escape(t))
+    return "".join(f"<b>{esc(t)}</b>" if b else esc(t) for t, b in runs)
+
+
+def _aligned_style():
+    """Lines whose columns are aligned by runs of spaces, set small and unjustified so that
+    each stays one printed line, as a table typed that way is printed."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    _register_fonts()
+    return ParagraphStyle("aligned", fontName="LiberationSerif", fontSize=7, leading=9)
 
 
 def _col_widths(rows: list[list[str]], total: float) -> list[float]:
@@ -166,7 +181,8 @@ def make_pdf(text: str, path: Path) -> Path:
         if block.kind == "table":
             story.append(_pdf_table(block.rows, doc.width))
         else:
-            story.append(Paragraph(_markup(block.runs), body))
+            aligned = _SPACE_RUN.search(block.text) and len(block.text) > 60
+            story.append(Paragraph(_markup(block.runs), _aligned_style() if aligned else body))
     doc.build(story)
     return path
 

@@ -24,7 +24,7 @@ def test_corrections_point_into_cleaned_and_raw_text():
     assert result.text == "Chính quyền điện tử tỉnh Thanh Hóa thực hiện"
     for c in result.corrections:
         assert result.text[c.start:c.end] == c.after
-        assert raw[c.raw_start:c.raw_end] == c.before
+        assert raw[c.source_start:c.source_end] == c.before
 
 
 def test_suggest_only_changes_nothing():

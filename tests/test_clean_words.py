@@ -78,7 +78,7 @@ def test_edit_carries_reason_and_score():
     result = clean_text("hoạt động của các co quan hành chính")
     (c,) = [c for c in result.corrections if c.reason.startswith("ocr word")]
     assert c.reason == "ocr word: co→cơ" and 0.5 < c.score <= 1.0
-    assert (c.raw_start, c.raw_end) == (18, 20)
+    assert (c.source_start, c.source_end) == (18, 20)
 
 
 def test_general_text_and_compounds_are_in_the_lexicon():

@@ -13,6 +13,7 @@ import regex
 
 from extractors.assignments.clauses import assigned_roles, execution_roles
 from extractors.assignments.duties import blocks, duties, tcth_regions
+from extractors.assignments.labelled import block_roles, claimed, find_blocks, time_span
 from extractors.assignments.merge_rows import dedupe, merge
 from extractors.assignments.owner_titles import title_owners
 from extractors.assignments.roles import Role, make_ctx, parse_duty
@@ -20,7 +21,7 @@ from extractors.fold import collapse, fold_document
 from extractors.mentions.agencies import find_agencies
 from extractors.mentions.deadlines import Deadline, duty_deadline
 from extractors.mentions.tasks import clause_end, cue_pattern, task_text
-from extractors.tables.rows import TableRow
+from extractors.tables.rows import Report, TableRow
 from extractors.tables.task_table import model_task_rows
 from extractors.tables.text_rows import task_rows
 from pipeline.model import Assignment, DocumentMeta, Section, Table
@@ -28,15 +29,25 @@ from pipeline.model import Assignment, DocumentMeta, Section, Table
 
 def extract_assignments(
     text: str, sections: list[Section], meta: DocumentMeta, tables: list[Table] | None = None,
+    report: Report | None = None,
 ) -> list[Assignment]:
     """Every (task, agency, role) record in `text`; task rows from the model's `tables`, or,
-    when they give none, from tables the text alone shows (text that lost its layout)."""
+    when they give none, from tables the text alone shows (text that lost its layout). A table
+    a reader cannot read is skipped and told to `report`."""
     mentions = find_agencies(text)
     ctx = make_ctx(text, mentions)
-    duty_recs = [_from_role(text, r) for r in _roles(ctx, sections)]
+    labelled = find_blocks(text, sections)
+    taken = claimed(labelled)
+    duty_recs = [_from_role(text, r) for r in _roles(ctx, sections)
+                 if not any(a <= r.ev_start < b for a, b in taken)]
+    for block in labelled:
+        span = time_span(block)
+        for r in block_roles(ctx, block):
+            duty_recs.append(_from_role(text, r, span))
     table_recs: list[Assignment] = []
     follow: dict[int, str] = {}
-    rows = model_task_rows(text, tables or [], mentions) or task_rows(text, mentions)
+    rows = model_task_rows(text, tables or [], mentions, report) or task_rows(text, mentions,
+                                                                                report)
     for row in rows:
         for a in _from_row(text, row):
             table_recs.append(a)
@@ -91,9 +102,14 @@ def _heading_partners(ctx, after: int, spans, rows: list[Role]) -> list[Role]:
     return out
 
 
-def _from_role(text: str, r: Role) -> Assignment:
+def _from_role(text: str, r: Role, time: tuple[int, int] | None = None) -> Assignment:
+    """The record of one role; its deadline read from `time` (a labelled block's time field)
+    or from the duty's own words."""
     start = r.deadline_from if r.deadline_from >= 0 else r.task_start
-    dl = duty_deadline(text[start:_deadline_scope(text, start, r.duty_end)])
+    if time is not None:
+        dl = duty_deadline(text[time[0]:time[1]])
+    else:
+        dl = duty_deadline(text[start:_deadline_scope(text, start, r.duty_end)])
     return Assignment(
         agency=r.agency, role=r.role, task=task_text(text, r.task_start, r.task_end),
         deadline_text=dl.deadline_text, due_start=dl.due_start, due_end=dl.due_end,

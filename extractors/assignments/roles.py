@@ -120,6 +120,10 @@ def _first_task(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> tuple[list[R
             rows = _rows(owners, "partner", ts, te, ev, d)
             rows += _rows(leads, "lead", ts, te, m.start(), d)
             return rows + _rows(extra, "partner", ts, te, m.start(), d), te
+        # "Phối hợp <task>" naming no one to coordinate with: the owners partner it, no lead
+        ts = skip_prefix(ctx.text, m.end())
+        te = clause_end(ctx.text, ts, de)
+        return _rows(owners, "partner", ts, te, ev, d), te
     m = cues["lead"].match(ctx.folded, pos)
     ts = skip_prefix(ctx.text, m.end()) if m else pos
     te = clause_end(ctx.text, ts, de)

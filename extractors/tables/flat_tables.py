@@ -53,6 +53,8 @@ def _row_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         starts.append((m.start(), m.end()))
         want, pos = want + 1, m.end()
+    if not starts:
+        return []  # a header with no numbered row after it: nothing to read
     ends = [a for a, _ in starts[1:]] + [end]
     return [(b, e) for (_, b), e in zip(starts, ends, strict=True)]
 

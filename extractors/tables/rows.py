@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.mentions.deadlines import Deadline
+
+Report = Callable[[str, Exception], None]  # (what was skipped, why): see Document.report
+
+
+def guarded(report: Report | None, what: str, read: Callable[[], list]) -> list:
+    """`read()`, or [] with the error told to `report` (raised when there is none to tell)."""
+    try:
+        return read()
+    except Exception as exc:  # noqa: BLE001 - one odd table must not lose the document
+        if report is None:
+            raise
+        report(what, exc)
+        return []
 
 
 @dataclass

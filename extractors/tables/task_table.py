@@ -18,13 +18,14 @@ from extractors.mentions.agencies import AgencyMention, find_agencies
 from extractors.mentions.deadlines import parse_deadline
 from extractors.tables.columns import column_kind, content_kinds, is_stt
 from extractors.tables.rows import Cell as Span
-from extractors.tables.rows import TableRow
+from extractors.tables.rows import Report, TableRow, guarded
 from extractors.tables.text_rows import to_task_row
 from pipeline.model import Cell, Table
 
 _NEEDED = ({"task", "lead"}, {"task", "partner"})
 _MAX_HEADER_ROWS = 2
 _MAX_HEADER_CELL = 80  # characters: a header names a column, it does not state a task
+_MIN_HEADERLESS_ROWS = 2
 _MAX_TIME_CELL = 50  # a completion time is short; a cited decision with its date is not one
 
 
@@ -104,7 +105,10 @@ def _content_columns(text: str, table: Table, mentions: list[AgencyMention]) -> 
             texts[cell.col].append(_cell_text(text, cell))
     kinds = content_kinds(texts, _names_agency, _reads_as_time)
     columns = Columns(tuple(kinds.get(j) for j in range(table.n_cols)), _extents(table))
-    return columns if columns.usable else None
+    # without a header, only a numbered table of several rows is taken for a task table (a
+    # signature block's recipients beside its signer is not one)
+    numbered = "stt" in columns.kinds and table.n_rows >= _MIN_HEADERLESS_ROWS
+    return columns if columns.usable and numbered else None
 
 
 def _names_agency(s: str) -> bool:
@@ -155,20 +159,29 @@ def _columns(text: str, table: Table, mentions: list[AgencyMention],
     return (found, 0) if found else None
 
 
-def model_task_rows(text: str, tables: list[Table], mentions: list[AgencyMention]
-                    ) -> list[TableRow]:
-    """Task rows of every task table of the document model."""
+def model_task_rows(text: str, tables: list[Table], mentions: list[AgencyMention],
+                    report: Report | None = None) -> list[TableRow]:
+    """Task rows of every task table of the document model; a table that cannot be read is
+    skipped and told to `report`."""
     groups: list[list[dict[str, list[Span]]]] = []
     previous: tuple[Table, Columns] | None = None
     for table in tables:
-        found = _columns(text, table, mentions, previous)
-        if found is None:
+        where = f"table of {table.n_rows}x{table.n_cols} cells" + (
+            f" on page {table.page}" if table.page else f" at offset {table.start}")
+        found = guarded(report, where,
+                        lambda t=table, p=previous: [_columns(text, t, mentions, p)])
+        if not found or found[0] is None:
             previous = None
             continue
-        columns, skip = found
+        columns, skip = found[0]
         if skip or not groups or previous is None:
             groups.append([])  # a table of its own, not a continuation
-        _rows(text, table, columns, skip, groups[-1])
+        guarded(report, where, lambda t=table, c=columns, k=skip, g=groups[-1]:
+                _rows(text, t, c, k, g))
         previous = (table, columns)
-    rows = (to_task_row(text, cells, mentions) for group in groups for cells in group)
-    return [r for r in rows if r]
+    out = []
+    for group in groups:
+        for cells in group:
+            out += guarded(report, "task table row",
+                           lambda c=cells: [r for r in [to_task_row(text, c, mentions)] if r])
+    return out

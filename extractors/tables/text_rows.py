@@ -16,7 +16,7 @@ from extractors.mentions.deadlines import parse_deadline
 from extractors.mentions.tasks import clause_end
 from extractors.tables.columns import column_kind, skip_lead_in
 from extractors.tables.flat_tables import flat_rows
-from extractors.tables.rows import Cell, TableRow
+from extractors.tables.rows import Cell, Report, TableRow, guarded
 
 
 def _line_rows(text: str) -> list[list[Cell]]:
@@ -182,15 +182,18 @@ def _task_fragment(text: str, task: list[Cell]) -> tuple[int, int]:
     return first.start, first.end
 
 
-def task_rows(text: str, mentions: list[AgencyMention]) -> list[TableRow]:
-    """Task rows of all appendix tables in `text`, whatever their layout."""
+def task_rows(text: str, mentions: list[AgencyMention], report: Report | None = None
+              ) -> list[TableRow]:
+    """Task rows of the appendix tables `text` shows, whatever their layout (for text that lost
+    its layout: the model's tables are read by `task_table`); a reader that fails is skipped
+    and told to `report`."""
     from extractors.tables.spaced_tables import (
         spaced_rows,  # it reads header cells with column_kind
     )
 
-    rows = tab_rows(text, mentions)
+    rows = guarded(report, "tab-separated table", lambda: tab_rows(text, mentions))
     if not rows:
-        rows = spaced_rows(text, mentions)
+        rows = guarded(report, "space-aligned table", lambda: spaced_rows(text, mentions))
     if not rows:
-        rows = flat_rows(text, mentions)
+        rows = guarded(report, "table run into the text", lambda: flat_rows(text, mentions))
     return rows

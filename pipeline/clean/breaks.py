@@ -35,7 +35,7 @@ _SENTENCE_END = regex.compile(r"[.;:!?)]\s*$")
 
 
 @dataclass
-class _State:
+class State:
     """What has been broken so far: the running numbers and letters, and the open title."""
 
     arabic: dict[int, int] = field(default_factory=dict)  # depth -> last number
@@ -50,7 +50,7 @@ def _openers() -> regex.Pattern:
     return regex.compile(rf"(?<=\p{{Ll}}[\p{{Ll}}\d]*\s+)(?:{words})\b")
 
 
-def _accept(m: regex.Match, line: str, st: _State) -> bool:
+def _accept(m: regex.Match, line: str, st: State) -> bool:
     """Decide whether candidate `m` starts a new block, updating the numbering state."""
     before = line[max(0, m.start() - 3):m.start()]
     after_end = bool(_SENTENCE_END.search(before))
@@ -106,9 +106,11 @@ def _title_split(line: Line, m_end: int, limit: int, openers: regex.Pattern) -> 
     return None
 
 
-def restore_breaks(line: Line) -> list[Edit]:
-    """Breaks to insert into one very long line that holds a whole document."""
-    st = _State()
+def restore_breaks(line: Line, st: State | None = None) -> list[Edit]:
+    """Breaks to insert into one very long line that holds a whole document (or a page of it:
+    `st` carries the running numbers from the lines before, as a PDF of such a document
+    gives one such line per page)."""
+    st = st if st is not None else State()
     openers = _openers()
     accepted: list[tuple[int, int, str]] = []
     for m in _CANDIDATE.finditer(line.text):

@@ -108,9 +108,10 @@ def edits(text: str, given: StepInput | None = None) -> list[Edit]:
     lines = split_lines(text)
     known = blocks.known_breaks(text, given.layout) if given else frozenset()
     out = markdown_edits(text)
+    numbering = breaks.State()  # one document: its numbers run on from page to page
     for ln in lines:
         if breaks.needs_breaks(ln):
-            out.extend(breaks.restore_breaks(ln))
+            out.extend(breaks.restore_breaks(ln, numbering))
     out.extend(line_edits(text, lines, known))
     out.extend(leading_dot_edits(lines))
     return out

@@ -86,7 +86,7 @@ def _run(text: str, steps: Sequence[tuple[str, Step]], suggest_only: bool,
     if suggest_only:
         return CleanResult(text, OffsetMap.identity(len(text)), suggestions, layout=given.layout)
     corrections = [Correction(s, e, rs, re_, b, a, r, sc) for s, e, rs, re_, b, a, r, sc in pending]
-    corrections.sort(key=lambda c: (c.start, c.raw_start))
+    corrections.sort(key=lambda c: (c.start, c.source_start))
     return CleanResult(current, back, corrections, layout=given.layout)
 
 

@@ -63,7 +63,7 @@ def read_docx(path: Path, data: bytes) -> Extracted:
         else:
             kind, bold = _paragraph_kind(item)
             style = item.style.name if item.style is not None else ""
-            page.block(item.text.split("\n"), kind, bold=bold, style=style, firm=False)
+            page.block(item.text.split("\n"), kind, bold=bold, style=style)
     built = page.build()
     if not built.text.strip():
         raise EmptyDocumentError(source, "the .docx has no text")

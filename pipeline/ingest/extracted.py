@@ -100,14 +100,13 @@ class PageBuilder:
         self._write(text)
 
     def block(self, lines: list[str], kind: str = "paragraph", *, bold: bool = False,
-              box: Box | None = None, style: str = "", firm: bool = True) -> None:
-        """A block of lines: one paragraph, heading or list item as the source shows it
-        (`firm`: see `Block`)."""
+              box: Box | None = None, style: str = "") -> None:
+        """A block of lines: one paragraph, heading or list item as the source shows it."""
         text = "\n".join(lines)
         start = self._write(text)
         if text.strip():
             self.layout.blocks.append(Block(start, start + len(text), kind, self.page, box,
-                                            bold, style, firm))
+                                            bold, style))
 
     def table(self, cells: list[CellIn], *, box: Box | None = None, source: str = "") -> None:
         """A table: one line per grid row, cells joined by tabs (a spanned position empty)."""

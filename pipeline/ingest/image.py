@@ -9,8 +9,8 @@ from pathlib import Path
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.errors import CorruptFileError, ImageTooLargeError
-from pipeline.ingest.extracted import Extracted, ExtractedPage
-from pipeline.ingest.ocr import MAX_PIXELS, check_image_size, ocr_image
+from pipeline.ingest.extracted import Extracted
+from pipeline.ingest.ocr import MAX_PIXELS, check_image_size, ocr_page
 
 
 def read_image(path: Path, data: bytes) -> Extracted:
@@ -25,7 +25,7 @@ def read_image(path: Path, data: bytes) -> Extracted:
             pages = []
             for frame in ImageSequence.Iterator(image):
                 check_image_size(frame, source)
-                pages.append(ExtractedPage(ocr_image(frame.copy(), source), ocr=True))
+                pages.append(ocr_page(frame.copy(), source))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageTooLargeError(source, f"decompression bomb guard: {exc}") from exc
     except UnidentifiedImageError as exc:

@@ -14,6 +14,8 @@ from functools import cache
 from PIL import Image
 
 from pipeline.errors import ImageTooLargeError, OcrFailedError, OcrUnavailableError
+from pipeline.ingest.extracted import ExtractedPage
+from pipeline.ingest.ocrlayout import build_page, ruled_grids, without_rules, words_of
 
 OCR_LANG = os.environ.get("VNPLAN_OCR_LANG", "vie")
 MAX_PIXELS = 120_000_000  # an A0 page at 300 dpi; beyond that an image is a bomb, not a scan
@@ -93,11 +95,8 @@ def upscaled(image: Image.Image, dpi: float | None) -> tuple[Image.Image, float 
     return image.resize((image.width * 2, image.height * 2), Image.Resampling.LANCZOS), dpi * 2
 
 
-def ocr_image(image: Image.Image, source: str) -> str:
-    """Vietnamese text of one page image (despeckled when it is speckled, upscaled when its
-    resolution is low)."""
-    import pytesseract
-
+def _prepared(image: Image.Image, source: str) -> tuple[Image.Image, float | None, str]:
+    """The page ready for Tesseract (despeckled, upscaled), its resolution and the config."""
     problem = tesseract_status()
     if problem:
         raise OcrUnavailableError(source, f"this page needs OCR but {problem}")
@@ -107,7 +106,36 @@ def ocr_image(image: Image.Image, source: str) -> str:
         image = image.convert("RGB")
     image, dpi = upscaled(despeckled(image), page_dpi(image))
     config = f"--psm 3 --dpi {round(dpi)}" if dpi else "--psm 3"  # helps size the glyphs
+    return image, dpi, config
+
+
+def ocr_image(image: Image.Image, source: str) -> str:
+    """Vietnamese text of one page image (despeckled when it is speckled, upscaled when its
+    resolution is low)."""
+    import pytesseract
+
+    image, _dpi, config = _prepared(image, source)
     try:
         return pytesseract.image_to_string(image, lang=OCR_LANG, config=config, timeout=300)
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
         raise OcrFailedError(source, f"tesseract failed: {exc}") from exc
+
+
+def ocr_page(image: Image.Image, source: str) -> ExtractedPage:
+    """One page image read as words with boxes: its text line by line as Tesseract reads it,
+    its ruled tables as cells (`ocrlayout`), boxes in points."""
+    import numpy as np
+    import pytesseract
+
+    image, dpi, config = _prepared(image, source)
+    gray = np.asarray(image.convert("L"))
+    grids = ruled_grids(gray)
+    if grids:
+        image = Image.fromarray(without_rules(gray, grids))
+    try:
+        data = pytesseract.image_to_data(image, lang=OCR_LANG, config=config, timeout=300,
+                                         output_type=pytesseract.Output.DICT)
+    except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
+        raise OcrFailedError(source, f"tesseract failed: {exc}") from exc
+    page = build_page(words_of(data), grids, 72.0 / dpi if dpi else 1.0)
+    return page.build(ocr=True)

@@ -10,7 +10,7 @@ import regex
 
 from pipeline.errors import CorruptFileError, EmptyDocumentError, EncryptedPdfError
 from pipeline.ingest.extracted import CellIn, Extracted, ExtractedPage, PageBuilder
-from pipeline.ingest.ocr import OCR_DPI, ocr_image
+from pipeline.ingest.ocr import OCR_DPI, ocr_page
 from pipeline.ingest.pdflayout import LineBlock, TextLine, group_lines
 from pipeline.model import Box
 
@@ -29,9 +29,11 @@ def _usable(text: str) -> bool:
     return letters >= _MIN_TEXT_CHARS and cids * 4 < letters
 
 
-def _ocr(page, name: str) -> str:
-    """Tesseract's reading of the page rendered at OCR_DPI."""
-    return ocr_image(page.to_image(resolution=OCR_DPI).original, name)
+def _ocr(page, name: str) -> ExtractedPage:
+    """Tesseract's reading of the page rendered at OCR_DPI, tables as cells."""
+    image = page.to_image(resolution=OCR_DPI).original
+    image.info["dpi"] = (OCR_DPI, OCR_DPI)
+    return ocr_page(image, name)
 
 
 def _is_scan(page) -> bool:
@@ -54,12 +56,28 @@ def _reread(page, extracted: ExtractedPage, name: str) -> ExtractedPage:
     if share <= LAYER_UNKNOWN_MAX:
         return extracted
     ours = _ocr(page, name)
-    if unknown_share(ours) < share / 2:
-        return ExtractedPage(ours, ocr=True)
-    return extracted
+    return ours if unknown_share(ours.text) < share / 2 else extracted
 
 
 _BOLD_FONT = regex.compile(r"bold|black|heavy|demi|,b$|-b$", regex.IGNORECASE)
+
+
+_COLUMN_GAP = 1.5  # ems: a gap this wide between two words on a line separates columns
+
+
+def _line_text(chars: list[dict], size: float) -> str:
+    """A line's text rebuilt from its glyphs: a space where words part, three where columns
+    part (a borderless table: a letterhead, a table without rules), as text copies write it."""
+    out: list[str] = []
+    for prev, ch in zip([None, *chars], chars, strict=False):
+        if prev is not None:
+            gap = ch["x0"] - prev["x1"]
+            if gap > _COLUMN_GAP * size:
+                out.append("   ")
+            elif gap > 0.15 * size:
+                out.append(" ")
+        out.append(ch["text"])
+    return "".join(out)
 
 
 def _text_line(line: dict) -> TextLine:
@@ -74,7 +92,8 @@ def _text_line(line: dict) -> TextLine:
             break
         first_end = b["x1"]
     box = Box(line["x0"], line["top"], line["x1"], line["bottom"])
-    return TextLine(line["text"], box, bold, first_end - box.x0, 0.25 * size)
+    text = _line_text(chars, size) if chars else line["text"]
+    return TextLine(text, box, bold, first_end - box.x0, 0.25 * size)
 
 
 def _cells(table) -> list[CellIn]:
@@ -158,7 +177,7 @@ def read_pdf(path: Path, data: bytes) -> Extracted:
                 raise CorruptFileError(source, f"page {number} does not parse: {exc}") from exc
             name = f"{source} page {number}"
             if not _usable(extracted.text):
-                extracted = ExtractedPage(_ocr(page, name), ocr=True)
+                extracted = _ocr(page, name)
             else:
                 extracted = _reread(page, extracted, name)
             pages.append(extracted)

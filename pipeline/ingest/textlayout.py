@@ -55,6 +55,31 @@ def _is_pipe(line: _Line) -> bool:
     return line.stripped == "|"
 
 
+_MAX_CELL_LINES = 30  # a cell's text wraps over a few lines; a page of text is no cell
+# an appendix title is never inside a table: after a signature table it opens the appendix
+_APPENDIX_TITLE = regex.compile(r"^[*_\s]*(?:PHỤ LỤC|Phụ lục)\b")
+
+
+def _pipe_table_end(lines: list[_Line], i: int) -> int:
+    """The last pipe line of the table whose first pipe line is `i`: the table runs while a
+    pipe comes back soon enough (within a cell's length, and after a blank line only when the
+    next line is a pipe)."""
+    last = i
+    k = i + 1
+    while k < len(lines):
+        if _is_pipe(lines[k]):
+            last = k
+        elif k == last + 1 and _APPENDIX_TITLE.match(lines[k].text):
+            break
+        elif not lines[k].stripped:
+            if not (k + 1 < len(lines) and _is_pipe(lines[k + 1])):
+                break
+        elif k - last > _MAX_CELL_LINES:
+            break
+        k += 1
+    return last
+
+
 def pipe_tables(lines: list[_Line]) -> list[tuple[Table, int, int]]:
     """Web-copy tables: (table, first line index, last line index)."""
     out = []
@@ -63,13 +88,7 @@ def pipe_tables(lines: list[_Line]) -> list[tuple[Table, int, int]]:
         if not _is_pipe(lines[i]):
             i += 1
             continue
-        j = i
-        # the table runs while every blank line is followed by a pipe line later in the block
-        while j + 1 < len(lines) and (lines[j + 1].stripped or (
-                j + 2 < len(lines) and _is_pipe(lines[j + 2]))):
-            j += 1
-        while j > i and not _is_pipe(lines[j]):
-            j -= 1
+        j = _pipe_table_end(lines, i)
         table = _pipe_grid(lines[i:j + 1])
         if table is not None:
             out.append((table, i, j))

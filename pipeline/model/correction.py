@@ -9,16 +9,17 @@ from dataclasses import dataclass
 class Correction:
     """A replacement of `before` by `after`.
 
-    `start`/`end` are offsets of `after` in the cleaned text, `raw_start`/`raw_end` of `before`
-    in the ingested text. `applied` is False in suggestion mode.
+    `start`/`end` are offsets of `after` in the cleaned text, `source_start`/`source_end` of
+    `before` in the ingested text. `applied` is False in suggestion mode.
     """
 
     start: int
     end: int
-    raw_start: int
-    raw_end: int
+    source_start: int
+    source_end: int
     before: str
     after: str
     reason: str
     score: float = 1.0
     applied: bool = True
+    page: int | None = None  # 1-based page of the source (PDF, images); None for text, DOCX

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from pipeline.model.assignment import Assignment
 from pipeline.model.correction import Correction
+from pipeline.model.failure import Failure
 from pipeline.model.layout import Layout
 from pipeline.model.section import Section
 from pipeline.model.span import Span
@@ -68,11 +69,18 @@ class Document:
     spans: dict[str, list[Span]] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
+    problems: list[Failure] = field(default_factory=list)  # a table or block a stage skipped
 
     @property
     def ocr_pages(self) -> int:
         """Number of pages whose text came from OCR rather than a text layer."""
         return sum(1 for p in self.pages if p.ocr)
+
+    def report(self, stage: str, what: str, exc: Exception) -> None:
+        """Record that `stage` skipped `what` (one table, one block) because of `exc`: the
+        document goes on, and the problem becomes a `failures` row naming it."""
+        self.problems.append(Failure(self.source, stage, type(exc).__name__,
+                                     f"{what} skipped: {exc}", self.doc_id or None))
 
     @property
     def tree(self) -> SectionTree:

@@ -29,10 +29,7 @@ class Block:
     """Lines the source shows as one unit: their line breaks are wraps, not paragraph breaks.
 
     `kind` is a candidate, not a verdict: "heading" means the source set it apart (bold, a
-    heading style, a short centred line); the segmenter decides what a heading is. `firm` says
-    the source's own geometry or markup ends the block (a PDF line that did not fill the
-    measure, a bold run's end); a DOCX paragraph is not firm, since Word users and OCR
-    exports press Enter inside sentences.
+    heading style, a short centred line); the segmenter decides what a heading is.
     """
 
     start: int
@@ -42,7 +39,14 @@ class Block:
     box: Box | None = None
     bold: bool = False
     style: str = ""
-    firm: bool = True
+
+    @property
+    def firm(self) -> bool:
+        """True if the block's edges are certainly line breaks: a heading the source set apart
+        ends where its type does. A paragraph's edges are left to judge from the text, since
+        Word users and OCR exports press Enter inside sentences and a PDF of such a text shows
+        those breaks as short lines."""
+        return self.kind == "heading"
 
 
 @dataclass(frozen=True)

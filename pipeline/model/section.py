@@ -26,3 +26,6 @@ class Section:
     heading_start: int
     heading_end: int
     kind: str = ""
+    page: int | None = None  # 1-based page of the source (PDF, images); None for text, DOCX
+    source_start: int | None = None  # the span in the ingested text (Document.raw_text)
+    source_end: int | None = None

@@ -24,3 +24,6 @@ class Target:
     end: int
     section: int | None = None
     method: str = ""
+    page: int | None = None  # 1-based page of the source (PDF, images); None for text, DOCX
+    source_start: int | None = None  # the span in the ingested text (Document.raw_text)
+    source_end: int | None = None

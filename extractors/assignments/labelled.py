@@ -1,0 +1,147 @@
+"""Duties laid out as labelled fields: a task table written as text.
+
+    a) Nhiệm vụ: Tham mưu … rà soát, hoàn thiện Chiến lược dữ liệu …
+    b) Cơ quan thực hiện:
+       - Đơn vị chủ trì: Sở Khoa học và Công nghệ.
+       - Đơn vị phối hợp: Các Sở, ban, ngành.
+    c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+
+A label names a column of a task table ("Đơn vị chủ trì" is the lead column, "Thời gian thực
+hiện" the time), so labels are read with the same column vocabulary as table headers
+(`tables.columns.column_kind`). Labels that follow one another inside one section make one
+block; the roles the labels give hold for every duty of the block's task field (ANNOTATION §3:
+"as a table row's or an 'Đơn vị chủ trì / phối hợp' block's do"). A block without a task field
+gives its section's own title as the duty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.assignments.duties import duties
+from extractors.assignments.roles import Ctx, Role, parse_duty
+from extractors.mentions.agencies import AgencyMention
+from extractors.tables.columns import column_kind
+from pipeline.model import Section
+
+# a label opens a line (after a list marker) and ends at its colon: "b) Đơn vị chủ trì:"
+_LABEL = regex.compile(
+    r"(?m)^[ \t]*(?:[a-zđ]\)|\d{1,2}[.)]|[-–•+*])?[ \t*]*"
+    r"(?P<label>\p{Lu}[\p{L} ,/]{2,40}?)[ \t*]*:(?![/\d])")
+_FIELDS = ("task", "lead", "partner", "time")
+
+
+@dataclass
+class _Field:
+    kind: str
+    label_start: int
+    start: int  # content
+    end: int
+
+
+@dataclass
+class Block:
+    """One labelled block: its fields by kind, and the section it sits in."""
+
+    section: Section | None
+    fields: dict[str, _Field] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        """Where the block's first label begins."""
+        return min(f.label_start for f in self.fields.values())
+
+
+def _labels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(label start, content start, kind) of every field label in `[start, end)`."""
+    out = []
+    for m in _LABEL.finditer(text, start, end):
+        kind = column_kind(m["label"])
+        if kind:
+            out.append((m.start("label"), m.end(), kind))
+    return out
+
+
+def _boundaries(sections: list[Section]) -> list[int]:
+    """Where a heading or numbered paragraph starts: a block never runs past one."""
+    return sorted(s.start for s in sections if s.kind in ("heading", "paragraph"))
+
+
+def find_blocks(text: str, sections: list[Section]) -> list[Block]:
+    """Every labelled block of the text with at least a lead or partner field."""
+    bounds = _boundaries(sections) + [len(text)]
+    labels = _labels(text, 0, len(text))
+    blocks: list[Block] = []
+    current: Block | None = None
+    for i, (ls, cs, kind) in enumerate(labels):
+        nxt = labels[i + 1][0] if i + 1 < len(labels) else len(text)
+        stop = min([b for b in bounds if b > cs] + [nxt])
+        if not text[cs:stop].strip(" \t\n-–•+*"):
+            continue  # a label over labels ("b) Cơ quan thực hiện:" above "- Đơn vị chủ trì:")
+        owner = _owner(sections, ls)
+        fresh = current is None or kind in current.fields or owner is not current.section \
+            or any(current.start < b <= ls for b in bounds)
+        if fresh:
+            current = Block(owner)
+            blocks.append(current)
+        if kind in _FIELDS:
+            current.fields[kind] = _Field(kind, ls, cs, stop)
+    return [b for b in blocks if "lead" in b.fields or "partner" in b.fields]
+
+
+def _owner(sections: list[Section], pos: int) -> Section | None:
+    """The innermost heading or numbered paragraph holding `pos`."""
+    best = None
+    for s in sections:
+        if s.kind in ("heading", "paragraph") and s.start <= pos < s.end and (
+                best is None or s.depth >= best.depth):
+            best = s
+    return best
+
+
+def _agencies(ctx: Ctx, f: _Field | None) -> list[AgencyMention]:
+    if f is None:
+        return []
+    return [m for m in ctx.mentions if f.start <= m.start < f.end and m.assignable]
+
+
+def block_roles(ctx: Ctx, block: Block) -> list[Role]:
+    """Role rows of one block: each duty of its task field for each lead and partner."""
+    leads = _agencies(ctx, block.fields.get("lead"))
+    partners = _agencies(ctx, block.fields.get("partner"))
+    if not leads and not partners:
+        return []
+    task = block.fields.get("task")
+    if task is not None and ctx.text[task.start:task.end].strip():
+        spans = duties(ctx.text, task.start, task.end)
+    elif block.section is not None:
+        spans = [(block.section.heading_start, block.section.heading_end)]
+    else:
+        return []
+    out: list[Role] = []
+    for ds, de in spans:
+        tasks = {(r.task_start, r.task_end) for r in parse_duty(ctx, ds, de, leads or partners, ds)}
+        for ts, te in sorted(tasks):
+            for group, role in ((leads, "lead"), (partners, "partner")):
+                for a in group:
+                    out.append(Role(a.canonical, role, ts, te, ts, ds, de,
+                                    deadline_from=_time_start(block)))
+    return out
+
+
+def _time_start(block: Block) -> int:
+    f = block.fields.get("time")
+    return f.start if f else -1
+
+
+def time_span(block: Block) -> tuple[int, int] | None:
+    """Where the block's completion time is written, if it is."""
+    f = block.fields.get("time")
+    return (f.start, f.end) if f else None
+
+
+def claimed(blocks: list[Block]) -> list[tuple[int, int]]:
+    """The spans the blocks read, which the duty reader leaves to them."""
+    return [(b.start, max(f.end for f in b.fields.values())) for b in blocks]
