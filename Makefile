@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.vnplan-setup
+LS_VENV := .venv-ls
+LS_STAMP := $(LS_VENV)/.vnplan-setup
 
 .PHONY: setup run test lint bench bench-clean bench-scale score gold-check clean-out
 
-setup: $(STAMP)
+setup: $(STAMP) $(LS_STAMP)
 
 $(STAMP): pyproject.toml scripts/fetch_sources.sh
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +17,11 @@ $(STAMP): pyproject.toml scripts/fetch_sources.sh
 	bash scripts/install_system_deps.sh
 	bash scripts/fetch_sources.sh $(VENV)/share/vnplan
 	touch $(STAMP)
+
+# Label Studio for the gold workflow, in its own environment (its pins clash with Prefect's)
+$(LS_STAMP): scripts/setup_label_studio.sh
+	PYTHON=$(PYTHON) bash scripts/setup_label_studio.sh $(LS_VENV)
+	touch $(LS_STAMP)
 
 run: setup
 	$(BIN)/vnplan run corpora --out out

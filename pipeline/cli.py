@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 import time
+import traceback
 from dataclasses import asdict
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pipeline.errors import RunError, UsageError
 from pipeline.inputs import IGNORE_MARKER, collect_inputs  # noqa: F401 - part of the CLI's API
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_BUSY = 0, 1, 2, 3, 4
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: the reader of our output went away
 
 
 def _progress_bar(total: int, quiet: bool):
@@ -78,6 +80,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if bar:
             bar.close()
     print_report(report, time.perf_counter() - started)
+    from pipeline.inputs import unsupported_in
+    from pipeline.unsupported import summary_lines
+
+    for line in summary_lines(unsupported_in(args.paths or ["corpora"])):
+        print(line, file=sys.stderr)
     return EXIT_SOME_FAILED if report.failures or not report.documents else EXIT_OK
 
 
@@ -112,7 +119,7 @@ def _process_one(path: str):
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
-    from pipeline.clean import clean_text
+    from pipeline.clean import clean_document
     from pipeline.errors import VnplanError
     from pipeline.ingest import ingest
 
@@ -123,12 +130,12 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     except VnplanError as exc:
         print(f"vnplan: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
-    result = clean_text(doc.raw_text, suggest_only=args.suggest)
+    doc = clean_document(doc, suggest_only=args.suggest)  # as the pipeline cleans it
     if args.corrections or args.suggest:
-        for c in result.corrections:
+        for c in doc.corrections:
             print(json.dumps(asdict(c), ensure_ascii=False))
     else:
-        sys.stdout.write(result.text)
+        sys.stdout.write(doc.text or "")
     return EXIT_OK
 
 
@@ -165,6 +172,30 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return run_score(args)
 
 
+def _cmd_gold_init(args: argparse.Namespace) -> int:
+    from pipeline.goldflow.cli import run_init
+
+    skipped: list[Path] = []
+    inputs = collect_inputs(args.files, skipped)
+    from pipeline.unsupported import summary_lines
+
+    for line in summary_lines(skipped):
+        print(line, file=sys.stderr)
+    return run_init(args, inputs)
+
+
+def _cmd_gold_export(args: argparse.Namespace) -> int:
+    from pipeline.goldflow.cli import run_export
+
+    return run_export(args)
+
+
+def _cmd_gold_import(args: argparse.Namespace) -> int:
+    from pipeline.goldflow.cli import run_import
+
+    return run_import(args)
+
+
 def _cmd_gold_check(args: argparse.Namespace) -> int:
     from pipeline.gold import check_gold_dir
 
@@ -194,7 +225,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnplan", description=(
         "Vietnamese provincial plans in; clean text, section trees and tables of targets, "
         "agencies and deadlines out."))
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"vnplan {_version()}")
+    parser.add_argument("--debug", action="store_true",
+                        help="print the full traceback of an internal error")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="print the full traceback of an internal error")
+    sub = _Subcommands(parser.add_subparsers(dest="command", required=True), common)
     run = sub.add_parser("run", help="bring the tables in --out up to date with files or "
                          "folders (documents added, changed, removed)")
     run.add_argument("paths", nargs="*", help="files or folders (recursive); default corpora/")
@@ -229,16 +266,52 @@ def build_parser() -> argparse.ArgumentParser:
     ext.set_defaults(func=_cmd_extract)
     score = sub.add_parser("score", help="score predicted tables against gold annotations")
     score.add_argument("--gold", default="gold", help="folder of gold/<doc_id>.json")
-    score.add_argument("--pred", default="out", help="folder of tables written by vnplan run")
-    score.add_argument("--report", help="write report.md, report.html, report.json here")
+    score.add_argument("--pred", default="out", help="folder of tables written by vnplan run, "
+                       "or a second annotator's gold folder (agreement, with Cohen's kappa)")
+    score.add_argument("--corpus", action="append", help="folder of reference texts (<doc_id>"
+                       ".txt or a gold file's source; repeatable; corpora/raw is always looked in)")
+    score.add_argument("--report", help="write index.html (the error browser), report.md and "
+                       "report.json here")
     score.set_defaults(func=_cmd_score)
     gold = sub.add_parser("gold", help="gold annotation tools")
-    gold_sub = gold.add_subparsers(dest="gold_command", required=True)
+    gold_sub = _Subcommands(gold.add_subparsers(dest="gold_command", required=True), common)
     check = gold_sub.add_parser("check", help="validate gold files against the contract")
     check.add_argument("--gold", default="gold")
     check.add_argument("--corpus", default="corpora/raw")
     check.set_defaults(func=_cmd_gold_check)
+    from pipeline.goldflow.cli import add_gold_commands
+
+    add_gold_commands(gold_sub, {"init": _cmd_gold_init, "export": _cmd_gold_export,
+                                 "import": _cmd_gold_import})
     return parser
+
+
+class _Subcommands:
+    """Adds subcommands that all accept the common options (--debug after the command)."""
+
+    def __init__(self, action: argparse._SubParsersAction, common: argparse.ArgumentParser):
+        self.action, self.common = action, common
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        """A subcommand parser with the common options."""
+        return self.action.add_parser(name, parents=[self.common], **kwargs)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vnplan")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _quiet_closed_pipe() -> int:
+    """The reader of our output went away (`vnplan extract x | head`): stop without a
+    traceback, and keep the interpreter's final flush from raising again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_CLOSED_PIPE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,8 +327,13 @@ def main(argv: list[str] | None = None) -> int:
     # `serve`'s runner handles signals itself (it waits for the run in flight)
     in_main = threading.current_thread() is threading.main_thread() and args.command != "serve"
     previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
+    debug = args.debug or os.environ.get("VNPLAN_DEBUG") == "1"
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        return _quiet_closed_pipe()
     except RunError as exc:  # usage, a refused run, a busy output folder
         print(f"vnplan: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -264,7 +342,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: status 1, short message
-        print(f"vnplan: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if debug:
+            traceback.print_exc()
+        print(f"vnplan: internal error: {type(exc).__name__}: {exc}"
+              + ("" if debug else " (run with --debug for the full traceback)"), file=sys.stderr)
         return EXIT_INTERNAL
     finally:
         if in_main:

@@ -25,8 +25,10 @@ def _inside(path: Path, roots: Iterable[Path]) -> bool:
     return any(path == root or path.is_relative_to(root) for root in roots)
 
 
-def _documents_in(folder: Path, excluded: list[Path]) -> list[str]:
-    """Supported files under `folder`, less what a run must not read."""
+def _documents_in(folder: Path, excluded: list[Path],
+                  unsupported: list[Path] | None = None) -> list[str]:
+    """Supported files under `folder`, less what a run must not read; files of types vnplan
+    does not read go to `unsupported`, so the batch summary can name them."""
     from pipeline.ingest import SUPPORTED
 
     skipped = [p.parent for p in folder.rglob(IGNORE_MARKER)]
@@ -34,13 +36,25 @@ def _documents_in(folder: Path, excluded: list[Path]) -> list[str]:
     found = []
     for p in sorted(folder.rglob("*")):
         rel = p.parts[len(folder.parts):]
-        if (not p.is_file() or p.suffix.lower() not in SUPPORTED
-                or any(part.startswith(".") for part in rel)
+        if (not p.is_file() or any(part.startswith(".") for part in rel)
                 or p.name.upper().startswith("README")
                 or _inside(p, skipped) or _inside(p.resolve(), excluded)):
             continue
+        if p.suffix.lower() not in SUPPORTED:
+            if unsupported is not None:
+                unsupported.append(p)
+            continue
         found.append(str(p))
     return found
+
+
+def unsupported_in(paths: list[str]) -> list[Path]:
+    """Files of types vnplan does not read (.doc, .xlsx …) in the folders named."""
+    unsupported: list[Path] = []
+    for name in paths:
+        if Path(name).is_dir():
+            _documents_in(Path(name), [], unsupported)
+    return unsupported
 
 
 def output_folders(path: Path) -> list[Path]:

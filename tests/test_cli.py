@@ -13,7 +13,8 @@ SEED = "corpora/raw/daklak-2018-qd168.txt"
 
 
 @pytest.mark.parametrize("command", [[], ["run"], ["clean"], ["segment"], ["extract"], ["score"],
-                                     ["gold", "check"]])
+                                     ["gold", "check"], ["gold", "init"], ["gold", "export"],
+                                     ["gold", "import"]])
 def test_help_everywhere(command, capsys):
     assert main([*command, "--help"]) == EXIT_OK
     assert "usage: vnplan" in capsys.readouterr().out
@@ -55,3 +56,53 @@ def test_extract_prints_contract_fields_as_json(capsys):
     assert payload["doc_id"] == "daklak-2018-qd168"
     assert payload["targets"] and {"value", "unit", "code", "start", "end"} <= set(
         payload["targets"][0])
+
+
+def test_version_names_the_installed_package(capsys):
+    from importlib.metadata import version
+
+    assert main(["--version"]) == EXIT_OK
+    assert capsys.readouterr().out.strip() == f"vnplan {version('vnplan')}"
+
+
+@pytest.mark.parametrize("argv", [["--debug", "score"], ["score", "--debug"], ["score"]])
+def test_debug_prints_the_full_traceback_of_an_internal_error(monkeypatch, capsys, argv):
+    import pipeline.score.cli
+
+    def broken(args):
+        raise KeyError("no such column: page")
+
+    monkeypatch.setattr(pipeline.score.cli, "run_score", broken)
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "internal error: KeyError: 'no such column: page'" in err
+    assert ("Traceback (most recent call last)" in err) == ("--debug" in argv)
+    assert ("run with --debug" in err) == ("--debug" not in argv)
+
+
+def test_a_closed_pipe_ends_quietly():
+    code = "import sys; from pipeline.cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.Popen([sys.executable, "-c", code, "clean",
+                             "corpora/raw/nghean-2013-qd526.txt"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader goes away before anything is written (`| head -0`)
+    stderr = proc.stderr.read().decode("utf-8")
+    assert proc.wait() == 141
+    assert stderr == ""
+
+
+def test_a_batch_names_the_files_it_skips_as_unsupported(tmp_path, capsys):
+    import shutil
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "plan.txt")
+    for name in ("old plan.doc", "targets.xlsx", "notes.xyz"):
+        (folder / name).write_bytes(b"\xd0\xcf\x11\xe0")
+    skipped = []
+    assert collect_inputs([str(folder)], skipped) == [str(folder / "plan.txt")]
+    assert sorted(p.name for p in skipped) == ["notes.xyz", "old plan.doc", "targets.xlsx"]
+    assert main(["gold", "init", str(folder), "--gold", str(tmp_path / "gold")]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "Word 97-2003 document: save it as .docx or PDF): " in err and "old plan.doc" in err
+    assert "spreadsheet" in err and "targets.xlsx" in err and "'.xyz' is not a type" in err

@@ -14,6 +14,7 @@ from pipeline.score.assignments import norm_agency
 from pipeline.score.cli import run_score
 from pipeline.score.locate import Locator, collapse_with_map, text_overlap
 from pipeline.score.match import one_to_one
+from pipeline.score.score import HEADLINE
 from pipeline.tables import SCHEMAS
 
 DOC = "hanoi-2019-kh1"
@@ -108,8 +109,8 @@ def test_exact_match_scores_one_everywhere(tmp_path):
             assert table["micro"]["f1"] == 1.0, name
         elif table["micro"]["total"]:
             assert table["micro"]["accuracy"] == 1.0, name
-    assert report["headline"] == {"targets_strict_f1": 1.0, "agency_set_f1": 1.0,
-                                  "section_label_accuracy": 1.0, "deadline_accuracy": 1.0}
+    assert report["headline"] == dict.fromkeys(HEADLINE, 1.0)
+    assert report["headline_mean"] == dict.fromkeys(HEADLINE, 1.0)
     assert all(not errors for errors in report["errors"].values())
 
 
@@ -127,8 +128,12 @@ def test_wrong_year_fails_strict_but_passes_lenient(tmp_path):
                         write_pred(tmp_path, targets=[T80, {**T30, "year": 2019}]))
     assert report["metrics"]["targets_strict"]["micro"]["tp"] == 1
     assert report["metrics"]["targets_lenient"]["micro"]["f1"] == 1.0
-    fn = [e for e in report["errors"]["targets"] if e["error"] == "FN"]
-    assert len(fn) == 1 and "year 2019 (gold 2020)" in fn[0]["detail"]
+    [near] = report["errors"]["targets"]  # one near miss, not an FN and an FP
+    assert near["error"] == "near miss" and near["fields"] == ["year"]
+    assert "year 2019 (gold 2020)" in near["detail"]
+    assert (near["gold"][0]["year"], near["pred"][0]["year"]) == (2020, 2019)
+    assert report["metrics"]["target_year"]["micro"] == {"correct": 1, "total": 2,
+                                                         "accuracy": 0.5}
 
 
 def test_same_value_elsewhere_in_the_text_is_not_a_match(tmp_path):
@@ -253,15 +258,17 @@ def test_report_files_are_written_and_deterministic(tmp_path, capsys):
     write_pred(tmp_path, targets=[T80])
     assert run_score(_args(tmp_path, tmp_path / "r1")) == 0
     assert run_score(_args(tmp_path, tmp_path / "r2")) == 0
-    for name in ("report.json", "report.md", "report.html"):
+    for name in ("report.json", "report.md", "index.html"):
         assert (tmp_path / "r1" / name).read_bytes() == (tmp_path / "r2" / name).read_bytes()
     report = json.loads((tmp_path / "r1" / "report.json").read_text("utf-8"))
     assert report["metrics"]["targets_strict"]["micro"]["fn"] == 1
-    html = (tmp_path / "r1" / "report.html").read_text("utf-8")
+    html = (tmp_path / "r1" / "index.html").read_text("utf-8")
     assert html.count("data:image/png;base64,") == len(report["metrics"])
+    assert "<script src" not in html and "<link" not in html  # self-contained
     markdown = (tmp_path / "r1" / "report.md").read_text("utf-8")
     assert T30["evidence"] in markdown and "| micro |" in markdown
-    assert "targets strict F1 0.667" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "targets: strict F1 0.667" in out and "index.html" in out
 
 
 def test_summary_is_printed_without_report_folder(tmp_path, capsys):
@@ -270,6 +277,7 @@ def test_summary_is_printed_without_report_folder(tmp_path, capsys):
     assert run_score(_args(tmp_path)) == 0
     out = capsys.readouterr().out
     assert "targets_strict" in out and "agency-role set F1 1.000" in out
+    assert "deadline (due_end) 2/2 = 1.000" in out
 
 
 def test_missing_folder_exits_2_with_a_message(tmp_path, capsys):
@@ -321,4 +329,4 @@ def test_a_table_the_gold_file_omits_or_writes_null_is_not_scored(tmp_path, leav
     report = score_dirs(gold, write_pred(tmp_path))
     assert report["metrics"]["targets_strict"]["micro"]["f1"] == 1.0
     assert "assignments" not in report["metrics"] and "sections" not in report["metrics"]
-    assert report["headline"] == {"targets_strict_f1": 1.0}
+    assert set(report["headline"]) == {k for k in HEADLINE if k.startswith("target")}

@@ -29,10 +29,15 @@ class PredSections:
 
     def of(self, row: dict) -> str:
         """Title of the section a predicted row sits in ('' when unknown)."""
+        section = self.section_of(row)
+        return heading_title(section.get("number"), section.get("heading")) if section else ""
+
+    def section_of(self, row: dict) -> dict | None:
+        """The predicted section row a predicted record sits in (by id, else by offset)."""
         section = self.by_id.get(row.get("section"))
         if section is None and row.get("start") is not None:
             section = self._containing(row["start"])
-        return heading_title(section.get("number"), section.get("heading")) if section else ""
+        return section
 
     def parent_of(self, row: dict) -> str:
         """Title of a predicted section's parent section ('' at the top)."""
@@ -56,6 +61,7 @@ class GoldSections:
         self.reference = reference or ""
         self.positions: list[int] = []
         self.titles: list[str] = []
+        self.labels: list[str | None] = []
         cursor = 0
         for section in sections:
             heading = collapse(section.get("heading") or "")
@@ -64,15 +70,22 @@ class GoldSections:
                 continue
             self.positions.append(at)
             self.titles.append(heading_title(section.get("number"), section.get("heading")))
+            self.labels.append(section.get("label"))
             cursor = at + 1
+
+    def _index(self, text: str | None) -> int:
+        at = self.reference.find(collapse(text or "")) if text else -1
+        return bisect_right(self.positions, at) - 1 if at >= 0 else -1
 
     def of(self, text: str | None) -> str:
         """Title of the nearest gold heading before the first occurrence of `text`."""
-        at = self.reference.find(collapse(text or "")) if text else -1
-        if at < 0:
-            return ""
-        index = bisect_right(self.positions, at) - 1
+        index = self._index(text)
         return self.titles[index] if index >= 0 else ""
+
+    def label_of(self, text: str | None) -> str | None:
+        """Label of the nearest gold heading before the first occurrence of `text`."""
+        index = self._index(text)
+        return self.labels[index] if index >= 0 else None
 
     def parent_of(self, index: int, sections: list[dict]) -> str:
         """Title of the nearest level-1 gold heading before gold section `index`."""

@@ -6,12 +6,13 @@ the matchers never see pandas types.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.gold import load_gold, reference_text
+from pipeline.gold import collapse, load_gold
 from pipeline.score.locate import Locator
 
 TABLES = ("sections", "targets", "assignments")
@@ -31,13 +32,27 @@ class DocInput:
     locator: Locator | None = None
     reference: str | None = None
     pred_sections: list[dict] = field(default_factory=list)
+    text_name: str = "cleaned text"  # what the locator's text is, for the report
 
 
-def load_gold_dir(gold_dir: Path) -> dict[str, dict]:
-    """Every gold/<doc_id>.json, keyed by doc_id (the file name)."""
+def load_gold_dir(gold_dir: Path, keep_null: bool = False) -> dict[str, dict]:
+    """Every gold file of the folder, keyed by its `doc_id` (the file name when it has none:
+    a second annotator's folder may name files otherwise, e.g. by source file). Tables written
+    null are dropped unless `keep_null` (they are not annotated, see `_annotated`)."""
     if not gold_dir.is_dir():
         raise ScoreInputError(f"no such gold folder: {gold_dir}")
-    golds = {path.stem: _annotated(load_gold(path)) for path in sorted(gold_dir.glob("*.json"))}
+    golds: dict[str, dict] = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        try:
+            gold = load_gold(path)
+        except ValueError as exc:
+            raise ScoreInputError(f"{gold_dir}: {exc}") from exc
+        if not isinstance(gold, dict):
+            raise ScoreInputError(f"{path}: not a gold file (a JSON object with doc_id)")
+        doc_id = gold.get("doc_id") if isinstance(gold.get("doc_id"), str) else path.stem
+        if doc_id in golds:
+            raise ScoreInputError(f"{path}: a second gold file for {doc_id} in {gold_dir}")
+        golds[doc_id] = gold if keep_null else _annotated(gold)
     if not golds:
         raise ScoreInputError(f"no gold files (*.json) in {gold_dir}")
     return golds
@@ -83,20 +98,54 @@ def load_pred_dir(pred_dir: Path) -> dict[str, dict[str, list[dict]]]:
     return by_doc
 
 
-def _reference(doc_id: str, gold_dir: Path, pred: dict[str, list[dict]]) -> str | None:
-    """The gold reference text, looked for beside the gold folder and at the document's source."""
-    corpora = [gold_dir.parent / "corpora" / "raw", Path("corpora") / "raw"]
-    corpora += [Path(row["source"]).parent for row in pred.get("documents", [])
-                if row.get("source")]
-    for corpus in corpora:
-        try:
-            return reference_text(doc_id, gold_dir, corpus)
-        except (FileNotFoundError, UnicodeDecodeError):
-            continue
+def reference_file(doc_id: str, gold: dict, gold_dir: Path, corpus_dirs: list[Path]
+                   ) -> Path | None:
+    """Where a gold document's reference text is: <gold>/clean/<id>.txt, else <corpus>/<id>.txt,
+    else <corpus>/<source> for a gold file that names its source file (the first corpus folder
+    holding it)."""
+    clean = gold_dir / "clean" / f"{doc_id}.txt"
+    if clean.is_file():
+        return clean
+    names = [f"{doc_id}.txt"]
+    if isinstance(gold.get("source"), str):
+        names.append(Path(gold["source"]).name)
+    for corpus in corpus_dirs:
+        for name in names:
+            if (corpus / name).is_file():
+                return corpus / name
     return None
 
 
-def load_inputs(gold_dir: Path, pred_dir: Path) -> tuple[list[DocInput], list[str]]:
+def corpus_dirs_for(gold_dir: Path, extra: list[Path] | None = None,
+                    pred: dict[str, list[dict]] | None = None) -> list[Path]:
+    """Folders to look for reference texts in: those given, corpora/raw beside the gold folder
+    and here, and the folders the predicted documents were read from."""
+    dirs = [*(extra or []), gold_dir.parent / "corpora" / "raw", Path("corpora") / "raw"]
+    dirs += [Path(row["source"]).parent for row in (pred or {}).get("documents", [])
+             if row.get("source")]
+    return list(dict.fromkeys(dirs))
+
+
+def read_reference(path: Path | None) -> str | None:
+    """The raw reference text (NFC, `\n` line ends), None when missing or unreadable."""
+    if path is None:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return unicodedata.normalize("NFC", text).replace("\r\n", "\n")
+
+
+def is_gold_folder(folder: Path) -> bool:
+    """A folder of gold files rather than of predicted tables (agreement between annotators)."""
+    has_tables = any((folder / f"{name}.{ext}").exists() for name in TABLES
+                     for ext in ("parquet", "csv"))
+    return folder.is_dir() and not has_tables and any(folder.glob("*.json"))
+
+
+def load_inputs(gold_dir: Path, pred_dir: Path, corpus_dirs: list[Path] | None = None
+                ) -> tuple[list[DocInput], list[str]]:
     """Inputs of every gold document (empty predictions where none were made), and the ids of
     predicted documents that have no gold file."""
     golds = load_gold_dir(gold_dir)
@@ -106,7 +155,10 @@ def load_inputs(gold_dir: Path, pred_dir: Path) -> tuple[list[DocInput], list[st
         pred = preds.get(doc_id, {name: [] for name in TABLES + ("documents",)})
         cleaned = pred_dir / "cleaned" / f"{doc_id}.txt"
         locator = Locator(cleaned.read_text(encoding="utf-8")) if cleaned.exists() else None
-        inputs.append(DocInput(doc_id, gold, pred, locator, _reference(doc_id, gold_dir, pred),
+        path = reference_file(doc_id, gold, gold_dir, corpus_dirs_for(gold_dir, corpus_dirs, pred))
+        reference = read_reference(path)
+        inputs.append(DocInput(doc_id, gold, pred, locator,
+                               collapse(reference) if reference is not None else None,
                                pred_sections=pred["sections"]))
     unscored = sorted(set(preds) - set(golds))
     return inputs, unscored

@@ -67,16 +67,18 @@ def micro(items: Iterable[Counts | Tally]) -> Counts | Tally | None:
 
 @dataclass
 class Part:
-    """What one scorer found in one document: counts, attribute tallies and listed errors."""
+    """What one scorer found in one document: counts, attribute tallies, listed errors, and
+    the (gold, predicted) values of matched pairs that agreement (Cohen's kappa) is read from."""
 
     counts: dict[str, Counts] = field(default_factory=dict)
     tallies: dict[str, Tally] = field(default_factory=dict)
     errors: dict[str, list[dict]] = field(default_factory=dict)
+    pairs: dict[str, list[tuple]] = field(default_factory=dict)
 
     def tally_field(self, tally: str, table: str, doc_id: str, field: str,
                     pairs: list[tuple[dict, dict]], section_of, detail) -> None:
         """Accuracy of `field` over matched (gold, pred) pairs; each disagreement listed
-        under `table` with `detail(gold, pred)` and the gold evidence's section."""
+        under `table` with `detail(gold, pred)`, both records and the gold evidence's section."""
         from pipeline.score.match import same
 
         counter = self.tallies.setdefault(tally, Tally())
@@ -85,11 +87,24 @@ class Part:
             counter.add(agree)
             if not agree:
                 self.error(table, doc_id, f"wrong {field}", g.get("evidence", ""),
-                           section_of(g.get("evidence", "")), detail(g, p))
+                           section_of(g.get("evidence", "")), detail(g, p), gold=[g], pred=[p],
+                           fields=[field])
 
     def error(self, table: str, doc_id: str, kind: str, text: str, section: str,
-              detail: str = "") -> None:
-        """List one error (FN, FP or a wrong attribute) under `table`."""
+              detail: str = "", *, gold: list[dict] | None = None,
+              pred: list[dict] | None = None, fields: list[str] | None = None) -> None:
+        """List one error under `table`: FN, FP, a near miss (a gold and a predicted record at
+        the same place that differ in `fields`) or a wrong attribute of a matched pair."""
         self.errors.setdefault(table, []).append(
-            {"doc_id": doc_id, "error": kind, "text": text, "section": section,
-             "detail": detail})
+            {"doc_id": doc_id, "table": table, "error": kind, "text": text, "section": section,
+             "detail": detail, "fields": list(fields or []), "gold": list(gold or []),
+             "pred": list(pred or [])})
+
+    def merge(self, other: Part) -> None:
+        """Add another scorer's findings on the same document."""
+        self.counts.update(other.counts)
+        self.tallies.update(other.tallies)
+        for table, errors in other.errors.items():
+            self.errors.setdefault(table, []).extend(errors)
+        for name, pairs in other.pairs.items():
+            self.pairs.setdefault(name, []).extend(pairs)

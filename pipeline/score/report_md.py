@@ -34,23 +34,43 @@ def _table(header: list[str], body: list[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(cell(value) for value in row) + " |" for row in body]
 
 
+def _headline(report: dict) -> list[str]:
+    rows = []
+    for key, value in report["headline"].items():
+        rows.append([key, fmt(value), fmt(report["headline_mean"].get(key))])
+    return _table(["figure", "micro", "mean per document"], rows)
+
+
+def _kappa(report: dict) -> list[str]:
+    rows = [[item["title"], str(item["pooled"]["n"]), fmt(item["pooled"]["agreement"]),
+             fmt(item["pooled"]["kappa"]), fmt(item["mean"])]
+            for item in report["kappa"].values()]
+    return _table(["items", "pairs", "observed agreement", "kappa (pooled)", "mean kappa"],
+                  rows)
+
+
+def _error_rows(errors: list[dict]) -> list[list[str]]:
+    return [[e["doc_id"], e["error"] + (f" ({', '.join(e['fields'])})" if e["fields"] else ""),
+             e["section"], e["text"], e["detail"]] for e in errors]
+
+
 def render_markdown(report: dict) -> str:
     """The whole report as Markdown."""
+    against = "annotator B" if report["mode"] == "agreement" else "predictions"
     lines = ["# vnplan score report", "",
-             f"Gold `{report['gold']}`, predictions `{report['pred']}`, "
+             f"Gold `{report['gold']}`, {against} `{report['pred']}`, "
              f"{len(report['documents'])} documents: {', '.join(report['documents'])}.", ""]
     if report["documents_without_predictions"]:
         lines += ["No predictions for: " + ", ".join(report["documents_without_predictions"]),
                   ""]
     if report["unscored_predictions"]:
-        lines += ["Predicted but without gold (not scored): "
-                  + ", ".join(report["unscored_predictions"]), ""]
-    lines += ["## Headline", ""]
-    lines += _table(["figure", "value"], [[k, fmt(v)] for k, v in report["headline"].items()])
+        lines += ["Without gold (not scored): " + ", ".join(report["unscored_predictions"]), ""]
+    lines += ["## Headline", "", *_headline(report)]
+    lines += ["", "## Agreement (Cohen's kappa)", "", *_kappa(report)]
     for name, table in report["metrics"].items():
         lines += ["", f"## {table['title']}", "", f"`{name}`", ""]
         lines += _table(*metric_rows(table))
-    lines += ["", "## Gold evidence located in the predicted cleaned text", ""]
+    lines += ["", "## Gold evidence located in the predicted text", ""]
     located = report["evidence_located"]
     kinds = list(next(iter(located.values()), {}))
     lines += _table(["document", *kinds], [[doc, *map(str, counts.values())]
@@ -60,8 +80,7 @@ def render_markdown(report: dict) -> str:
         lines += ["", f"### {table} ({len(errors)})", ""]
         if errors:
             lines += _table(["document", "error", "section", "text", "detail"],
-                            [[e["doc_id"], e["error"], e["section"], e["text"], e["detail"]]
-                             for e in errors])
+                            _error_rows(errors))
         else:
             lines.append("None.")
     return "\n".join(lines) + "\n"

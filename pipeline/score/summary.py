@@ -8,13 +8,50 @@ def fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+def _acc(metrics: dict, name: str, title: str) -> str | None:
+    if name not in metrics:
+        return None
+    m = metrics[name]["micro"]
+    return f"{title} {m['correct']}/{m['total']} = {fmt(m['accuracy'])}"
+
+
+def _f1(metrics: dict, name: str, title: str) -> str | None:
+    if name not in metrics:
+        return None
+    return f"{title} F1 {fmt(metrics[name]['micro']['f1'])}"
+
+
 def headline_lines(report: dict) -> list[str]:
-    """The four figures the project tracks, one line ("-" for a table no gold annotates)."""
-    h = report["headline"]
-    return [f"targets strict F1 {fmt(h.get('targets_strict_f1'))} | agency-role set F1 "
-            f"{fmt(h.get('agency_set_f1'))} | section label accuracy "
-            f"{fmt(h.get('section_label_accuracy'))} | deadline accuracy "
-            f"{fmt(h.get('deadline_accuracy'))}"]
+    """Every headline figure with its counts, one line per table, then the mean per document
+    and, where pairs were compared, Cohen's kappa ("-" where no gold annotates a table)."""
+    m = report["metrics"]
+    groups = [
+        ("targets", [_f1(m, "targets_strict", "strict"), _f1(m, "targets_lenient", "lenient"),
+                     _acc(m, "target_code", "code"), _acc(m, "target_comparator", "comparator"),
+                     _acc(m, "target_kind", "kind"), _acc(m, "target_year", "year")]),
+        ("assignments", [_f1(m, "assignments", "records"),
+                         _f1(m, "agency_set", "agency-role set"),
+                         _acc(m, "deadline_due_end", "deadline (due_end)")]),
+        ("sections", [_f1(m, "sections", "headings"), _acc(m, "section_label", "label")]),
+    ]
+    lines = [f"{name}: " + " | ".join(p for p in parts if p) for name, parts in groups
+             if any(parts)]
+    means = report.get("headline_mean", {})
+    shown = [(k, t) for k, t in (("targets_strict_f1", "targets strict F1"),
+                                 ("assignments_f1", "records F1"),
+                                 ("agency_set_f1", "agency-role F1"),
+                                 ("sections_f1", "sections F1")) if k in means]
+    if shown:
+        lines.append("mean per document: " + ", ".join(f"{t} {fmt(means[k])}"
+                                                       for k, t in shown))
+    kappa = report.get("kappa", {})
+    if kappa:
+        lines.append("Cohen's kappa: " + ", ".join(
+            f"{name}s {fmt(item['pooled']['kappa'])} (n={item['pooled']['n']})"
+            for name, item in kappa.items()))
+    if report.get("mode") == "agreement":
+        lines.insert(0, f"agreement of {report['gold']} (A) and {report['pred']} (B)")
+    return lines or ["nothing scored"]
 
 
 def summary_text(report: dict) -> str:

@@ -10,7 +10,7 @@ from pipeline.score.context import GoldSections, PredSections
 from pipeline.score.data import DocInput
 from pipeline.score.locate import evidence_overlaps
 from pipeline.score.match import Pair, blank, one_to_one, same
-from pipeline.score.metrics import Counts, Part
+from pipeline.score.metrics import Counts, Part, Tally
 
 STRICT_FIELDS = ("value", "value_max", "unit", "year", "scope_level")
 ATTRIBUTES = ("code", "comparator", "kind", "period_start")
@@ -57,7 +57,7 @@ def _differences(g: dict, p: dict) -> str:
 
 
 def score_targets(doc: DocInput, gold_ctx: GoldSections, pred_ctx: PredSections) -> Part:
-    """Counts, attribute tallies and errors of one document's targets."""
+    """Counts, attribute tallies, kappa pairs and errors of one document's targets."""
     gold, pred = doc.gold.get("targets", []), doc.pred["targets"]
     lenient_edges, strict_edges = _edges(doc)
     strict = one_to_one(len(gold), len(pred), strict_edges)
@@ -70,28 +70,34 @@ def score_targets(doc: DocInput, gold_ctx: GoldSections, pred_ctx: PredSections)
         part.tally_field(f"target_{attribute}", "targets", doc.doc_id, attribute, matched,
                          gold_ctx.of, lambda g, p, a=attribute:
                          f"pred {p.get(a)!s}, gold {g.get(a)!s}")
+    year = part.tallies.setdefault("target_year", Tally())
+    for g, p in lenient:  # on strict pairs the year is right by definition
+        year.add(same(gold[g].get("year"), pred[p].get("year")))
+    part.pairs["code"] = [(gold[g].get("code"), pred[p].get("code")) for g, p in lenient]
     _list_misses(doc, part, strict, lenient, gold_ctx, pred_ctx)
     return part
 
 
 def _list_misses(doc: DocInput, part: Part, strict: list[Pair], lenient: list[Pair],
                  gold_ctx: GoldSections, pred_ctx: PredSections) -> None:
+    """FN and FP, except that a gold and a predicted target paired leniently but not strictly
+    are one near miss: the same number at the same place, a strict field differing."""
     gold, pred = doc.gold.get("targets", []), doc.pred["targets"]
     gold_hit, pred_hit = {g for g, _ in strict}, {p for _, p in strict}
-    near_gold, near_pred = dict(lenient), {p: g for g, p in lenient}
+    near = [(g, p) for g, p in lenient if g not in gold_hit and p not in pred_hit]
+    for g, p in near:
+        wrong = [f for f in STRICT_FIELDS if not same(gold[g].get(f), pred[p].get(f))]
+        evidence = gold[g].get("evidence", "")
+        part.error("targets", doc.doc_id, "near miss", evidence, gold_ctx.of(evidence),
+                   describe(gold[g]) + "; " + _differences(gold[g], pred[p]),
+                   gold=[gold[g]], pred=[pred[p]], fields=wrong)
+    near_gold, near_pred = {g for g, _ in near}, {p for _, p in near}
     for index, g in enumerate(gold):
-        if index not in gold_hit:
-            near = near_gold.get(index)
-            detail = describe(g)
-            if near is not None:
-                detail += "; " + _differences(g, pred[near])
+        if index not in gold_hit and index not in near_gold:
             evidence = g.get("evidence", "")
-            part.error("targets", doc.doc_id, "FN", evidence, gold_ctx.of(evidence), detail)
+            part.error("targets", doc.doc_id, "FN", evidence, gold_ctx.of(evidence),
+                       describe(g), gold=[g])
     for index, p in enumerate(pred):
-        if index not in pred_hit:
-            near = near_pred.get(index)
-            detail = describe(p)
-            if near is not None:
-                detail += "; " + _differences(gold[near], p)
+        if index not in pred_hit and index not in near_pred:
             part.error("targets", doc.doc_id, "FP", p.get("evidence") or "", pred_ctx.of(p),
-                       detail)
+                       describe(p), pred=[p])
