@@ -28,6 +28,16 @@ def _progress_bar(total: int, quiet: bool):
     return tqdm(total=total, unit="doc", file=sys.stderr)
 
 
+def _name_unsupported(paths: list[str]) -> None:
+    """Name the files of the folders given that vnplan skipped because it does not read their
+    type (.doc, .xlsx …), with what to do about them."""
+    from pipeline.inputs import unsupported_in
+    from pipeline.unsupported import summary_lines
+
+    for line in summary_lines(unsupported_in(paths)):
+        print(line, file=sys.stderr)
+
+
 def _mode(args: argparse.Namespace) -> str:
     if args.append and args.replace:
         raise UsageError("--append and --replace cannot be used together")
@@ -80,11 +90,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if bar:
             bar.close()
     print_report(report, time.perf_counter() - started)
-    from pipeline.inputs import unsupported_in
-    from pipeline.unsupported import summary_lines
-
-    for line in summary_lines(unsupported_in(args.paths or ["corpora"])):
-        print(line, file=sys.stderr)
+    _name_unsupported(args.paths or ["corpora"])
     return EXIT_SOME_FAILED if report.failures or not report.documents else EXIT_OK
 
 
@@ -175,12 +181,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
 def _cmd_gold_init(args: argparse.Namespace) -> int:
     from pipeline.goldflow.cli import run_init
 
-    skipped: list[Path] = []
-    inputs = collect_inputs(args.files, skipped)
-    from pipeline.unsupported import summary_lines
-
-    for line in summary_lines(skipped):
-        print(line, file=sys.stderr)
+    inputs = collect_inputs(args.files)
+    _name_unsupported(args.files)
     return run_init(args, inputs)
 
 

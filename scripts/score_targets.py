@@ -23,11 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.process import process_path  # noqa: E402
+from pipeline.corpora import document_paths  # noqa: E402
+from pipeline.refresh import run_refresh  # noqa: E402
 from pipeline.score.data import load_inputs  # noqa: E402
 from pipeline.score.match import one_to_one, same  # noqa: E402
 from pipeline.score.targets import _edges, describe  # noqa: E402
-from pipeline.tables import build_frames, write_cleaned, write_frames  # noqa: E402
 
 DEVSET = Path(os.environ.get("VNPLAN_DEVSET", "/work/shared/devset"))
 FIXTURES = ROOT / "tests" / "fixtures" / "genre"
@@ -37,7 +37,7 @@ def corpus(name: str, gold_tmp: Path) -> tuple[list[Path], Path, dict[str, str]]
     """Documents, a gold folder named by doc id, and the gold doc id of each source file name
     (the development set's gold names its source), for one of the three sets."""
     if name == "seeds":
-        return sorted((ROOT / "corpora" / "raw").glob("*.txt")), ROOT / "gold", {}
+        return document_paths("seed"), ROOT / "gold", {}
     if name == "fixtures":
         gold = FIXTURES / "gold"
         texts = {p.stem.replace("-", "_"): p for p in FIXTURES.glob("*.txt")}
@@ -49,6 +49,25 @@ def corpus(name: str, gold_tmp: Path) -> tuple[list[Path], Path, dict[str, str]]
         shutil.copy(path, gold_tmp / f"{doc['doc_id']}.json")
         ids[Path(doc.get("source") or path.with_suffix(".txt").name).name] = doc["doc_id"]
     return sorted((DEVSET / "docs").glob("*.txt")), gold_tmp, ids
+
+
+def _gold_under_predicted_ids(gold_dir: Path, out: Path, ids: dict[str, str],
+                              folder: Path) -> Path:
+    """A copy of the gold with each file under the id the pipeline gave its source."""
+    import pandas as pd
+
+    folder.mkdir()
+    documents = pd.read_csv(out / "documents.csv")
+    for source, doc_id in zip(documents["source"], documents["doc_id"], strict=True):
+        right = ids.get(Path(source).name)
+        if right is None:
+            continue
+        if right != doc_id:
+            print(f"(doc id {doc_id} read as {right} for scoring)")
+        gold = json.loads((gold_dir / f"{right}.json").read_text(encoding="utf-8"))
+        gold["doc_id"] = doc_id
+        (folder / f"{doc_id}.json").write_text(json.dumps(gold, ensure_ascii=False), "utf-8")
+    return folder
 
 
 def _rate(num: int, den: int) -> str:
@@ -105,15 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         gold_tmp, out = Path(tmp) / "gold", Path(tmp) / "out"
         gold_tmp.mkdir()
         paths, gold_dir, ids = corpus(args.set, gold_tmp)
-        outcomes = [process_path(p) for p in paths]
-        docs = [o.document for o in outcomes if o.document is not None]
-        for doc in docs:  # targets are scored whatever the metadata makes of the id
-            right = ids.get(Path(doc.source).name, doc.doc_id)
-            if right != doc.doc_id:
-                print(f"(doc id {doc.doc_id} read as {right} for scoring)")
-                doc.doc_id = right
-        write_cleaned(docs, out)
-        write_frames(build_frames(docs, []), out)
+        run_refresh([str(p) for p in paths], str(out), mode="replace", use_cache=False)
+        if ids:  # targets are scored whatever the metadata makes of the id
+            gold_dir = _gold_under_predicted_ids(gold_dir, out, ids, Path(tmp) / "gold-as-read")
         inputs, _ = load_inputs(gold_dir, out)
         rows, errors = [], []
         for doc in inputs:

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.cli import EXIT_OK, EXIT_USAGE, collect_inputs, main
 from pipeline.corpora import document_ids
+from pipeline.inputs import unsupported_in
 
 SEED = "corpora/raw/daklak-2018-qd168.txt"
 
@@ -99,8 +100,8 @@ def test_a_batch_names_the_files_it_skips_as_unsupported(tmp_path, capsys):
     shutil.copy(SEED, folder / "plan.txt")
     for name in ("old plan.doc", "targets.xlsx", "notes.xyz"):
         (folder / name).write_bytes(b"\xd0\xcf\x11\xe0")
-    skipped = []
-    assert collect_inputs([str(folder)], skipped) == [str(folder / "plan.txt")]
+    assert collect_inputs([str(folder)]) == [str(folder / "plan.txt")]
+    skipped = unsupported_in([str(folder)])
     assert sorted(p.name for p in skipped) == ["notes.xyz", "old plan.doc", "targets.xlsx"]
     assert main(["gold", "init", str(folder), "--gold", str(tmp_path / "gold")]) == EXIT_OK
     err = capsys.readouterr().err

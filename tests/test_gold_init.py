@@ -16,7 +16,7 @@ from pipeline.goldflow.init import draft_from_document
 from pipeline.goldflow.lsexport import export_tasks
 from pipeline.goldflow.lsimport import import_tasks
 from pipeline.process import process_path
-from pipeline.tables import build_frames, write_cleaned, write_frames
+from pipeline.refresh import run_refresh
 
 SEED = Path("corpora/raw/daklak-2018-qd168.txt")
 
@@ -69,8 +69,7 @@ def test_predictions_accepted_in_label_studio_come_back_as_the_draft(tmp_path):
     outcome = process_path(SEED)
     doc = outcome.document
     out = tmp_path / "out"
-    write_cleaned([doc], out)
-    write_frames(build_frames([doc], []), out)
+    run_refresh([str(SEED)], str(out), mode="replace")
     tasks, notes = export_tasks(out, None, [])
     assert not notes.unplaced
     [task] = json.loads(json.dumps(tasks))

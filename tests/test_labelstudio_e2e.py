@@ -22,8 +22,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from pipeline.cli import main
 from pipeline.gold import check_gold_dir
-from pipeline.process import process_path
-from pipeline.tables import build_frames, write_cleaned, write_frames
+from pipeline.refresh import run_refresh
 
 pytestmark = pytest.mark.slow
 LS_VENV = Path(".venv-ls")
@@ -113,9 +112,7 @@ def tasks_file(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("ls_tasks")
     (root / "gold").mkdir()
     shutil.copy(f"gold/{GOLD_DOC}.json", root / "gold")
-    doc = process_path(f"tests/fixtures/genre/{NEW_DOC}.txt").document
-    write_cleaned([doc], root / "out")
-    write_frames(build_frames([doc], []), root / "out")
+    run_refresh([f"tests/fixtures/genre/{NEW_DOC}.txt"], str(root / "out"), mode="replace")
     assert main(["gold", "export", "--pred", str(root / "out"), "--gold", str(root / "gold"),
                  "--out", str(root / "tasks.json")]) == 0
     return root / "tasks.json"

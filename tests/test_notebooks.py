@@ -11,8 +11,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from pipeline.process import process_path
-from pipeline.tables import build_frames, write_cleaned, write_frames
+from pipeline.refresh import run_refresh
 
 NOTEBOOKS = Path("notebooks")
 DOCS = ("haiduong-2016-kh681", "daklak-2018-qd168")
@@ -35,9 +34,7 @@ def _disagreeing_gold(folder: Path) -> None:
 def env(tmp_path_factory) -> dict[str, str]:
     """Two seeds processed into an output folder, and gold that disagrees in places."""
     out, gold = tmp_path_factory.mktemp("nb_out"), tmp_path_factory.mktemp("nb_gold")
-    docs = [process_path(f"corpora/raw/{name}.txt").document for name in DOCS]
-    write_cleaned(docs, out)
-    write_frames(build_frames(docs, []), out)
+    run_refresh([f"corpora/raw/{name}.txt" for name in DOCS], str(out), mode="replace")
     _disagreeing_gold(gold)
     return {**os.environ, "VNPLAN_OUT": str(out), "VNPLAN_GOLD": str(gold),
             "VNPLAN_CORPUS": str(Path("corpora/raw").resolve())}

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-from extractors.assignments.clauses import assigned_roles, execution_roles
+from extractors.assignments.clauses import assigned_roles
 from extractors.assignments.duties import blocks, duties, tcth_regions
 from extractors.assignments.labelled import block_roles, claimed, find_blocks, time_span
 from extractors.assignments.merge_rows import dedupe, merge
@@ -62,7 +62,7 @@ def _roles(ctx, sections: list[Section]) -> list[Role]:
     for rs, re_ in regions:
         for blk in blocks(ctx.text, rs, re_):
             out += _block_roles(ctx, blk.start, blk.end)
-    return out + execution_roles(ctx) + assigned_roles(ctx, regions)
+    return out + assigned_roles(ctx, regions)
 
 
 _GIAO = regex.compile(r"[\s*]*(?:Giao|Yêu cầu|Đề nghị)\s+")

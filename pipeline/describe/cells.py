@@ -17,7 +17,9 @@ import regex
 PIPE_CELL_MAX_LINES = 8  # a letterhead or signature cell; longer runs are body text
 _SEPARATOR = regex.compile(r"^\s*\|[\s|]*$")
 _COLUMN_GAP = regex.compile(r"\t+|[ \u00a0]{3,}")
-_MARKDOWN = regex.compile(r"\*+|(?m)^\s*#+\s|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)")
+# emphasis opens after a space and closes before one or a punctuation mark: "(1+1)*2" stays
+_MARKDOWN = regex.compile(r"(?<!\S)\*+|\*+(?![^\s\p{P}])|(?m)^\s*#+\s"
+                          r"|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.gold import RECORD_KINDS, check_gold, collapse, load_contract
+from pipeline.contract import REFERENCE_FORMS
+from pipeline.gold import RECORD_KINDS, check_gold, load_contract
 from pipeline.goldflow.lsregions import group_regions, read_region
 from pipeline.goldflow.spans import Utf16Offsets
 
@@ -96,9 +97,10 @@ def gold_from_annotation(task: dict, annotation: dict) -> ImportedGold:
         records[kind].append((start, record))
     records["sections"].sort(key=lambda item: item[0])  # headings in document order
     gold = _assemble(doc_id, meta, {k: [r for _, r in v] for k, v in records.items()})
-    reference = collapse(text)
+    # strings of a web copy may be quoted as crawled or as printed, as `gold check` accepts
+    references = {name: form(text) for name, form in REFERENCE_FORMS.items()}
     imported = ImportedGold(doc_id, gold, text, meta.get("origin", "cleaned"))
-    imported.problems = check_gold(gold, f"{doc_id}.json", reference) + _unnamed(gold, doc_id)
+    imported.problems = check_gold(gold, f"{doc_id}.json", references) + _unnamed(gold, doc_id)
     return imported
 
 

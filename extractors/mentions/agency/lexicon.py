@@ -10,7 +10,6 @@ import datetime as dt
 import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -142,8 +141,13 @@ def _words(syllables: set[str]) -> frozenset[str]:
 
 
 def _provinces() -> tuple[str, ...]:
-    text = resources.files("pipeline.data").joinpath("provinces.txt").read_text("utf-8")
-    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    """Every name a province or centrally governed city signed under (before and after the
+    2025 merger, old spellings too), with a hyphen written either way ("Bà Rịa - Vũng Tàu")."""
+    from pipeline.describe.places import provinces
+
+    names = {n for p in provinces() for n in (p.name, *p.spellings)}
+    names |= {n.replace(" - ", " – ") for n in names} | {n.replace(" – ", " - ") for n in names}
+    return tuple(sorted(names))
 
 
 @lru_cache(maxsize=1)
