@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from forms import FORMS, render_forms  # noqa: E402
 
+from pipeline.corpora import document_paths  # noqa: E402
 from pipeline.score.cli import write_reports  # noqa: E402
 from pipeline.score.corpus import score_documents  # noqa: E402
 
@@ -86,14 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--forms", default=",".join(FORMS))
     parser.add_argument("--gold", default=str(ROOT / "gold"))
-    parser.add_argument("--corpus", default=str(ROOT / "corpora" / "raw"))
+    parser.add_argument("--set", default="seed", choices=("seed", "devset"),
+                        help="which document set of corpora/ to typeset (default the seeds)")
     parser.add_argument("--cache", default=str(ROOT / "bench_out" / "forms"))
     parser.add_argument("--report", help="write each form's error report under this folder")
     args = parser.parse_args(argv)
     forms = tuple(args.forms.split(","))
     gold = Path(args.gold)
-    sources = [p for p in sorted(Path(args.corpus).glob("*.txt"))
-               if (gold / f"{p.stem}.json").exists()]
+    sources = [p for p in document_paths(args.set) if (gold / f"{p.stem}.json").exists()]
     by_form = rendered(sources, forms, Path(args.cache))
     cache_scan_reading(Path(args.cache))
     rows: dict[str, dict[str, float | None]] = {}

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from forms import render_forms
 
+from pipeline.corpora import document_paths
 from pipeline.process import process_path
 from pipeline.score.corpus import score_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "gold"
-SEEDS = sorted(p for p in (ROOT / "corpora" / "raw").glob("*.txt")
-               if (GOLD / f"{p.stem}.json").exists())
+SEEDS = document_paths("seed")
 FIGURES = {"targets_strict": "f1", "agency_set": "f1", "assignments": "f1", "sections": "f1"}
 RATIO = {"docx": 0.97, "pdf": 0.97, "scan": 0.90}
 

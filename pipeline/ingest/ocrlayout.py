@@ -117,6 +117,22 @@ class Grid:
                 for (r, c), (r2, c2) in sorted(spans.items())]
 
 
+_SPAN = 0.5  # a vertical rule of a table runs at least this share of the table's height
+
+
+def _tables_of(ys: list[int], vertical: list[tuple[int, int, int]]) -> list[list[int]]:
+    """Horizontal rules of one width split where no vertical rule crosses the gap between two
+    of them (two tables stacked on a page)."""
+    groups = [[ys[0]]]
+    for a, b in zip(ys, ys[1:], strict=False):
+        mid = (a + b) // 2
+        if any(s <= mid <= e for _, s, e in vertical):
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+    return [g for g in groups if len(g) >= 2]
+
+
 def ruled_grids(gray: np.ndarray) -> list[Grid]:
     """The ruled tables of a page image (grey levels), top to bottom."""
     ink = gray < _INK
@@ -128,19 +144,34 @@ def ruled_grids(gray: np.ndarray) -> list[Grid]:
     for i, (_y, x0, x1) in enumerate(horizontal):
         if i in used:
             continue
-        group = [j for j, (y2, s, e) in enumerate(horizontal)
+        group = [j for j, (_, s, e) in enumerate(horizontal)
                  if abs(s - x0) <= 4 * _MERGE and abs(e - x1) <= 4 * _MERGE]
-        ys = _cluster([horizontal[j][0] for j in group])
-        if len(ys) < 2:
-            continue
-        xs = _cluster([x for x, s, e in vertical
-                       if x0 - _MERGE <= x <= x1 + _MERGE and s <= ys[0] + 2 * _MERGE
-                       and e >= ys[-1] - 2 * _MERGE] + [x0, x1])
-        if len(xs) < 3:
-            continue
         used.update(group)
-        grids.append(Grid(tuple(ys), tuple(xs), ink))
-    return grids
+        inside = [v for v in vertical if x0 - _MERGE <= v[0] <= x1 + _MERGE]
+        for ys in _tables_of(_cluster([horizontal[j][0] for j in group]), inside):
+            height = ys[-1] - ys[0]
+            xs = _cluster([x for x, s, e in inside
+                           if min(e, ys[-1]) - max(s, ys[0]) >= _SPAN * height] + [x0, x1])
+            # rules under only some columns (merged cells beside them) still part rows
+            ys = _cluster([y for y, s, e in horizontal if ys[0] <= y <= ys[-1]
+                           and x0 - _MERGE <= s and e <= x1 + _MERGE])
+            if len(xs) >= 3:
+                grids.append(Grid(tuple(ys), tuple(xs), ink))
+    return sorted(_outermost(grids), key=lambda g: g.ys[0])
+
+
+def _outermost(grids: list[Grid]) -> list[Grid]:
+    """Grids that overlap no larger grid: partial rules under merged cells draw small grids
+    inside a table, which are parts of it."""
+    def area(g: Grid) -> int:
+        return (g.xs[-1] - g.xs[0]) * (g.ys[-1] - g.ys[0])
+
+    kept: list[Grid] = []
+    for g in sorted(grids, key=area, reverse=True):
+        if not any(g.xs[0] < k.xs[-1] and k.xs[0] < g.xs[-1] and g.ys[0] < k.ys[-1]
+                   and k.ys[0] < g.ys[-1] for k in kept):
+            kept.append(g)
+    return kept
 
 
 def without_rules(gray: np.ndarray, grids: list[Grid]) -> np.ndarray:
