@@ -41,12 +41,12 @@ def test_each_lettered_duty_is_one_record_with_cumulative_evidence():
     assert got[1].evidence.startswith("Văn phòng UBND tỉnh a) Duy trì")
 
 
-def test_executing_article_gives_leads():
-    text = ("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Thông tin và Truyền thông, Chủ tịch "
-            "UBND các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./.")
-    assert {(a, r) for a, r, _ in rows(text)} == {
-        ("Văn phòng UBND tỉnh", "lead"), ("Sở Thông tin và Truyền thông", "lead"),
-        ("UBND cấp huyện", "lead")}
+def test_a_decisions_closing_article_gives_no_rows():
+    closing = ("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Thông tin và Truyền thông, Chủ "
+               "tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./.")
+    assert not rows(closing)  # schema 2: it names who executes the decision, not a duty
+    duty = "Điều 2. Giao Sở Tài chính chủ trì, bố trí kinh phí thực hiện Kế hoạch.\n"
+    assert {(a, r) for a, r, _ in rows(duty + closing)} == {("Sở Tài chính", "lead")}
 
 
 def test_receiving_reports_gives_no_record():
