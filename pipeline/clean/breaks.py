@@ -138,6 +138,33 @@ def needs_breaks(line: Line, cfg: LayoutConfig) -> bool:
     return len(line.text) > cfg.long_line
 
 
+_ORPHAN_MARKER = regex.compile(r"\s(?:(?P<roman>[IVX]{1,4})|(?P<arabic>\d{1,2}))\.[ \t]*$")
+
+
+def _orphan_marker(ln: Line, nxt: Line | None, st: State) -> list[Edit]:
+    """A heading's marker the page wrapped onto the end of a paragraph ("… như sau: I." then
+    "MỤC TIÊU 1. Mục tiêu chung …" on the next line, in a typeset or scanned copy of a
+    document that had lost its breaks): the marker starts a line of its own and its title
+    follows it on that line; the title stays open for the next line's numbering."""
+    m = _ORPHAN_MARKER.search(ln.text)
+    if m is None or nxt is None or not regex.match(r"\p{Lu}{2}", nxt.text.lstrip()):
+        return []
+    before = ln.text[max(0, m.start() - 3):m.start() + 1]
+    if not _SENTENCE_END.search(before):
+        return []
+    if m.group("roman"):
+        st.arabic.clear()
+        st.letter = -1
+    elif int(m.group("arabic")) not in {1, st.arabic.get(1, 0) + 1}:
+        return []
+    else:
+        st.arabic = {1: int(m.group("arabic"))}
+        st.letter = -1
+    st.title_open, st.title_start = True, 0
+    return [_break_at(ln, m.start() + 1, "restored break: heading marker wrapped to a line end"),
+            Edit(ln.end, nxt.start, " ", "restored break: heading marker joined to its title")]
+
+
 def edits(text: str, ctx: CleanContext) -> list[Edit]:
     """Breaks restored in lines long enough to hold a whole document (or a page of one). Run
     after the layout step: a scan or PDF of such a document reaches its one long line only
@@ -145,7 +172,13 @@ def edits(text: str, ctx: CleanContext) -> list[Edit]:
     cfg = ctx.config.layout
     numbering = State(title_max=cfg.title_max)
     out: list[Edit] = []
-    for ln in split_lines(text):
-        if needs_breaks(ln, cfg):
+    lines = split_lines(text)
+    lost = False
+    for i, ln in enumerate(lines):
+        lost = lost or needs_breaks(ln, cfg)
+        if lost and len(ln.text) > cfg.piece_line:
             out.extend(restore_breaks(ln, numbering))
+            numbering.title_open &= numbering.title_start > 0  # an orphan's title ends here
+            out.extend(_orphan_marker(ln, lines[i + 1] if i + 1 < len(lines) else None,
+                                      numbering))
     return out

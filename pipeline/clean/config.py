@@ -116,6 +116,9 @@ class LayoutConfig:
     median_page_chars: int = 1000  # and at the median of the chain
     row_reach: int = 400  # a neighbour value this close makes a number a table's row number
     long_line: int = 2000  # a line this long holds a document whose breaks were lost
+    # in such a document, a line this long is a piece of it (the rest of a paragraph a page
+    # break cut, a short page) and gets its breaks back too
+    piece_line: int = 500
     title_max: int = 200  # a title longer than this has run into its body
 
 

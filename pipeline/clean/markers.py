@@ -136,13 +136,24 @@ _ROMANS = {to_roman(n): n for n in range(1, 60)}
 
 
 def roman_edits(text: str) -> list[Edit]:
-    """Heading numerals read with 1, l or | for I, fixed where the previous heading agrees."""
+    """Heading numerals read with 1, l or | for I, fixed where the previous heading agrees; and
+    a numeral that lost one stroke of I ("II" for "III"), fixed where the headings before and
+    after it leave exactly its place open (II, II, IV)."""
     out = []
     prev = 0
-    for m in _ROMAN.finditer(text):
+    found = list(_ROMAN.finditer(text))
+    for k, m in enumerate(found):
         tok = m.group("r")
         if tok in _ROMANS:
-            prev = _ROMANS[tok]
+            nxt = _ROMANS.get(found[k + 1].group("r")) if k + 1 < len(found) else None
+            fixed = to_roman(prev + 1)
+            if (prev and _ROMANS[tok] <= prev and nxt == prev + 2 and len(fixed) == len(tok) + 1
+                    and fixed.replace("I", "", 1) == tok):
+                out.append(Edit(m.start("r"), m.end("r"), fixed,
+                                f"roman numeral: {tok}→{fixed} (a stroke lost)"))
+                prev += 1
+            else:
+                prev = _ROMANS[tok]
             continue
         fixed = roman_from_lookalikes(tok)
         if prev and _ROMANS.get(fixed) == prev + 1:

@@ -195,14 +195,29 @@ def _inside(word: Word, box: Box) -> bool:
     return box.x0 <= cx <= box.x1 and box.top <= cy <= box.bottom
 
 
+_JUNK_CONF = 60  # a word of rule debris reads with less confidence than this
+
+
+def _debris(word: Word) -> bool:
+    """What an erased rule leaves for Tesseract: a mark with no letter or digit ("¬", "——",
+    "|"), read with low confidence."""
+    return word.conf < _JUNK_CONF and not any(ch.isalnum() for ch in word.text)
+
+
 def _cell_text(words: list[Word]) -> str:
-    """A cell's words as lines, top to bottom, each left to right."""
+    """A cell's words as lines, top to bottom, each left to right. A word belongs to the line
+    its vertical centre falls in: tops alone differ by a whole accent (Quản, lý, tịch)."""
     lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.box.top, w.box.x0)):
-        if lines and abs(w.box.top - lines[-1][0].box.top) < 0.6 * (w.box.bottom - w.box.top):
+    spans: list[list[float]] = []
+    for w in sorted((w for w in words if not _debris(w)),
+                    key=lambda w: ((w.box.top + w.box.bottom) / 2, w.box.x0)):
+        centre = (w.box.top + w.box.bottom) / 2
+        if spans and spans[-1][0] <= centre <= spans[-1][1]:
             lines[-1].append(w)
+            spans[-1][1] = max(spans[-1][1], w.box.bottom)
         else:
             lines.append([w])
+            spans.append([w.box.top, w.box.bottom])
     return "\n".join(" ".join(w.text for w in sorted(ln, key=lambda w: w.box.x0))
                      for ln in lines)
 
