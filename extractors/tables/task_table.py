@@ -111,6 +111,9 @@ def _content_columns(text: str, table: Table, mentions: list[AgencyMention]) -> 
     return columns if columns.usable and numbered else None
 
 
+_DRAWN_GRIDS = ("pdf", "docx", "ocr", "pipes")  # rows as the source drew them, not guessed
+
+
 def _names_agency(s: str) -> bool:
     return any(m.assignable for m in find_agencies(s))
 
@@ -136,7 +139,10 @@ def _rows(text: str, table: Table, columns: Columns, skip: int,
             continue  # an empty row, or a group title across the table
         stt = cells.get("stt")
         numbered = bool(stt) and is_stt(text[stt[0].start:stt[0].end])
-        if not numbered and merged and "stt" in columns.kinds:
+        # in a grid the source drew, a row with a task and a lead of its own is a duty of its
+        # own whatever its number cell reads (a scan misreads a lone digit: "C2", "¬I")
+        whole = table.source in _DRAWN_GRIDS and "task" in cells and "lead" in cells
+        if not numbered and not whole and merged and "stt" in columns.kinds:
             for kind, spans in cells.items():
                 merged[-1].setdefault(kind, []).extend(spans)
         else:

@@ -70,10 +70,15 @@ def _rules(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
     return [(p, s, e) for p, s, e in out]
 
 
+_SKEW = 2 * _MERGE  # pixels a rule drifts over its length on a page scanned slightly askew
+
+
 def _cluster(values: list[int]) -> list[int]:
+    """Rule positions, one per rule: the pieces of a rule drawn thick or scanned askew (a
+    rule of a skewed page is found as two segments a few pixels apart) are one."""
     out: list[int] = []
     for v in sorted(values):
-        if not out or v - out[-1] > _MERGE:
+        if not out or v - out[-1] > _SKEW:
             out.append(v)
     return out
 
@@ -100,9 +105,9 @@ class Grid:
         owner: dict[tuple[int, int], tuple[int, int]] = {}
         for r in range(n_r):
             for c in range(n_c):
-                m = 3
-                left_drawn = c == 0 or self._drawn(xs[c] - m, ys[r] + m, xs[c] + m, ys[r + 1] - m)
-                top_drawn = r == 0 or self._drawn(xs[c] + m, ys[r] - m, xs[c + 1] - m, ys[r] + m)
+                m, w = 3, _SKEW  # along the edge stay off the crossing rules; across, allow skew
+                left_drawn = c == 0 or self._drawn(xs[c] - w, ys[r] + m, xs[c] + w, ys[r + 1] - m)
+                top_drawn = r == 0 or self._drawn(xs[c] + m, ys[r] - w, xs[c + 1] - m, ys[r] + w)
                 if not left_drawn:
                     owner[(r, c)] = owner[(r, c - 1)]
                 elif not top_drawn:
