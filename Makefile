@@ -26,8 +26,10 @@ $(LS_STAMP): scripts/setup_label_studio.sh
 run: setup
 	$(BIN)/vnplan run corpora --out out
 
+# two workers on the machine's two cores; a test file's tests stay on one worker, so a module's
+# fixtures (renders, OCR, a Label Studio server) are built once
 test: setup
-	@$(BIN)/pytest -q -p no:cacheprovider; rc=$$?; \
+	@$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure"; exit 1; fi; \
 	exit $$rc
 

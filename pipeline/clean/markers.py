@@ -9,6 +9,8 @@ themselves are the language layer's (`pipeline.vi.markers`).
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from pipeline.offsets import Edit
@@ -26,7 +28,9 @@ _ITEM = regex.compile(r"^(?P<m>[\p{L}0-9(]{0,2})\)\s|^(?P<u>[0-9\p{Ll}]\p{Ll}?)\
                       regex.M)
 _BREAK = regex.compile(r"^(?:\d+(?:\.\d+)*\.\s|[IVXLC]+\.\s|Phần\s|Điều\s|Mục\s|Chương\s)",
                        regex.M)
-_ROMAN = regex.compile(r"^(?P<r>[IVXLC1l|]{1,6})\.(?=\s)", regex.M)
+# a heading's numeral at a line start: "II." or, its dot lost, "II" before a title in capitals
+_ROMAN = regex.compile(r"^(?P<r>[IVXLC1l|]{1,6})(?:(?P<dot>\.)(?=\s)|(?=[ \t]+\p{Lu}{2,}[ ,]))",
+                       regex.M)
 
 
 def _items(text: str) -> list[list]:
@@ -136,24 +140,35 @@ _ROMANS = {to_roman(n): n for n in range(1, 60)}
 
 
 def roman_edits(text: str) -> list[Edit]:
-    """Heading numerals read with 1, l or | for I, fixed where the previous heading agrees; and
-    a numeral that lost one stroke of I ("II" for "III"), fixed where the headings before and
-    after it leave exactly its place open (II, II, IV)."""
+    """Heading numerals read with 1, l or | for I, fixed where the previous heading agrees; a
+    numeral that lost one stroke of I ("II" for "III"), fixed where the headings before and
+    after it leave exactly its place open (II, II, IV); a numeral that lost its dot ("II KHÁI
+    QUÁT"), given it back where a neighbour continues the sequence."""
     out = []
     prev = 0
     found = list(_ROMAN.finditer(text))
-    for k, m in enumerate(found):
+    # the next numeral of the sequence: digits ("1." is arabic) are no neighbours
+    numerals = [m.start() for m in found if not m.group("r").isdigit()]
+    value_at = {m.start(): _ROMANS.get(m.group("r")) for m in found}
+    for m in found:
         tok = m.group("r")
+        k = bisect.bisect_right(numerals, m.start())
+        nxt = value_at[numerals[k]] if k < len(numerals) else None
         if tok in _ROMANS:
-            nxt = _ROMANS.get(found[k + 1].group("r")) if k + 1 < len(found) else None
-            fixed = to_roman(prev + 1)
-            if (prev and _ROMANS[tok] <= prev and nxt == prev + 2 and len(fixed) == len(tok) + 1
+            value, fixed = _ROMANS[tok], to_roman(prev + 1)
+            if (prev and value <= prev and nxt == prev + 2 and len(fixed) == len(tok) + 1
                     and fixed.replace("I", "", 1) == tok):
                 out.append(Edit(m.start("r"), m.end("r"), fixed,
                                 f"roman numeral: {tok}→{fixed} (a stroke lost)"))
-                prev += 1
-            else:
-                prev = _ROMANS[tok]
+                value = prev + 1
+            elif m.group("dot") is None and (value == prev + 1
+                                             or (nxt is not None and value <= nxt <= value + 2)):
+                out.append(Edit(m.end("r"), m.end("r"), ".", f"roman numeral: {tok}→{tok}."))
+            elif m.group("dot") is None:
+                continue  # a word in capitals ("CV", "XI") or a numeral nothing confirms
+            prev = value
+            continue
+        if m.group("dot") is None:
             continue
         fixed = roman_from_lookalikes(tok)
         if prev and _ROMANS.get(fixed) == prev + 1:
