@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from forms import FORMS, render_forms  # noqa: E402
 
 from pipeline.corpora import document_paths  # noqa: E402
+from pipeline.gold import gold_subset  # noqa: E402
 from pipeline.score.cli import write_reports  # noqa: E402
 from pipeline.score.corpus import score_documents  # noqa: E402
 
@@ -101,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     for form in forms:
         started = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
-            report = score_documents(by_form[form], gold, Path(tmp))
+            subset = gold_subset(gold, [p.stem for p in sources], Path(tmp) / "gold")
+            report = score_documents(by_form[form], subset, Path(tmp) / "out")
         if args.report:
             write_reports(report, Path(args.report) / form)
         rows[form] = figures(report)

@@ -61,7 +61,7 @@ def test_the_corrector_alone_would_damage_typed_text():
 def test_typed_text_gets_layout_and_normalization_only(origin):
     result = clean_text(plan(), origin=origin)
     assert repairs(result) == []
-    assert result.reads_as == ("typed" if origin == "text" else None)
+    assert result.reads_as == "typed"
     for phrase in ("UBND các phường, xã", "định kỳ hàng năm", "trang thiết bị",
                    "cơ sở; dữ liệu", "công - tư", "mỗi người dân"):
         assert phrase in result.text
@@ -76,6 +76,15 @@ def test_typed_text_keeps_the_mark_before_a_wrapped_line(origin):
     assert "lĩnh vực trọng điểm: nông nghiệp" in clean_text(text, origin=origin).text
     # an OCR'd page's line-end mark before a lowercase continuation is a speck
     assert "lĩnh vực trọng điểm nông nghiệp" in clean_text(text, origin="ocr").text
+
+
+@pytest.mark.parametrize("origin", ["digital", "text"])
+def test_ocr_output_in_a_text_file_or_a_digital_layer_is_repaired(origin):
+    # the text layer of a scan made by another engine, or OCR output pasted into a DOCX,
+    # is OCR output whatever file carries it
+    result = clean_text(plan(*OCR_LINES), origin=origin)
+    assert result.reads_as == "ocr"
+    assert "Chính quyền điện tử" in result.text
 
 
 def test_an_ocrd_text_file_is_repaired_but_keeps_the_words_it_writes_often():

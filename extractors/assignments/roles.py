@@ -98,6 +98,7 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
         owners, ev, pos = subject, subject[0].start, skip_prefix(ctx.text, after)
     rows, first_end = _first_task(ctx, pos, de, owners, ev, (ds, de))
     rows += _secondary(ctx, ds, de, first_end, owners, ev)
+    rows += _verb_parts(ctx, first_end, de, owners, ev, (ds, de))
     return rows + _report_to(ctx, pos, (ds, de), pos)
 
 
@@ -226,6 +227,49 @@ def _clauses(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
     for m in regex.finditer(oc, ctx.folded[:de], pos=pos):
         te = clause_end(ctx.text, m.end(), de)
         rows += _rows(owners, "lead", m.end(), te, ev, d)
+    return rows
+
+
+_READ_ELSEWHERE = ("lead_partner", "lead", "partner", "request", "partner_clause", "own_clause",
+                   "closing")
+
+
+@lru_cache(maxsize=1)
+def _read_elsewhere() -> regex.Pattern:
+    """Openings of a ";"-part that `_secondary` and `_clauses` read already."""
+    return regex.compile(rf"(?:{'|'.join(cue_pattern(k) for k in _READ_ELSEWHERE)})(?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def _opens_with_verb(words: str) -> bool:
+    """Whether a clause opens with a verb ("gắn kết …", "tăng cường …"), by underthesea's
+    part-of-speech tagger (offline; it sees the clause's first words only)."""
+    from underthesea import pos_tag
+
+    tagged = pos_tag(words)
+    return bool(tagged) and tagged[0][1] == "V"
+
+
+def _verb_parts(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
+    """"…; gắn kết …; tăng cường kiểm tra …": each ";"-part of a duty that opens with a verb
+    of its own is another duty of its owners (ANNOTATION §3: one record per duty)."""
+    rows: list[Role] = []
+    if not owners:
+        return rows
+    depth = 0
+    for i in range(pos, de):
+        ch = ctx.text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            ts = skip_prefix(ctx.text, i + 1)
+            if (ts >= de or _read_elsewhere().match(ctx.folded, ts)
+                    or ctx.chain_at(ts, de)[0]):
+                continue
+            if _opens_with_verb(" ".join(ctx.text[ts:min(de, ts + 60)].split()[:4])):
+                rows += _rows(owners, "lead", ts, clause_end(ctx.text, ts, de), ev, d)
     return rows
 
 

@@ -51,10 +51,11 @@ class CleanContext:
     @property
     def ocr_repairs(self) -> bool:
         """True if OCR repairs (debris, words, structure tokens, stray line-edge marks) may
-        touch the text: never on typed digital text, on a text file only if it reads as OCR
-        (a text file not yet assessed is treated as OCR, today's default)."""
+        touch the text: on our own OCR always; on a digital text layer (PDF, DOCX) only if it
+        reads as OCR output; on a text file unless it reads as typed (a text file not yet
+        assessed is treated as OCR, today's default)."""
         if self.origin == "digital":
-            return False
+            return self.reads_as == "ocr"
         return self.origin == "ocr" or self.reads_as != "typed"
 
     @property

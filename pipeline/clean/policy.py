@@ -43,8 +43,10 @@ def reads_as_ocr(text: str, ctx: CleanContext) -> bool:
 
 
 def assess(text: str, ctx: CleanContext) -> list[Edit]:
-    """Judge a text file once ("typed" or "ocr", on `ctx.reads_as`); no edits. Other origins
-    are known and need no judgement."""
-    if ctx.origin == "text" and ctx.reads_as is None:
+    """Judge a text file or a digital text layer once ("typed" or "ocr", on `ctx.reads_as`);
+    no edits. A PDF's text layer or a DOCX may hold OCR output too (a scan's layer made by
+    another engine, OCR'd text pasted into Word), and the same words must get the same
+    repairs whatever file carries them. Our own OCR needs no judgement."""
+    if ctx.origin in ("text", "digital") and ctx.reads_as is None:
         ctx.reads_as = "ocr" if reads_as_ocr(text, ctx) else "typed"
     return []

@@ -29,16 +29,13 @@ from pipeline.model import Document, DocumentMeta
 __all__ = ["ascii_slug", "describe", "extract_metadata", "make_doc_id"]
 
 
-def _own_reference(text: str, title_kind: str | None) -> Reference | None:
-    """The document's own number: the letterhead's "Số: …", else the appendix note that
-    attaches the text to a document of the type its title line names."""
+def _own_reference(text: str) -> Reference | None:
+    """The document's own number: the letterhead's "Số: …", else the note that attaches the
+    text to the document issuing it. A plan "Ban hành kèm theo Quyết định số 168/QĐ-UBND"
+    that has no number of its own is known by its decision's (daklak-2018-qd168), as the
+    decision and its plan are one document when the letterhead is there."""
     ref = find_reference(text[:HEADER_CHARS])
-    if ref is not None:
-        return ref
-    note = find_attached_to(text)
-    if note and (title_kind is None or folded_words(note.kind) == folded_words(title_kind)):
-        return note
-    return None
+    return ref if ref is not None else find_attached_to(text)
 
 
 def extract_metadata(text: str) -> DocumentMeta:
@@ -46,7 +43,7 @@ def extract_metadata(text: str) -> DocumentMeta:
     date, title, horizon and signer. A field the text does not give stays None."""
     head = read_letterhead(text)
     title_kind, title = find_type_and_title(head)
-    ref = _own_reference(text, title_kind)
+    ref = _own_reference(text)
     signed_date = head.date or find_date(text[:HEADER_CHARS]) or (ref.date if ref else None)
     doc_type = ref.kind if ref else title_kind
     if doc_type and folded_words(doc_type) == "qd":
