@@ -134,6 +134,8 @@ def join_edit(a_line: Line, b_line: Line, blanks: int, wrap: Wrap, text: str,
         return None
     if _DIGIT_START.match(b) and a[-1].isdigit():
         return None  # two figures, or a figure then a table's running number
+    if not blanks and a[-1].isalpha() and _FIGURE_RUNS_ON.match(b):
+        return Edit(cut, end, " ", "line join")  # "vào năm" + "2028 theo …": the sentence runs on
     if lower or (not blanks and not is_all_caps(a) and _upper_join(a, b, a_line, wrap)):
         return Edit(cut, end, " ", "line join")
     return None

@@ -21,7 +21,10 @@ import regex
 
 from pipeline.model import Block, Cell, Layout, Table
 
-_BOLD_RUN = regex.compile(r"(?m)^[ \t]*\*\*(?!\s*\*\*)[^\n]*?(?:\n(?![ \t]*\n)[^\n]*?)+\*\*[ \t]*$")
+# no "**" inside the run: "**QUYẾT ĐỊNH:**" then "**Điều 1. **Phê duyệt …" are runs of their own,
+# not the start of one that closes lines later; a title wraps over a few lines at most
+_BOLD_RUN = regex.compile(r"(?m)^[ \t]*\*\*(?!\s*\*\*)(?:(?!\*\*)[^\n])*"
+                          r"(?:\n(?![ \t]*\n)(?:(?!\*\*)[^\n])*){1,4}?\*\*[ \t]*$")
 
 
 @dataclass(frozen=True)

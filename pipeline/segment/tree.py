@@ -24,6 +24,7 @@ TITLE_KINDS = frozenset({"phan", "dieu", "phuluc", "roman", "arabic"})
 class _Open:
     sec: Section
     rank: int
+    kind: str = ""
 
 
 class _Builder:
@@ -84,6 +85,10 @@ class _Builder:
                 continue
             if shape.kind == "phuluc" and not s.isupper() and shapes.runs_on(shape.rest):
                 continue
+            if shape.kind == "roman" and any(op.kind == "dieu" for op in self.stack):
+                # the plan an article approves ("Điều 1. Phê duyệt … nội dung sau: I. …") is
+                # level 1 beside the articles (ANNOTATION §2), not inside Điều 1
+                self._close(0, ln.content_start)
             parent = self._parent_after_pop(shape.rank)
             num = self._number(shape, parent)
             if num is None:
@@ -123,7 +128,7 @@ class _Builder:
                       parent.sec_id if parent else None, ln.content_start, heading_end,
                       ln.content_start, heading_end, kind)
         self.sections.append(sec)
-        self.stack.append(_Open(sec, shape.rank))
+        self.stack.append(_Open(sec, shape.rank, shape.kind))
         return end_line
 
     def _line_at(self, offset: int) -> int:
