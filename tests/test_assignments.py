@@ -158,3 +158,19 @@ def test_genre_fixture_2023_digital_transformation_expected_records():
                 and a.task.startswith(w["task"])]
         assert hits, w
         assert (hits[0].due_end, hits[0].recurrence) == (w["due_end"], w["recurrence"]), w
+
+
+def test_rows_of_a_table_without_a_time_column_take_the_time_its_title_states(tmp_path):
+    from pipeline.process import process_path
+
+    plan = ("ỦY BAN NHÂN DÂN TỈNH NAM HÀ\nSố: 12/KH-UBND\nNam Hà, ngày 02 tháng 3 năm 2021\n\n"
+            "KẾ HOẠCH\nPhát triển y tế cơ sở\n\nI. MỤC TIÊU\nNâng cao chất lượng khám bệnh.\n\n"
+            "PHỤ LỤC\nDANH MỤC CÁC DỰ ÁN CẦN TRIỂN KHAI ĐẾN NĂM 2025\n"
+            "STT\tTên dự án\tĐơn vị chủ trì\n"
+            "1\tNâng cấp trạm y tế xã\tSở Y tế\n"
+            "2\tĐào tạo y tế thôn bản\tTrường Cao đẳng Y tế\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(plan, encoding="utf-8")
+    rows = {(a.agency, a.task): a for a in process_path(path).document.assignments}
+    assert rows[("Sở Y tế", "Nâng cấp trạm y tế xã")].due_end == "2025-12-31"
+    assert {a.due_end for a in rows.values()} == {"2025-12-31"}

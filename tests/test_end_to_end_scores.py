@@ -69,9 +69,9 @@ def test_section_labels_and_headings(report):
 
 
 def test_deadline_accuracy(report):
-    # 0.901 against the schema-2 gold, where Nghệ An's Phụ lục 1 rows take the "ĐẾN NĂM
-    # 2020" of its title as their deadline; 0.97 before the gold moved
-    assert report["headline"]["deadline_accuracy"] >= 0.901
+    # 0.991 against the schema-2 gold: rows of a table with no time column take the time its
+    # title states (Nghệ An's Phụ lục 1, "… ĐẾN NĂM 2020"); 0.897 before they did
+    assert report["headline"]["deadline_accuracy"] >= 0.985
 
 
 # ----- the development set ------------------------------------------------------------------

@@ -50,10 +50,23 @@ def extract_assignments(
     rows = model_task_rows(text, tables or [], mentions, report) or task_rows(text, mentions,
                                                                                 report)
     for row in rows:
+        if not (row.deadline.due_start or row.deadline.due_end or row.deadline.recurrence):
+            row.deadline = _title_deadline(sections, row.cell_start, row.deadline)
         for a in _from_row(text, row):
             table_recs.append(a)
             follow[id(a)] = text[row.task_end:row.task_end + 120]
     return merge(dedupe(duty_recs), dedupe(table_recs, per_row=True), follow)
+
+
+def _title_deadline(sections: list[Section], at: int, own: Deadline) -> Deadline:
+    """A table row without a time of its own takes the time its table's title states: an
+    appendix "DANH MỤC CÁC HỆ THỐNG … CẦN XÂY DỰNG ĐẾN NĂM 2020" dates every row of its list."""
+    for sec in sorted((s for s in sections if s.start <= at < s.end and s.level),
+                      key=lambda s: s.start, reverse=True):
+        found = duty_deadline(sec.heading)
+        if found.due_start or found.due_end:
+            return found
+    return own
 
 
 def _roles(ctx, sections: list[Section]) -> list[Role]:
