@@ -34,7 +34,7 @@ CLEAN_SEEDS = ["hatinh-2016-kh496", "haiduong-2016-kh681", "daklak-2018-qd168",
                "nghean-2013-qd526"]
 RAW = ROOT / "corpora" / "raw"
 GENRE_FIXTURES = ROOT / "tests" / "fixtures" / "genre"  # hand-written plans no model saw
-DEVSET = Path("/work/shared/devset/docs")
+DEVSET = ROOT.parent / "shared" / "devset" / "docs"
 # changes that are layout, not repair: joins of lines the source wrapped, breaks restored in
 # a text that lost them, markdown, tables written as tab rows
 LAYOUT_REASONS = frozenset({"line join", "line join (layout)", "hyphenation", "restored break",

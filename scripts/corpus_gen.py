@@ -16,7 +16,7 @@ import regex
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "corpora" / "raw").glob("*.txt"))
-DEVSET_PLACES = (ROOT / "corpora" / "dev", Path("/work/shared/devset/docs"))
+DEVSET_PLACES = (ROOT / "corpora" / "dev", ROOT.parent / "shared" / "devset" / "docs")
 AGENCIES = ("Sở Thông tin và Truyền thông", "Sở Nội vụ", "Sở Tài chính",
             "Sở Kế hoạch và Đầu tư", "Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh",
             "Sở Giáo dục và Đào tạo", "Sở Y tế", "Công an tỉnh", "Sở Tư pháp")

@@ -29,7 +29,7 @@ from pipeline.score.data import load_inputs  # noqa: E402
 from pipeline.score.match import one_to_one, same  # noqa: E402
 from pipeline.score.targets import _edges, describe  # noqa: E402
 
-DEVSET = Path(os.environ.get("VNPLAN_DEVSET", "/work/shared/devset"))
+DEVSET = Path(os.environ.get("VNPLAN_DEVSET", ROOT.parent / "shared" / "devset"))
 FIXTURES = ROOT / "tests" / "fixtures" / "genre"
 
 

@@ -24,7 +24,7 @@ from pipeline.goldflow.lsimport import (
 )
 from pipeline.goldflow.spans import Utf16Offsets
 
-SHARED = Path("/work/shared/devset")
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "devset"  # ../shared beside the checkout
 FIXTURES = Path("tests/fixtures/genre")
 HELDOUT = Path("tests/fixtures/heldout")
 FIXTURE_TEXTS = {"assign-2023-chuyendoiso": "assign_2023_chuyendoiso.txt"}

@@ -17,7 +17,7 @@ from pipeline.describe.signer import find_signer
 from pipeline.describe.text import folded_words
 
 SEEDS = sorted(Path("corpora/raw").glob("*.txt"))
-DEVSET = Path("/work/shared/devset")
+DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"  # ../shared beside the checkout
 DEVSET_IDS = {"02_DongNai_179-KH-UBND-2025.txt": "dongnai-2025-kh179"}  # the plan without gold
 if (DEVSET / "gold").is_dir():
     for gold in (DEVSET / "gold").glob("*.json"):
