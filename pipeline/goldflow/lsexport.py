@@ -18,7 +18,7 @@ from pipeline.gold import RECORD_KINDS, collapse, load_contract
 from pipeline.goldflow.fields import SPAN_FIELD
 from pipeline.goldflow.lsregions import region_results
 from pipeline.goldflow.spans import Placer, Utf16Offsets, span_string, task_text
-from pipeline.score.data import load_gold_dir, load_pred_dir
+from pipeline.score.data import load_gold_dir, load_pred_dir, reference_file
 from pipeline.score.sections import scored_pred_sections
 
 MODEL_VERSION = "vnplan"
@@ -149,19 +149,12 @@ def build_task(doc_id: str, text: str, origin: str, gold: dict | None, results: 
 
 def find_reference(doc_id: str, gold: dict, gold_dir: Path, corpus_dirs: list[Path]
                    ) -> tuple[Path, str] | None:
-    """The reference text of a gold document and where it was found: gold/clean/<id>.txt,
-    else <corpus>/<id>.txt, else <corpus>/<source> for a gold file naming its source file."""
-    clean = gold_dir / "clean" / f"{doc_id}.txt"
-    if clean.exists():
-        return clean, "reference:gold-clean"
-    names = [f"{doc_id}.txt"]
-    if isinstance(gold.get("source"), str):
-        names.append(Path(gold["source"]).name)
-    for corpus in corpus_dirs:
-        for name in names:
-            if (corpus / name).is_file():
-                return corpus / name, "reference:corpus"
-    return None
+    """The reference text of a gold document (the scorer's `reference_file`) and where it was
+    found: "reference:gold-clean" or "reference:corpus"."""
+    path = reference_file(doc_id, gold, gold_dir, corpus_dirs)
+    if path is None:
+        return None
+    return path, "reference:gold-clean" if path.parent == gold_dir / "clean" else "reference:corpus"
 
 
 def export_tasks(pred_dir: Path | None, gold_dir: Path | None,

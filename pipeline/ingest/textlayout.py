@@ -15,11 +15,10 @@ source wrapped a title inside one emphasis ("**VI. TỔ CHỨC" / "THỰC HIỆN
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from pipeline.model import Block, Cell, Layout, Table
+from pipeline.vi.lines import Line, split_lines
 
 # no "**" inside the run: "**QUYẾT ĐỊNH:**" then "**Điều 1. **Phê duyệt …" are runs of their own,
 # not the start of one that closes lines later; a title wraps over a few lines at most
@@ -27,26 +26,7 @@ _BOLD_RUN = regex.compile(r"(?m)^[ \t]*\*\*(?!\s*\*\*)(?:(?!\*\*)[^\n])*"
                           r"(?:\n(?![ \t]*\n)(?:(?!\*\*)[^\n])*){1,4}?\*\*[ \t]*$")
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-
-def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
-    for piece in text.split("\n"):
-        out.append(_Line(pos, pos + len(piece), piece))
-        pos += len(piece) + 1
-    return out
-
-
-def _trimmed(line: _Line, start: int, end: int) -> tuple[int, int]:
+def _trimmed(line: Line, start: int, end: int) -> tuple[int, int]:
     """`[start, end)` of `line.text` without surrounding whitespace, in text offsets."""
     piece = line.text[start:end]
     a = start + len(piece) - len(piece.lstrip())
@@ -54,7 +34,7 @@ def _trimmed(line: _Line, start: int, end: int) -> tuple[int, int]:
     return line.start + a, line.start + max(a, b)
 
 
-def _is_pipe(line: _Line) -> bool:
+def _is_pipe(line: Line) -> bool:
     return line.stripped == "|"
 
 
@@ -63,7 +43,7 @@ _MAX_CELL_LINES = 30  # a cell's text wraps over a few lines; a page of text is 
 _APPENDIX_TITLE = regex.compile(r"^[*_\s]*(?:PHỤ LỤC|Phụ lục)\b")
 
 
-def _pipe_table_end(lines: list[_Line], i: int) -> int:
+def _pipe_table_end(lines: list[Line], i: int) -> int:
     """The last pipe line of the table whose first pipe line is `i`: the table runs while a
     pipe comes back soon enough (within a cell's length, and after a blank line only when the
     next line is a pipe)."""
@@ -83,7 +63,7 @@ def _pipe_table_end(lines: list[_Line], i: int) -> int:
     return last
 
 
-def pipe_tables(lines: list[_Line]) -> list[tuple[Table, int, int]]:
+def pipe_tables(lines: list[Line]) -> list[tuple[Table, int, int]]:
     """Web-copy tables: (table, first line index, last line index)."""
     out = []
     i = 0
@@ -99,10 +79,10 @@ def pipe_tables(lines: list[_Line]) -> list[tuple[Table, int, int]]:
     return out
 
 
-def _pipe_grid(lines: list[_Line]) -> Table | None:
+def _pipe_grid(lines: list[Line]) -> Table | None:
     """Cells of a pipe table whose first and last lines are pipes."""
     rows: list[list[tuple[int, int]]] = [[]]
-    content: list[_Line] = []
+    content: list[Line] = []
     for k, line in enumerate(lines):
         if not _is_pipe(line):
             content.append(line)
@@ -126,7 +106,7 @@ def _pipe_grid(lines: list[_Line]) -> Table | None:
     return Table(lines[0].start, lines[-1].end, tuple(cells), source="pipes")
 
 
-def _tab_cells(line: _Line) -> list[tuple[int, int]]:
+def _tab_cells(line: Line) -> list[tuple[int, int]]:
     out, pos = [], 0
     for part in line.text.split("\t"):
         out.append(_trimmed(line, pos, pos + len(part)))
@@ -134,17 +114,17 @@ def _tab_cells(line: _Line) -> list[tuple[int, int]]:
     return out
 
 
-def _is_tab_row(line: _Line) -> bool:
+def _is_tab_row(line: Line) -> bool:
     """A line with a tab between two pieces of text (not a lone cell after a tab)."""
     parts = [p for p in line.text.split("\t") if p.strip()]
     return len(parts) >= 2
 
 
-def _is_cell_line(line: _Line) -> bool:
+def _is_cell_line(line: Line) -> bool:
     return line.text.startswith("\t") and line.text.count("\t") == 1 and bool(line.stripped)
 
 
-def tab_tables(lines: list[_Line], taken: set[int]) -> list[Table]:
+def tab_tables(lines: list[Line], taken: set[int]) -> list[Table]:
     """Runs of tab rows, and runs of one-cell lines grouped into rows by blank lines."""
     out: list[Table] = []
     i = 0
@@ -204,7 +184,7 @@ def bold_blocks(text: str, tables: list[Table]) -> list[Block]:
 
 def text_layout(text: str) -> Layout:
     """The tables and wrapped bold runs of a text file."""
-    lines = _lines(text)
+    lines = split_lines(text)
     found = pipe_tables(lines)
     taken = {k for _, i, j in found for k in range(i, j + 1)}
     tables = [t for t, _, _ in found] + tab_tables(lines, taken)
