@@ -93,11 +93,12 @@ def test_roman_numerals_and_marker_alphabets():
 
 def test_letterhead_number_and_date_of_issue():
     head = "Số: 1118 /QĐ-UBND   Thanh Hóa, ngày 29 tháng 3 năm 2019\nQUYẾT ĐỊNH\n"
-    number = legal.document_number(head)
-    assert (number.text, number.kind_code) == ("1118/QĐ-UBND", "QĐ")
-    assert legal.issue_date(head) == "2019-03-29"
-    assert legal.document_number("Số: 32/2017/TT-BTTTT").kind_code == "TT"
-    assert legal.document_number("Kế hoạch phát triển") is None
+    number = legal.find_reference(head)
+    assert (number.number, number.kind) == ("1118/QĐ-UBND", "QĐ")
+    assert legal.find_date(head) == "2019-03-29"
+    assert legal.find_reference("Số: 32/2017/TT-BTTTT").kind == "TT"
+    assert legal.find_reference("Số: 09-NQ/TU").number == "09-NQ/TU"  # the party's form
+    assert legal.find_reference("Kế hoạch phát triển") is None
 
 
 @pytest.mark.parametrize(("note", "expected"), [

@@ -16,8 +16,8 @@ from pipeline.vi.legal import (
     LETTERHEAD_CHARS,
     attachment_notes,
     citations,
-    document_number,
-    issue_date,
+    find_date,
+    find_reference,
 )
 
 _DATE = regex.compile(r"(?<=\bngày\s{1,3})(\d{3,4})/((?:19|20)\d\d)\b")
@@ -29,10 +29,10 @@ def self_reference_edits(text: str) -> list[Edit]:
     1118/QĐ-UBND … ngày 29 tháng 3 năm 2019" is the same decision (same kind, issuer and
     date; an attachment belongs to the decision that issues it), so 218 was misread."""
     head = text[:LETTERHEAD_CHARS]
-    own, date = document_number(head), issue_date(head)
-    if not own or not date:
+    own, date = find_reference(head), find_date(head)
+    if not own or not date or "/" not in own.number:
         return []
-    number, kind = own.text.split("/", 1)
+    number, kind = own.number.split("/", 1)
     out = []
     for note in attachment_notes(text):
         if note.kind == kind and note.number != number and note.date == date:

@@ -3,7 +3,7 @@
 The stage between clean and segment. It reads the cleaned text only, so every input form
 (text, web copy, PDF, DOCX, scan) is described by the same rules: issuer and province
 (issuer.py, from the letterhead's issuer block: cells.py and letterhead.py), type, number and
-date (refs.py), title (title.py) and the plan's horizon (horizon.py), signer (signer.py), and
+date (the language layer's legal references, pipeline/vi/legal.py), title (title.py) and the plan's horizon (horizon.py), signer (signer.py), and
 the document id (doc_id.py). Data: pipeline/data/provinces_63.txt, provinces_34.txt,
 issuers.yaml, doc_types.yaml.
 """
@@ -14,17 +14,17 @@ from pipeline.describe.doc_id import make_doc_id
 from pipeline.describe.horizon import horizon
 from pipeline.describe.issuer import find_issuer
 from pipeline.describe.letterhead import read_letterhead
-from pipeline.describe.refs import (
-    HEADER_CHARS,
+from pipeline.describe.signer import find_signer
+from pipeline.describe.text import ascii_slug, folded_words
+from pipeline.describe.title import find_type_and_title
+from pipeline.model import Document, DocumentMeta
+from pipeline.vi.legal import (
+    LETTERHEAD_CHARS,
     Reference,
     find_attached_to,
     find_date,
     find_reference,
 )
-from pipeline.describe.signer import find_signer
-from pipeline.describe.text import ascii_slug, folded_words
-from pipeline.describe.title import find_type_and_title
-from pipeline.model import Document, DocumentMeta
 
 __all__ = ["ascii_slug", "describe", "extract_metadata", "make_doc_id"]
 
@@ -34,7 +34,7 @@ def _own_reference(text: str) -> Reference | None:
     text to the document issuing it. A plan "Ban hành kèm theo Quyết định số 168/QĐ-UBND"
     that has no number of its own is known by its decision's (daklak-2018-qd168), as the
     decision and its plan are one document when the letterhead is there."""
-    ref = find_reference(text[:HEADER_CHARS])
+    ref = find_reference(text[:LETTERHEAD_CHARS])
     return ref if ref is not None else find_attached_to(text)
 
 
@@ -44,7 +44,7 @@ def extract_metadata(text: str) -> DocumentMeta:
     head = read_letterhead(text)
     title_kind, title = find_type_and_title(head)
     ref = _own_reference(text)
-    signed_date = head.date or find_date(text[:HEADER_CHARS]) or (ref.date if ref else None)
+    signed_date = head.date or find_date(text[:LETTERHEAD_CHARS]) or (ref.date if ref else None)
     doc_type = ref.kind if ref else title_kind
     if doc_type and folded_words(doc_type) == "qd":
         doc_type = "QĐ"

@@ -27,7 +27,7 @@ import yaml
 from pipeline.describe.bodies import NATIONAL, Body, read_body
 from pipeline.describe.letterhead import Letterhead
 from pipeline.describe.places import province_named
-from pipeline.describe.refs import HEADER_CHARS, Reference, find_attached_to
+from pipeline.vi.legal import LETTERHEAD_CHARS, Reference, find_attached_to
 
 _ENACTING = regex.compile(
     r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố)\s+[^,.;:()\n]{2,40}?"
@@ -58,7 +58,7 @@ def _weak_evidence(text: str, head: Letterhead, number: str | None, title: str |
         body = read_body(note.issued_by, date)
         if body and body.province:
             return body
-    clause = _ENACTING.search(text[:HEADER_CHARS])
+    clause = _ENACTING.search(text[:LETTERHEAD_CHARS])
     if clause:
         body = read_body(clause.group(), date, listed_only=True)
         if body and body.province:

@@ -21,8 +21,8 @@ import yaml
 
 from pipeline.describe.bodies import names_a_body
 from pipeline.describe.cells import Cell, cells
-from pipeline.describe.refs import HEADER_CHARS, find_place_date, match_place_date, number_spans
 from pipeline.describe.text import fold, folded_words, mostly_capitals
+from pipeline.vi.legal import LETTERHEAD_CHARS, find_place_date, match_place_date, number_spans
 
 ISSUER_WINDOW = 4  # issuer fragments sit at most this many fragments before the motto (and
 # twice as many after it, when a PDF read the right-hand column first)
@@ -128,7 +128,7 @@ def _authority(after_title: list[Cell]) -> str | None:
 
 def read_letterhead(text: str) -> Letterhead:
     """The letterhead of `text`: issuer block, place, type line, title cells and authority."""
-    all_cells = cells(text[:HEADER_CHARS])
+    all_cells = cells(text[:LETTERHEAD_CHARS])
     title_at = next((i for i, c in enumerate(all_cells) if _type_word_at(c.text)), None)
     head = all_cells if title_at is None else all_cells[:title_at]
     place, date = next((p for c in head if (p := find_place_date(c.text))), (None, None))

@@ -1,10 +1,12 @@
 """Legal references: how administrative documents name themselves and each other.
 
 A document's letterhead carries its number ("Số: 1118/QĐ-UBND": number, kind of document,
-issuing body) and its place and date of issue ("Thanh Hóa, ngày 29 tháng 3 năm 2019"); its
-appendix says which document issues it ("(Ban hành kèm theo Quyết định số 1118/QĐ-UBND ngày
-29/3/2019 …)"); its text cites others ("Quyết định số 06/QĐ-TTg ngày 02/01/2025"). The date in
-these references is parsed only as far as the reference needs it (day, month, year).
+issuing body; or the party's form "Số: 09-NQ/TU") and its place and date of issue ("Thanh
+Hóa, ngày 29 tháng 3 năm 2019"); its appendix says which document issues it ("(Ban hành kèm
+theo Quyết định số 1118/QĐ-UBND ngày 29/3/2019 …)"); its text cites others ("Quyết định số
+06/QĐ-TTg ngày 02/01/2025"). One grammar of the genre, used by the describe stage (ids,
+dates) and the clean stage (a misread number checked against the letterhead's own); it
+imports no stage.
 """
 
 from __future__ import annotations
@@ -13,18 +15,36 @@ from dataclasses import dataclass
 
 import regex
 
-LETTERHEAD_CHARS = 4000  # the letterhead and title sit within the first characters
+LETTERHEAD_CHARS = 4000  # the letterhead, title and preamble fit in the first characters
 
-_NUMBER_LINE = regex.compile(
-    r"(?<!\p{L})Số\s*:\s*(\d{1,5}[a-zA-Z]?)\s*/\s*((?:\d{4}/)?[\p{Lu}\p{Ll}]{1,4})\s*[-–]\s*"
-    r"([\p{Lu}&]{2,10}(?:\s*[-–]\s*[\p{Lu}]{2,10})?)"
+_CODE = r"[\p{Lu}][\p{Lu}\p{Ll}&]{1,11}"
+# "Số: 681/KH-UBND", "Số: 36a/NQ-CP", "Số: 22/2016/NQ-HĐND", "Số: 2629/QĐ-TTg"
+_NUMBER = regex.compile(
+    r"(?<!\p{L})Số\s*:?\s*(?P<n>\d{1,5}[a-zA-Z]?)\s*/\s*(?P<kind>(?:\d{4}\s*/\s*)?[\p{L}]{1,4})"
+    rf"\s*[-–]\s*(?P<issuer>{_CODE}(?:\s*[-–]\s*{_CODE})?)(?![\p{{L}}\d])"
 )
+# the party's form "Số: 09-NQ/TU": number, type, then the issuer after the slash
+_PARTY_NUMBER = regex.compile(
+    rf"(?<!\p{{L}})Số\s*:?\s*(?P<n>\d{{1,5}}[a-zA-Z]?)\s*[-–]\s*(?P<kind>[\p{{L}}]{{1,4}})\s*/\s*"
+    rf"(?P<issuer>{_CODE})(?![\p{{L}}\d])"
+)
+_LONG_DATE = r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)"
+_SHORT_DATE = r"ngày\s+(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)"
+_WORD, _LOWER = r"\p{Lu}\p{Ll}*(?!\p{L})", r"\p{Ll}+(?!\p{L})"
+# "Hải Dương, ngày 01 tháng 4 năm 2016", "Thành phố Hồ Chí Minh, ngày 19/11/2025": the place
+# is written in lower case with capitals, so capitals before it (an issuer beside it) stay out
 _PLACE_DATE = regex.compile(
-    r"(?P<place>[\p{Lu}][\p{L} .–-]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-    r"\s+năm\s+(?P<y>(?:19|20)\d\d)"
+    rf"(?<!\p{{L}})(?P<place>(?:TP\.?\s*)?{_WORD}(?:[\s-]+(?:{_WORD}|{_LOWER})){{0,5}})\s*,\s*"
+    rf"(?:{_LONG_DATE}|{_SHORT_DATE})"
 )
-_LONG_DATE = r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
-_SHORT_DATE = r"ngày\s+(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>(?:19|20)\d\d)"
+_ATTACHED = regex.compile(
+    r"kèm\s+theo\s+(?:Quyết\s+định|Kế\s+hoạch(?:\s+hành\s+động)?|Nghị\s+quyết|Chỉ\s+thị|"
+    r"Chương\s+trình|Đề\s+án)\s+số\s*:?\s*(?P<n>\d{1,5}[a-zA-Z]?)\s*/\s*(?P<kind>[\p{L}]{1,4})"
+    rf"\s*[-–]\s*(?P<issuer>{_CODE})\s+(?:{_LONG_DATE}|{_SHORT_DATE})"
+    r"(?:\s+của\s+(?P<by>[^()\n]{3,80}))?",
+    regex.IGNORECASE,
+)
+
 # "(Ban hành kèm theo Quyết định số 1118/QĐ-UBND ngày 29 tháng 3 năm 2019": "kèm" as OCR
 # reads it too ("Kèn", "KÈM")
 _ATTACHMENT = regex.compile(
@@ -37,68 +57,113 @@ _CITATION = regex.compile(
     r"\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b")
 
 
-@dataclass(frozen=True)
-class DocumentNumber:
-    """A letterhead's number: "681/KH-UBND" is number 681 of kind KH by UBND."""
-
-    number: str
-    kind: str  # as written, maybe with a year before it ("2017/TT")
-    issuer: str
-
-    @property
-    def text(self) -> str:
-        """The number as one string, spaces taken out: "681/KH-UBND"."""
-        return f"{self.number}/{self.kind}-{self.issuer}"
-
-    @property
-    def kind_code(self) -> str:
-        """The kind of document without a year: "KH", "QĐ"."""
-        return self.kind.split("/")[-1]
-
 
 @dataclass(frozen=True)
 class Reference:
-    """A reference to a document with its date: number, kind-issuer ("QĐ-UBND"), ISO date and
-    the span of the number in the text."""
+    """A document number as written ("681/KH-UBND"), its type code ("KH") and issuer code
+    ("UBND"), with the signing date and the issuing body when the text gives them."""
 
     number: str
     kind: str
-    date: str  # ISO, yyyy-mm-dd
+    issuer_code: str
+    date: str | None = None
+    issued_by: str | None = None
+
+
+def _iso(day: str, month: str, year: str) -> str | None:
+    d, m, y = int(day), int(month), int(year)
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= m <= 12 else None
+
+
+def _date_of(m: regex.Match) -> str | None:
+    if m["d"] is not None:
+        return _iso(m["d"], m["m"], m["y"])
+    return _iso(m["d2"], m["m2"], m["y2"])
+
+
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Where "Số: …" numbers are written in `text`, in either form."""
+    return [m.span() for pattern in (_NUMBER, _PARTY_NUMBER) for m in pattern.finditer(text)]
+
+
+def find_reference(header: str) -> Reference | None:
+    """The document's own number from the letterhead's "Số: …" line, in either order of type
+    and issuer ("681/KH-UBND", "09-NQ/TU")."""
+    m = _NUMBER.search(header)
+    party = _PARTY_NUMBER.search(header)
+    if party and (m is None or party.start() < m.start()):
+        code = regex.sub(r"\s+", "", party["issuer"])
+        return Reference(f"{party['n']}-{party['kind']}/{code}", party["kind"], code)
+    if m is None:
+        return None
+    kind, code = regex.sub(r"\s+", "", m["kind"]), regex.sub(r"\s+", "", m["issuer"])
+    return Reference(f"{m['n']}/{kind}-{code}", kind.split("/")[-1], code)
+
+
+def find_number(header: str) -> tuple[str | None, str | None]:
+    """("681/KH-UBND", "KH") from a "Số: 681/KH-UBND" line; (None, None) without one."""
+    ref = find_reference(header)
+    return (ref.number, ref.kind) if ref else (None, None)
+
+
+def match_place_date(header: str) -> regex.Match | None:
+    """The letterhead's place-and-date phrase "Hải Dương, ngày 01 tháng 4 năm 2016" (or "…,
+    ngày 01/4/2016"), the first with a valid date."""
+    return next((m for m in _PLACE_DATE.finditer(header) if _date_of(m)), None)
+
+
+def find_place_date(header: str) -> tuple[str, str] | None:
+    """(place, ISO date) of the letterhead's place-and-date phrase."""
+    m = match_place_date(header)
+    if m is None:
+        return None
+    return regex.sub(r"\s+", " ", m["place"]).strip(" .–-"), _date_of(m)
+
+
+def find_date(header: str) -> str | None:
+    """ISO signing date from the letterhead's place-and-date line."""
+    found = find_place_date(header)
+    return found[1] if found else None
+
+
+def _leading_number(number: str) -> str:
+    m = regex.match(r"\d+[a-zA-Z]?", number)
+    return m.group().lower() if m else ""
+
+
+def find_attached_to(text: str, number: str | None = None) -> Reference | None:
+    """The document an appendix note attaches the text to: "(Kèm theo Quyết định số
+    526/QĐ-UBND ngày 05/02/2013 của UBND tỉnh Nghệ An)". With `number`, only a note naming
+    that number (the document's own appendix, not a cited one's)."""
+    for m in _ATTACHED.finditer(text):
+        written = f"{m['n']}/{m['kind']}-{m['issuer']}"
+        if number is not None and _leading_number(number) != m["n"].lower():
+            continue
+        by = m["by"].strip(" ,.;*_") if m["by"] else None
+        return Reference(written, m["kind"], m["issuer"], _date_of(m), by or None)
+    return None
+
+
+@dataclass(frozen=True)
+class AttachmentNote:
+    """A note attaching a text to the document issuing it, as OCR may have read it: number,
+    kind-issuer ("QĐ-UBND"), ISO date and the span of the number in the text."""
+
+    number: str
+    kind: str
+    date: str
     start: int
     end: int
 
 
-def _iso(d: str, m: str, y: str) -> str | None:
-    day, month, year = int(d), int(m), int(y)
-    if 1 <= day <= 31 and 1 <= month <= 12:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
-def document_number(header: str) -> DocumentNumber | None:
-    """The number on a letterhead's "Số: 681/KH-UBND" line (spaces around "/" and "-"
-    allowed, "Số: 168 /QĐ-UBND"); None without one."""
-    m = _NUMBER_LINE.search(header)
-    if not m:
-        return None
-    return DocumentNumber(m.group(1), m.group(2), regex.sub(r"\s+", "", m.group(3)))
-
-
-def issue_date(header: str) -> str | None:
-    """ISO date of issue from the letterhead's place-and-date line ("Hải Dương, ngày 01 tháng
-    4 năm 2016" → "2016-04-01")."""
-    m = _PLACE_DATE.search(header)
-    return _iso(m["d"], m["m"], m["y"]) if m else None
-
-
-def attachment_notes(text: str) -> list[Reference]:
+def attachment_notes(text: str) -> list[AttachmentNote]:
     """Notes that attach a plan or an appendix to the document issuing it ("Ban hành kèm theo
     Quyết định số 526/QĐ-UBND ngày 05/02/2013"), as references to that document."""
     out = []
     for m in _ATTACHMENT.finditer(text):
-        date = _iso(m["d"], m["m"], m["y"]) if m["d"] else _iso(m["d2"], m["m2"], m["y2"])
+        date = _date_of(m)
         if date:
-            out.append(Reference(m["number"], f"{m['kind']}-{m['issuer']}", date,
+            out.append(AttachmentNote(m["number"], f"{m['kind']}-{m['issuer']}", date,
                                  m.start("number"), m.end("number")))
     return out
 
