@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml scripts/fetch_sources.sh
 	touch $(STAMP)
 
 # Label Studio for the gold workflow, in its own environment (its pins clash with Prefect's)
-$(LS_STAMP): scripts/setup_label_studio.sh
+$(LS_STAMP): scripts/setup_label_studio.sh scripts/label_studio_constraints.txt
 	PYTHON=$(PYTHON) bash scripts/setup_label_studio.sh $(LS_VENV)
 	touch $(LS_STAMP)
 

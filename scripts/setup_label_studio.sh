@@ -7,10 +7,13 @@ venv="${1:-.venv-ls}"
 version="1.23.2"
 python="${PYTHON:-python3}"
 if [ ! -x "$venv/bin/label-studio" ] || ! "$venv/bin/pip" show label-studio 2>/dev/null \
-    | grep -qx "Version: $version"; then
+    | grep -qx "Version: $version" || ! "$venv/bin/pip" check >/dev/null 2>&1 \
+    || [ "$(dirname "$0")/label_studio_constraints.txt" -nt "$venv/bin/label-studio" ]; then
   "$python" -m venv "$venv"
   "$venv/bin/pip" install --quiet --upgrade pip
-  "$venv/bin/pip" install --quiet "label-studio==$version"
+  # every package pinned as tested: a newer dependency (sentry-sdk 3.0) breaks its start-up
+  "$venv/bin/pip" install --quiet -c "$(dirname "$0")/label_studio_constraints.txt" \
+    "label-studio==$version"
 fi
 template="$venv/template-data"
 rm -rf "$template"
