@@ -26,7 +26,8 @@ class Outcome:
 
 
 def _segment(doc: Document) -> Document:
-    doc.sections = segment(doc.text or "")
+    tables = [(t.start, t.end) for t in doc.layout.tables] if doc.layout else []
+    doc.sections = segment(doc.text or "", tables)
     return doc
 
 

@@ -149,3 +149,25 @@ def test_recipients_block_closes_sections():
     secs = segment(text)
     assert all(s.end <= text.index("Nơi nhận") for s in secs)
     assert [s.number for s in secs] == ["IV", "1"]
+
+
+def test_group_rows_of_a_table_are_no_sections(tmp_path):
+    # a web copy's task table whose group rows ("I." across every column) become lines of
+    # their own: the reader saw the table, so its lines are table content
+    from pipeline.process import process_path
+
+    rows = [["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+            ["I. NÂNG CAO NHẬN THỨC"],
+            ["1", "Tổ chức tập huấn chuyển đổi số", "Sở Khoa học và Công nghệ", "2026"],
+            ["II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH"],
+            ["2", "Xây dựng bộ tiêu chí đánh giá", "Sở Tài chính", "2027"]]
+    table = "".join("|\n" + "\n|\n".join(row) + "\n|\n" for row in rows)
+    text = ("ỦY BAN NHÂN DÂN TỈNH NAM HÀ\nSố: 7/KH-UBND\nNam Hà, ngày 02 tháng 3 năm 2026\n\n"
+            "KẾ HOẠCH\nChuyển đổi số doanh nghiệp\n\nI. MỤC TIÊU\nNâng cao nhận thức.\n\n"
+            "II. TỔ CHỨC THỰC HIỆN\nCác sở triển khai.\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n\n" + table)
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = process_path(path).document
+    assert doc.layout.tables  # the reader saw the table
+    top = [(s.number, s.heading) for s in doc.sections if s.level == 1]
+    assert top == [("I", "MỤC TIÊU"), ("II", "TỔ CHỨC THỰC HIỆN"), ("", "PHỤ LỤC DANH MỤC NHIỆM VỤ")]

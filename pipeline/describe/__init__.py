@@ -3,9 +3,9 @@
 The stage between clean and segment. It reads the cleaned text only, so every input form
 (text, web copy, PDF, DOCX, scan) is described by the same rules: issuer and province
 (issuer.py, from the letterhead's issuer block: cells.py and letterhead.py), type, number and
-date (the language layer's legal references, pipeline/vi/legal.py), title (title.py) and the plan's horizon (horizon.py), signer (signer.py), and
-the document id (doc_id.py). Data: pipeline/data/provinces_63.txt, provinces_34.txt,
-issuers.yaml, doc_types.yaml.
+date (the language layer's legal references, pipeline/vi/legal.py), title (title.py) and the
+plan's horizon (horizon.py), signer (signer.py), and the document id (doc_id.py). Data:
+pipeline/data/provinces_63.txt, provinces_34.txt, issuers.yaml, doc_types.yaml.
 """
 
 from __future__ import annotations

@@ -18,9 +18,11 @@ from pipeline.segment.labels import match_label
 from pipeline.segment.tree import build
 
 
-def segment(text: str) -> list[Section]:
-    """Sections of the cleaned `text`, in document order."""
-    return build(text)
+def segment(text: str, tables: Iterable[tuple[int, int]] = ()) -> list[Section]:
+    """Sections of the cleaned `text`, in document order. `tables`: the (start, end) spans of
+    the tables the reader saw; their lines are table content, never headings (a group row
+    "II. HOÀN THIỆN CƠ CHẾ …" spanning a task table is no section of the plan)."""
+    return build(text, list(tables))
 
 
 def unmatched_headings(sections: Iterable[Section]) -> list[str]:

@@ -30,8 +30,9 @@ class _Open:
 class _Builder:
     """Walks the lines once; `sections` holds the result."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, tables: list[tuple[int, int]] | None = None):
         self.text = text
+        self.tables = sorted(tables or [])
         self.lines = split_lines(text)
         self.sections: list[Section] = []
         self.stack: list[_Open] = []
@@ -46,11 +47,14 @@ class _Builder:
             if shapes.is_terminator(s):
                 self._close(-1, ln.start)
                 continue
-            if is_table_row(ln):
+            if is_table_row(ln) or self._in_table(ln):
                 continue
             skip_to = self._handle(ln, s)
         self._close(-1, len(self.text.rstrip()))
         return self.sections
+
+    def _in_table(self, ln: Line) -> bool:
+        return any(a <= ln.content_start < b for a, b in self.tables)
 
     def _parent_after_pop(self, rank: int) -> Section | None:
         for op in reversed(self.stack):
@@ -149,6 +153,7 @@ class _Builder:
         return pos
 
 
-def build(text: str) -> list[Section]:
-    """Sections of `text` in document order (headings, numbered paragraphs, list items)."""
-    return _Builder(text).run()
+def build(text: str, tables: list[tuple[int, int]] | None = None) -> list[Section]:
+    """Sections of `text` in document order (headings, numbered paragraphs, list items); lines
+    inside `tables` (spans of the reader's tables) are not read."""
+    return _Builder(text, tables).run()
