@@ -169,5 +169,6 @@ def test_group_rows_of_a_table_are_no_sections(tmp_path):
     path.write_text(text, encoding="utf-8")
     doc = process_path(path).document
     assert doc.layout.tables  # the reader saw the table
-    top = [(s.number, s.heading) for s in doc.sections if s.level == 1]
-    assert top == [("I", "MỤC TIÊU"), ("II", "TỔ CHỨC THỰC HIỆN"), ("", "PHỤ LỤC DANH MỤC NHIỆM VỤ")]
+    headings = [(s.level, s.number, s.heading) for s in doc.sections if s.level]
+    assert headings == [(1, "I", "MỤC TIÊU"), (1, "II", "TỔ CHỨC THỰC HIỆN"),
+                        (1, "", "PHỤ LỤC DANH MỤC NHIỆM VỤ")]
