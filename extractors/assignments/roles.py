@@ -8,6 +8,7 @@ is a second task. "Yêu cầu A, B <task>" and "… về A để tổng hợp �
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -240,13 +241,18 @@ def _read_elsewhere() -> regex.Pattern:
     return regex.compile(rf"(?:{'|'.join(cue_pattern(k) for k in _READ_ELSEWHERE)})(?!\w)")
 
 
+_TAGGER_LOCK = threading.Lock()  # underthesea's tagger is not thread-safe on first use
+
+
 @lru_cache(maxsize=4096)
 def _opens_with_verb(words: str) -> bool:
     """Whether a clause opens with a verb ("gắn kết …", "tăng cường …"), by underthesea's
-    part-of-speech tagger (offline; it sees the clause's first words only)."""
+    part-of-speech tagger (offline; it sees the clause's first words only). Calls are
+    serialised: a flow's thread pool would otherwise race the tagger's lazy loading."""
     from underthesea import pos_tag
 
-    tagged = pos_tag(words)
+    with _TAGGER_LOCK:
+        tagged = pos_tag(words)
     return bool(tagged) and tagged[0][1] == "V"
 
 
