@@ -45,6 +45,12 @@ def _data() -> dict:
 
 
 def _alt(words: list[str]) -> str:
+    return _alternation(tuple(words))
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of folded cue words, longest first (built once per list)."""
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(regex.escape(fold(w)).replace(r"\ ", r"\s+") for w in ordered)
 
@@ -160,20 +166,26 @@ def _finder() -> regex.Pattern:
 def find_deadlines(text: str) -> list[DeadlineMention]:
     """Time phrases inside a duty sentence: dates after a lead-in word, and cycle words."""
     out = []
-    for m in _finder().finditer(fold(text)):
+    folded = fold(text)
+    for m in _finder().finditer(folded):
         phrase = text[m.start():m.end()]
         dl = parse_deadline(phrase)
-        dated = bool(dl.due_start or dl.due_end) and not _plan_horizon(fold(text), m.start())
+        dated = bool(dl.due_start or dl.due_end) and not _plan_horizon(folded, m.start())
         cycle = dl.recurrence and recurrence_of(text[: m.end()][-60:]) == dl.recurrence
         if dated or cycle:
             out.append(DeadlineMention(m.start(), m.end(), dl))
     return out
 
 
+@lru_cache(maxsize=1)
+def _plan_names() -> regex.Pattern:
+    return regex.compile(rf"(?<!\w)(?:{_alt(_data()['plan_names'])})(?!\w)")
+
+
 def _plan_horizon(folded: str, at: int) -> bool:
     """True when a plan's name runs up to `at` with no punctuation in between."""
     before = folded[max(0, at - 120):at]
-    found = list(regex.finditer(rf"(?<!\w)(?:{_alt(_data()['plan_names'])})(?!\w)", before))
+    found = list(_plan_names().finditer(before))
     return bool(found) and not regex.search(r"[.;,:]", before[found[-1].end():])
 
 

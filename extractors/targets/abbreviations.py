@@ -18,11 +18,12 @@ import regex
 
 from extractors.targets.cues import cues
 
-DEFINITION = regex.compile(
-    r"(?P<words>(?:[\p{L}\p{M}]+[,\s]+){1,12}?)[(*\s]*\(\s*\*?\s*"
-    r"(?P<abbr>\p{Lu}[\p{Lu}&]{1,9})\s*\*?\s*\)"
-)
+# the bracket first, then the words right before it: a pattern that starts with the words
+# would try every word of the plan as the start of a definition
+BRACKET = regex.compile(r"\(\s*\*?\s*(?P<abbr>\p{Lu}[\p{Lu}&]{1,9})\s*\*?\s*\)")
+WORDS_BEFORE = regex.compile(r"(?P<words>(?:[\p{L}\p{M}]+[,\s]+){1,12})[(*\s]*$")
 MAX_WORDS = 12
+REACH = 400  # characters before a bracket that twelve words fit in
 
 
 def _initial(word: str) -> str:
@@ -56,11 +57,12 @@ def _expansion(abbr: str, before: str) -> str | None:
 def defined(text: str) -> dict[str, str]:
     """{short form: phrase} for every abbreviation `text` defines in brackets."""
     out: dict[str, str] = {}
-    for m in DEFINITION.finditer(text):
+    for m in BRACKET.finditer(text):
         abbr = m["abbr"]
-        if abbr in out:
+        words = WORDS_BEFORE.search(text, max(0, m.start() - REACH), m.start())
+        if abbr in out or words is None:
             continue
-        phrase = _expansion(abbr, m["words"])
+        phrase = _expansion(abbr, words["words"])
         if phrase:
             out[abbr] = phrase
     return out
