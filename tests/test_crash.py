@@ -24,6 +24,7 @@ import duckdb
 import pandas as pd
 import pytest
 from plans import small_plan, write_plans
+from servers import servers_while_running, wait_gone
 
 from pipeline.tables import RUN_COLUMNS, SCHEMAS
 
@@ -157,29 +158,6 @@ def test_kill_at_an_arbitrary_moment_leaves_the_old_or_the_new_set(scenario, sec
     assert rerun.returncode == 0 and visible_set(out) == after and leftovers(out) == []
 
 
-def _servers_of(process: subprocess.Popen) -> set[int]:
-    """Pids of the Prefect servers `process` started, watched until it ends."""
-    import psutil
-
-    seen: set[int] = set()
-    while process.poll() is None:
-        try:
-            for child in psutil.Process(process.pid).children(recursive=True):
-                if "uvicorn" in " ".join(child.cmdline()):
-                    seen.add(child.pid)
-        except psutil.Error:
-            pass
-        time.sleep(0.2)
-    return seen
-
-
-def _alive(pids: set[int]) -> set[int]:
-    import psutil
-
-    return {pid for pid in pids if psutil.pid_exists(pid)
-            and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE}
-
-
 def test_kill_of_a_prefect_run_after_the_switch_leaves_the_new_set_and_no_server(scenario):
     corpus, old, _, after, _, root = scenario
     out = root / "prefect"
@@ -189,13 +167,10 @@ def test_kill_of_a_prefect_run_after_the_switch_leaves_the_new_set_and_no_server
     process = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(corpus),
                                 "--out", str(out), "--quiet"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    servers = _servers_of(process)
+    servers = servers_while_running(process)
     assert process.returncode == -signal.SIGKILL, process.stderr.read()
     assert servers, "the run started no temporary server"
-    deadline = time.monotonic() + 30
-    while _alive(servers) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert not _alive(servers), "the temporary Prefect server outlived its run"
+    assert not wait_gone(servers), "the temporary Prefect server outlived its run"
     assert visible_set(out) == after
     killed = subprocess.CompletedProcess(process.args, process.returncode, "", "")
     check_killed_then_rerun(scenario, out, killed, stored=2)

@@ -13,47 +13,15 @@ import sys
 import threading
 import time
 
-import psutil
 import pytest
 from plans import write_plans
+from servers import servers_while_running, wait_gone
 
 from pipeline import tempserver
 
 
 def without_api_url() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-
-
-def servers_while_running(process: subprocess.Popen, until=lambda seen: False) -> set[int]:
-    """Pids of uvicorn processes started by `process`, watched until it ends or `until`."""
-    seen: set[int] = set()
-    while process.poll() is None and not until(seen):
-        try:
-            for child in psutil.Process(process.pid).children(recursive=True):
-                if "uvicorn" in " ".join(child.cmdline()):
-                    seen.add(child.pid)
-        except psutil.Error:
-            pass
-        time.sleep(0.2)
-    return seen
-
-
-def alive(pids: set[int]) -> set[int]:
-    found = set()
-    for pid in pids:
-        try:
-            if psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
-                found.add(pid)
-        except psutil.NoSuchProcess:
-            pass
-    return found
-
-
-def wait_gone(pids: set[int], seconds: float = 30) -> set[int]:
-    deadline = time.monotonic() + seconds
-    while alive(pids) and time.monotonic() < deadline:
-        time.sleep(0.3)
-    return alive(pids)
 
 
 def test_sigterm_of_a_run_stops_its_temporary_server(tmp_path):
