@@ -106,8 +106,17 @@ def _prepared(image: Image.Image, source: str) -> tuple[Image.Image, float | Non
     if image.mode not in ("L", "RGB"):
         image = image.convert("RGB")
     image, dpi = upscaled(despeckled(image), page_dpi(image))
+    image = for_tesseract(image)
     config = f"--psm 3 --dpi {round(dpi)}" if dpi else "--psm 3"  # helps size the glyphs
     return image, dpi, config
+
+
+def for_tesseract(image: Image.Image) -> Image.Image:
+    """The image tagged to reach Tesseract as an uncompressed PPM/PGM file: pytesseract
+    writes the image to a file in its `format`, PNG by default, and PNG encoding of a
+    300 dpi page took 1.4 s, as long as Tesseract's own reading. The pixels are the same."""
+    image.format = "PPM"
+    return image
 
 
 def ocr_image(image: Image.Image, source: str) -> str:
@@ -134,7 +143,7 @@ def ocr_page(image: Image.Image, source: str) -> ExtractedPage:
     gray = np.asarray(image.convert("L"))
     grids = ruled_grids(gray)
     if grids:
-        image = Image.fromarray(without_rules(gray, grids))
+        image = for_tesseract(Image.fromarray(without_rules(gray, grids)))
     try:
         data = pytesseract.image_to_data(image, lang=OCR_LANG, config=config,
                                          timeout=ocr_timeout(source, 300),
