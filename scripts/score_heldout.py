@@ -1,9 +1,9 @@
-"""Score the held-out plans of other policy domains (tests/fixtures/heldout), in this process.
+"""Score a held-out set of plans of other policy domains (tests/fixtures/<set>), in this process.
 
-    .venv/bin/python scripts/score_heldout.py [--report DIR]
+    .venv/bin/python scripts/score_heldout.py [--set heldout|heldout2] [--report DIR]
 
 The plans were written in the genre by the team, for first-look measurement: nothing in the
-pipeline may be tuned on them (tests/fixtures/heldout/README.md).
+pipeline may be tuned on them (tests/fixtures/heldout/README.md, tests/fixtures/heldout2/README.md).
 """
 
 from __future__ import annotations
@@ -20,16 +20,20 @@ from pipeline.score.cli import write_reports  # noqa: E402
 from pipeline.score.corpus import score_documents  # noqa: E402
 from pipeline.score.summary import summary_text  # noqa: E402
 
-HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+FIXTURES = ROOT / "tests" / "fixtures"
+SETS = ("heldout", "heldout2")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Process, score and print the summary; optionally write the error report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", dest="set_name", choices=SETS, default="heldout",
+                        help="which held-out set to score (default: heldout)")
     parser.add_argument("--report", help="write report.md/.html/.json into this folder")
     args = parser.parse_args(argv)
+    heldout = FIXTURES / args.set_name
     with tempfile.TemporaryDirectory() as tmp:
-        report = score_documents(sorted(HELDOUT.glob("*.txt")), HELDOUT / "gold", Path(tmp))
+        report = score_documents(sorted(heldout.glob("*.txt")), heldout / "gold", Path(tmp))
     print(summary_text(report))
     if args.report:
         write_reports(report, Path(args.report))
