@@ -82,6 +82,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
             report = run_refresh(args.paths or ["corpora"], args.out, **options)
         else:
+            from pipeline.tempserver import start_temporary_server
+
+            start_temporary_server()
             from pipeline.flows import run_corpus
 
             report = run_corpus(args.paths or ["corpora"], args.out, workers=args.workers,

@@ -27,17 +27,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pipeline.env import UNUSED_OPTIONAL_IMPORTS
+
 START_TIMEOUT_ENV = "VNPLAN_SERVER_START_TIMEOUT"
 DEFAULT_START_TIMEOUT = 180.0
 _PR_SET_PDEATHSIG = 1
 _NOTICE_EVERY = 15.0
-# Run in the child before it becomes the server: ask the kernel for SIGTERM when the parent
-# dies (the setting survives exec), and give up if the parent died before the request.
-_ARM_AND_EXEC = (
-    "import ctypes, os, signal, sys; "
+# Run in the child, which then becomes the server: ask the kernel for SIGTERM when the parent
+# dies, give up if the parent died before the request, turn off the optional imports every
+# vnplan process turns off (`pipeline.env`), then run uvicorn in this same process.
+_ARM_AND_RUN = (
+    "import ctypes, os, runpy, signal, sys; "
     f"ctypes.CDLL(None, use_errno=True).prctl({_PR_SET_PDEATHSIG}, signal.SIGTERM, 0, 0, 0); "
     "os.getppid() == int(sys.argv[1]) or os._exit(1); "
-    "os.execv(sys.executable, [sys.executable, *sys.argv[2:]])"
+    f"[sys.modules.setdefault(name, None) for name in {UNUSED_OPTIONAL_IMPORTS!r}]; "
+    "sys.argv = ['uvicorn', *sys.argv[2:]]; "
+    "runpy.run_module('uvicorn', run_name='__main__', alter_sys=True)"
 )
 
 
@@ -57,10 +62,11 @@ def _free_port() -> int:
 
 
 def _server_command(port: int) -> list[str]:
-    import prefect
+    import importlib.util
 
-    app_dir = str(Path(prefect.__file__).parent.parent)
-    return [sys.executable, "-c", _ARM_AND_EXEC, str(os.getpid()), "-m", "uvicorn",
+    # where Prefect is installed, without importing it (the CLI starts the server first)
+    app_dir = str(Path(importlib.util.find_spec("prefect").origin).parent.parent)
+    return [sys.executable, "-c", _ARM_AND_RUN, str(os.getpid()),
             "--app-dir", app_dir, "--factory", "prefect.server.api.server:create_app",
             "--host", "127.0.0.1", "--port", str(port), "--log-level", "error",
             "--lifespan", "on"]
@@ -100,31 +106,39 @@ class _Server:
 
     process: subprocess.Popen | None = None
     url: str = ""
+    ready: bool = False
 
     @classmethod
-    def ensure(cls) -> str:
-        """The server's API URL, starting it (again, if it died) when needed."""
+    def start(cls) -> None:
+        """Start the server (again, if it died) without waiting for it to answer."""
         if cls.process is not None and cls.process.poll() is None:
-            return cls.url
+            return
         from pipeline.env import quiet_prefect
 
         quiet_prefect()  # before the server reads its settings from the environment
         port = _free_port()
-        url = f"http://127.0.0.1:{port}/api"
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                "PREFECT__SERVER_FINAL": "1"}
         env.pop("PREFECT_API_URL", None)
-        process = subprocess.Popen(_server_command(port), env=env, stdin=subprocess.DEVNULL)
-        try:
-            _wait(process, url, start_timeout())
-        except BaseException:
-            _terminate(process)
-            raise
         if cls.process is None:
             atexit.register(cls.stop)
-        cls.process, cls.url = process, url
-        os.environ["PREFECT_API_URL"] = url  # child processes (Dask workers) use it too
-        return url
+        cls.process = subprocess.Popen(_server_command(port), env=env, stdin=subprocess.DEVNULL)
+        cls.url, cls.ready = f"http://127.0.0.1:{port}/api", False
+
+    @classmethod
+    def ensure(cls) -> str:
+        """The server's API URL once it answers, starting it when needed."""
+        cls.start()
+        if not cls.ready:
+            try:
+                _wait(cls.process, cls.url, start_timeout())
+            except BaseException:
+                _terminate(cls.process)
+                cls.process, cls.url = None, ""
+                raise
+            cls.ready = True
+            os.environ["PREFECT_API_URL"] = cls.url  # child processes (Dask workers) too
+        return cls.url
 
     @classmethod
     def owns_environment(cls) -> bool:
@@ -141,7 +155,7 @@ class _Server:
         _terminate(cls.process)
         if cls.owns_environment():
             os.environ.pop("PREFECT_API_URL", None)
-        cls.process, cls.url = None, ""
+        cls.process, cls.url, cls.ready = None, "", False
 
 
 def _drain_events() -> None:
@@ -174,6 +188,14 @@ def prefect_api() -> Iterator[str | None]:
     url = _Server.ensure()
     with temporary_settings(updates={PREFECT_API_URL: url}):
         yield url
+
+
+def start_temporary_server() -> None:
+    """Start the temporary server now, unless the user set PREFECT_API_URL: it boots while
+    the caller imports Prefect and the pipeline (both take seconds), and `prefect_api`
+    then waits only for what is left."""
+    if not os.environ.get("PREFECT_API_URL"):
+        _Server.start()
 
 
 def stop_temporary_server() -> None:
