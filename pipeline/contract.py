@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pipeline.yamldata import load_yaml
 
 CONTRACT_PATH = Path(__file__).parent / "data" / "contract.yaml"
 _SPACE = re.compile(r"\s+")
@@ -24,7 +24,7 @@ _EMPHASIS = re.compile(r"\*+")
 def load_contract() -> dict[str, Any]:
     """The contract's value lists and record fields, read once from data/contract.yaml."""
     with CONTRACT_PATH.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return load_yaml(handle)
 
 
 def collapse(text: str) -> str:

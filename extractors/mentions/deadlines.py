@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from extractors.fold import collapse, fold
+from pipeline.yamldata import load_yaml
 
 DATA = Path(__file__).parents[1] / "data" / "deadlines.yaml"
 
@@ -41,7 +41,7 @@ class DeadlineMention:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return load_yaml(DATA.read_text(encoding="utf-8"))
 
 
 def _alt(words: list[str]) -> str:

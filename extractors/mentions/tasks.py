@@ -12,9 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from extractors.fold import collapse, fold, fold_document
+from pipeline.yamldata import load_yaml
 
 ROLES = Path(__file__).parents[1] / "data" / "roles.yaml"
 
@@ -22,7 +22,7 @@ ROLES = Path(__file__).parents[1] / "data" / "roles.yaml"
 @lru_cache(maxsize=1)
 def roles_data() -> dict:
     """The role cue vocabulary, loaded once."""
-    return yaml.safe_load(ROLES.read_text(encoding="utf-8"))
+    return load_yaml(ROLES.read_text(encoding="utf-8"))
 
 
 def cue_pattern(key: str) -> str:

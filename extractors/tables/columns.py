@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from extractors.fold import fold
+from pipeline.yamldata import load_yaml
 
 DATA = Path(__file__).parents[1] / "data" / "table_columns.yaml"
 COLUMN_KINDS = ("stt", "task", "lead", "partner", "time", "other")
@@ -38,7 +38,7 @@ def squeeze(text: str) -> str:
 @lru_cache(maxsize=1)
 def table_data() -> dict:
     """The column vocabulary and task lead-ins, loaded once."""
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return load_yaml(DATA.read_text(encoding="utf-8"))
 
 
 def skip_lead_in(text: str, start: int, end: int) -> int:

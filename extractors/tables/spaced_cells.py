@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 import regex
-import yaml
 
 from extractors.fold import fold
 from extractors.mentions.agencies import (
@@ -28,6 +27,7 @@ from extractors.mentions.agencies import (
 from extractors.mentions.deadlines import table_deadline
 from extractors.mentions.tasks import clause_end
 from extractors.tables.rows import TableRow
+from pipeline.yamldata import load_yaml
 
 DATA = Path(__file__).parents[1] / "data" / "table_columns.yaml"
 COLS = ("task", "lead", "partner", "time")
@@ -49,7 +49,7 @@ class Fragment:
 
 @lru_cache(maxsize=1)
 def _time_cues() -> list[regex.Pattern]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA.read_text(encoding="utf-8"))
     return [regex.compile(p) for p in data["time_cues"]]
 
 

@@ -12,7 +12,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
-import yaml
+
+from pipeline.yamldata import load_yaml
 
 DATA = Path(__file__).parents[1] / "data" / "target_cues.yaml"
 
@@ -57,7 +58,7 @@ def _words_re(words: tuple[str, ...], at_end: bool, at_start: bool) -> regex.Pat
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """The raw cue lists."""
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return load_yaml(DATA.read_text(encoding="utf-8"))
 
 
 @cache

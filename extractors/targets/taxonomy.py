@@ -33,10 +33,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-import yaml
 from spacy.matcher import PhraseMatcher
 
 from extractors.targets.cues import fold
+from pipeline.yamldata import load_yaml
 
 DATA = Path(__file__).parents[1] / "data" / "taxonomy.yaml"
 NEUTRAL = "NONE"
@@ -137,7 +137,7 @@ class Taxonomy:
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
     """The taxonomy, loaded once."""
-    return Taxonomy(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+    return Taxonomy(load_yaml(DATA.read_text(encoding="utf-8")))
 
 
 def code_for(head: str, window: str, lead: str = "", fallback: str = "",

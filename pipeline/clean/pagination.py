@@ -15,10 +15,10 @@ from functools import cache
 from importlib import resources
 
 import regex
-import yaml
 
 from pipeline.clean.config import LayoutConfig
 from pipeline.vi.lines import Line, is_table_row, starts_with_marker
+from pipeline.yamldata import load_yaml
 
 _DIGITS = regex.compile(r"\d+")
 # LayoutConfig: a page number may skip up to two pages (blank pages, OCR losses); the text
@@ -33,7 +33,7 @@ _DIGITS = regex.compile(r"\d+")
 def _patterns() -> dict[str, tuple[regex.Pattern, ...]]:
     """The furniture patterns (`pipeline/clean/data/furniture.yaml`; static data)."""
     raw = resources.files("pipeline.clean.data").joinpath("furniture.yaml")
-    data = yaml.safe_load(raw.read_text(encoding="utf-8"))
+    data = load_yaml(raw.read_text(encoding="utf-8"))
     return {k: tuple(regex.compile(p) for p in v) for k, v in data.items()}
 
 

@@ -13,10 +13,10 @@ from functools import cache
 from importlib import resources
 
 import regex
-import yaml
 
 from pipeline.describe.places import CITY, province_at
 from pipeline.describe.text import fold, folded_words
+from pipeline.yamldata import load_yaml
 
 NATIONAL = "Việt Nam"  # the `province` of a national document; its id starts `vietnam-`
 UNLISTED_MAX_WORDS = 4
@@ -35,7 +35,7 @@ class Body:
 @cache
 def _vocabulary() -> dict[str, list[str]]:
     text = resources.files("pipeline.data").joinpath("issuers.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return {key: [folded_words(str(w)) for w in words] for key, words in data.items()}
 
 

@@ -22,12 +22,12 @@ from functools import cache
 from importlib import resources
 
 import regex
-import yaml
 
 from pipeline.describe.bodies import NATIONAL, Body, read_body
 from pipeline.describe.letterhead import Letterhead
 from pipeline.describe.places import province_named
 from pipeline.vi.legal import LETTERHEAD_CHARS, Reference, find_attached_to
+from pipeline.yamldata import load_yaml
 
 _ENACTING = regex.compile(
     r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố)\s+[^,.;:()\n]{2,40}?"
@@ -40,7 +40,7 @@ _ENACTING = regex.compile(
 def national_codes() -> frozenset[str]:
     """Issuer codes of document numbers that only national bodies use ("TTg", "CP", "BTC")."""
     text = resources.files("pipeline.data").joinpath("issuers.yaml").read_text("utf-8")
-    return frozenset(str(c).upper() for c in yaml.safe_load(text)["national_codes"])
+    return frozenset(str(c).upper() for c in load_yaml(text)["national_codes"])
 
 
 def _settled(body: Body | None) -> bool:

@@ -17,12 +17,12 @@ from functools import cache
 from importlib import resources
 
 import regex
-import yaml
 
 from pipeline.describe.bodies import names_a_body
 from pipeline.describe.cells import Cell, cells
 from pipeline.describe.text import fold, folded_words, mostly_capitals
 from pipeline.vi.legal import LETTERHEAD_CHARS, find_place_date, match_place_date, number_spans
+from pipeline.yamldata import load_yaml
 
 ISSUER_WINDOW = 4  # issuer fragments sit at most this many fragments before the motto (and
 # twice as many after it, when a PDF read the right-hand column first)
@@ -36,7 +36,7 @@ _AUTHORITY_STOP = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Xét|Theo|QUY�
 def doc_types() -> dict[str, list[str]]:
     """Type codes ("KH") and the title words that name them ("KẾ HOẠCH"), from data."""
     text = resources.files("pipeline.data").joinpath("doc_types.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 @cache

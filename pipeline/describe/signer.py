@@ -14,10 +14,10 @@ from functools import cache
 from importlib import resources
 
 import regex
-import yaml
 
 from pipeline.describe.cells import PIPE_CELL_MAX_LINES, Cell, cells
 from pipeline.describe.text import fold, folded_words, mostly_capitals
+from pipeline.yamldata import load_yaml
 
 LOOK_AHEAD_ROWS = 14  # the recipients list beside the block can be this long
 _SIGNED = regex.compile(r"^[\s(\[]*(?:đã\s+ký|daky|ký\s+tên|đóng\s+dấu)[\s)\].,]*", regex.I)
@@ -37,7 +37,7 @@ _NOT_A_NAME = frozenset({  # first words of lines that follow a block but are no
 def _title_pattern() -> re.Pattern:
     """Signing titles from data, matched on the fold (OCR drops tone marks on capitals)."""
     text = resources.files("pipeline.data").joinpath("issuers.yaml").read_text("utf-8")
-    titles = sorted({folded_words(t) for t in yaml.safe_load(text)["signing_titles"]},
+    titles = sorted({folded_words(t) for t in load_yaml(text)["signing_titles"]},
                     key=len, reverse=True)
     words = "|".join(re.escape(t).replace(r"\ ", " +") for t in titles)
     return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])")

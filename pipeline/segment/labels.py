@@ -7,14 +7,15 @@ from functools import cache
 from importlib import resources
 
 import regex
-import yaml
+
+from pipeline.yamldata import load_yaml
 
 
 @cache
 def data() -> dict:
     """The label data file, loaded once, with its regexes compiled."""
     raw = resources.files("pipeline.data").joinpath("section_labels.yaml")
-    cfg = yaml.safe_load(raw.read_text(encoding="utf-8"))
+    cfg = load_yaml(raw.read_text(encoding="utf-8"))
     for key in ("top", "own"):
         cfg[key] = [(r["label"], [regex.compile(p) for p in r["patterns"]]) for r in cfg[key]]
     return cfg

@@ -9,11 +9,11 @@ from functools import cache
 from importlib import resources
 
 import regex
-import yaml
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.vi.fold import fold
 from pipeline.vi.markers import roman_value
+from pipeline.yamldata import load_yaml
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Shape:
 def data() -> dict:
     """The heading-pattern data file, loaded once."""
     raw = resources.files("pipeline.data").joinpath("heading_patterns.yaml")
-    return yaml.safe_load(raw.read_text(encoding="utf-8"))
+    return load_yaml(raw.read_text(encoding="utf-8"))
 
 
 @cache

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from extractors.fold import fold
 from extractors.mentions.tasks import roles_data
+from pipeline.yamldata import load_yaml
 
 DATA = Path(__file__).parents[2] / "data" / "agencies.yaml"
 
@@ -153,7 +152,7 @@ def _provinces() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded once per process."""
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA.read_text(encoding="utf-8"))
     local, groups, ends, places = (data["local_government"], data["groups"], data["name_ends"],
                                    data["places"])
     heads = {h["head"]: Head(h["head"], h["type"], bool(h.get("bare") or h.get("place")),
