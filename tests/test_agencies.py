@@ -32,6 +32,16 @@ def test_two_level_government_commune_collective():
     assert names("UBND các xã, phường, đặc khu") == ["UBND cấp xã"]
 
 
+def test_provinces_of_a_national_document_are_one_collective():
+    # a ministry's decision addresses every province; "trung ương" there makes no central body
+    found = find_agencies("Bộ Xây dựng, Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+                          "trung ương; UBND các tỉnh ven biển")
+    assert [(m.canonical, m.assignable) for m in found if m.assignable] == [
+        ("UBND cấp tỉnh", True), ("UBND cấp tỉnh", True)]
+    assert names("UBND tỉnh Hà Tĩnh chỉ đạo UBND các huyện, thành phố") == [
+        "UBND tỉnh", "UBND cấp huyện"]
+
+
 def test_ubnd_cac_cap_is_two_bodies():
     assert names("Ủy ban nhân dân các cấp xây dựng") == ["UBND cấp huyện", "UBND cấp xã"]
 

@@ -172,3 +172,20 @@ def test_group_rows_of_a_table_are_no_sections(tmp_path):
     headings = [(s.level, s.number, s.heading) for s in doc.sections if s.level]
     assert headings == [(1, "I", "MỤC TIÊU"), (1, "II", "TỔ CHỨC THỰC HIỆN"),
                         (1, "", "PHỤ LỤC DANH MỤC NHIỆM VỤ")]
+
+
+def test_lettered_parts_above_roman_headings():
+    # older plans and reports: "A." / "B." parts in capitals above "I."; the "1." below a
+    # Roman heading is then the third level, and capitals in a sentence open nothing
+    text = ("A. KẾT QUẢ THỰC HIỆN NĂM 2015\n\nI. Công tác chỉ đạo\n\nĐã ban hành.\n\n"
+            "II. Tồn tại, hạn chế\n\nCòn chậm.\n\n"
+            "B. NHIỆM VỤ NĂM 2016\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nNâng cao.\n\n"
+            "II. TỔ CHỨC THỰC HIỆN\n\nC. Nguyễn Văn An phụ trách.\n\n"
+            "D. KINH PHÍ\n\nKhông có mục C nên D không mở phần.\n")
+    assert heads(text) == [
+        ("A", "KẾT QUẢ THỰC HIỆN NĂM 2015", 1, "KHAC"),
+        ("I", "Công tác chỉ đạo", 2, "KHAC"), ("II", "Tồn tại, hạn chế", 2, "KHAC"),
+        ("B", "NHIỆM VỤ NĂM 2016", 1, "NHIEM_VU"),
+        ("I", "MỤC ĐÍCH, YÊU CẦU", 2, "MUC_DICH_YEU_CAU"),
+        ("II", "TỔ CHỨC THỰC HIỆN", 2, "TO_CHUC_THUC_HIEN"),
+    ]

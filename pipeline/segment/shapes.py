@@ -18,7 +18,7 @@ from pipeline.yamldata import load_yaml
 
 @dataclass(frozen=True)
 class Shape:
-    """A line's opening: `kind` (phan, dieu, phuluc, roman, arabic, letter, dash, plus)."""
+    """A line's opening: `kind` (phan, part, dieu, phuluc, roman, arabic, letter, dash, plus)."""
 
     kind: str
     rank: int

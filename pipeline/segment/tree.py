@@ -17,7 +17,7 @@ from pipeline.segment.shapes import Shape
 from pipeline.vi.lines import Line, is_table_row, split_lines
 
 ITEM_KINDS = frozenset({"letter", "dash", "plus"})
-TITLE_KINDS = frozenset({"phan", "dieu", "phuluc", "roman", "arabic"})
+TITLE_KINDS = frozenset({"phan", "part", "dieu", "phuluc", "roman", "arabic"})
 
 
 @dataclass
@@ -72,6 +72,9 @@ class _Builder:
         elif shape.kind == "arabic":
             num = shapes.repair_arabic(shape.num, expected)
             value = int(num) if num and num.isdigit() else None
+        elif shape.kind == "part":  # "A." only first, "B." only after "A."
+            value = ord(shape.num) - ord("A") + 1
+            num = shape.num if value == expected else None
         else:
             return shape.num
         if num is not None and value is not None:

@@ -5,6 +5,8 @@
   cấp xã" are both; without "UBND", "các" and two levels or more ("các huyện, thị xã, thành
   phố") are the same collectives;
 - one level and a proper name is that body: "UBND huyện Cẩm Xuyên", "UBND thị xã Hồng Lĩnh";
+- "UBND các tỉnh, thành phố trực thuộc trung ương" (a national document's provinces) is the
+  collective "UBND cấp tỉnh";
 - the province's own committee ("UBND tỉnh Hà Tĩnh", "Ủy ban nhân dân Thành phố", "UBND
   thành phố Hà Nội") is the issuer, which gets no rows.
 """
@@ -84,6 +86,26 @@ def _issuer(scan: Scan, i: int, j: int, lex: Lexicon) -> Body | None:
     return None
 
 
+PROVINCES_COLLECTIVE = "UBND cấp tỉnh"
+_CENTRAL_TAIL = ("trực", "thuộc", "trung", "ương")
+
+
+def _provinces_end(scan: Scan, j: int, lex: Lexicon) -> int | None:
+    """End of "tỉnh" at token `j`, with ", thành phố (trực thuộc trung ương)" after it:
+    the provinces of a national document ("UBND các tỉnh, thành phố trực thuộc trung ương",
+    "Ủy ban nhân dân các tỉnh ven biển" read up to "tỉnh")."""
+    hit = scan.at("PROV", j)
+    if not hit or hit[1].lower() != "tỉnh":
+        return None
+    end = hit[0]
+    k = end + (end < len(scan) and scan.lower[end] in lex.local_separators)
+    if scan.lower[k:k + 2] == ["thành", "phố"]:
+        end = k + 2
+        if tuple(scan.lower[end:end + 4]) == _CENTRAL_TAIL:
+            end += 4
+    return end
+
+
 def read_council(scan: Scan, i: int, lex: Lexicon) -> Body | None:
     """The People's Committee(s) named at token `i` ("UBND" …), or None."""
     hit = scan.at("COUNCIL", i)
@@ -91,6 +113,9 @@ def read_council(scan: Scan, i: int, lex: Lexicon) -> Body | None:
         return None
     j = hit[0]
     plural = j < len(scan) and scan.lower[j] == "các"
+    provinces = _provinces_end(scan, j + 1, lex) if plural else None
+    if provinces:  # "UBND các tỉnh": many provinces, so no province's own committee
+        return Body(i, provinces, (PROVINCES_COLLECTIVE,), "collective")
     both = scan.at("BOTH", j)
     if both:
         return Body(i, both[0], tuple(sorted(set(lex.levels.values()))), "collective")
