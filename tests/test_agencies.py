@@ -78,3 +78,27 @@ def test_name_cut_by_a_table_line_is_a_known_prefix():
     assert is_name_prefix("Sở Kế hoạch và")
     assert is_name_prefix("Ban QLDA đầu tư xây dựng các công")
     assert not is_name_prefix("xây dựng các")
+
+
+def test_a_province_name_closes_the_name_before_the_duty():
+    # the duty follows the outlet's name with no role cue between them
+    assert names("Báo Quảng Bình tăng thời lượng đưa tin") == ["Báo tỉnh"]
+    assert names("Đài Phát thanh - Truyền hình tỉnh, Báo Lào Cai - Mở chuyên mục") == [
+        "Đài Phát thanh - Truyền hình tỉnh", "Báo tỉnh"]
+    assert names("Viễn thông Hải Dương bảo đảm hạ tầng") == ["Viễn thông tỉnh"]
+
+
+def test_a_national_body_after_trung_uong_gets_no_rows():
+    found = find_agencies("Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh vận động")
+    assert found and not any(m.assignable for m in found)
+
+
+def test_a_ministry_cell_is_no_near_miss_of_its_department():
+    assert canonical_name("Bộ Tài nguyên và Môi trường") is None
+    assert canonical_name("Sở Tài nguyên và Môi trưòng") == "Sở Tài nguyên và Môi trường"
+
+
+def test_industrial_parks_board_is_not_the_economic_zone_board():
+    assert names("Ban Quản lý các khu công nghiệp tỉnh Bình Dương") == [
+        "Ban Quản lý các khu công nghiệp tỉnh"]
+    assert names("BQL KKT") == ["Ban Quản lý Khu kinh tế"]

@@ -93,7 +93,17 @@ def _find(text: str, signed: dt.date | None) -> tuple[AgencyMention, ...]:
     bodies += _council_bodies(scan, bodies)
     bodies += head_bodies(scan, lex, bodies)
     bodies += group_bodies(scan, lex, bodies)
-    return tuple(_resolve(scan, bodies))
+    return tuple(_resolve(scan, [_central_if_prefixed(scan, b) for b in bodies]))
+
+
+def _central_if_prefixed(scan: Scan, body: Body) -> Body:
+    """A body named right after "Trung ương" is the national one: "Trung ương Đoàn Thanh niên
+    Cộng sản Hồ Chí Minh", "Trung ương Hội Liên hiệp Phụ nữ Việt Nam" (no rows)."""
+    if body.type == "central" or body.start < 2:
+        return body
+    if scan.lower[body.start - 2:body.start] == ["trung", "ương"]:
+        return Body(body.start, body.end, body.names, "central")
+    return body
 
 
 def find_agencies(text: str, signed: dt.date | str | None = None) -> list[AgencyMention]:
@@ -106,10 +116,15 @@ def find_agencies(text: str, signed: dt.date | str | None = None) -> list[Agency
 
 
 def canonical_name(name: str) -> str | None:
-    """Canonical name of a whole cell or heading, fuzzy-matched when the text is garbled."""
-    found = [m for m in find_agencies(name) if m.assignable]
+    """Canonical name of a whole cell or heading, fuzzy-matched when the text is garbled (and
+    names no body at all: "Bộ Tài nguyên và Môi trường" is a ministry, not a near miss of the
+    department "Sở Tài nguyên và Môi trường")."""
+    mentions = find_agencies(name)
+    found = [m for m in mentions if m.assignable]
     if found:
         return found[0].canonical
+    if mentions:
+        return None
     aliases = _fuzzy_names()
     best = process.extractOne(collapse(name), list(aliases), scorer=fuzz.ratio)
     if best and best[1] >= FUZZY_MIN_SCORE:

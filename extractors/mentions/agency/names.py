@@ -24,6 +24,7 @@ from extractors.mentions.agency.lexicon import Head, Lexicon
 from extractors.mentions.agency.places import (
     Place,
     place_at,
+    province_name_at,
     starts_body,
     trailing_province,
 )
@@ -143,6 +144,9 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
     place = place_at(scan, he, lex)
     if place:
         return Name(hs, place.end, he, place) if head.bare else None
+    province = _province_closes(scan, he, lex)
+    if province:  # "Báo Lào Cai - Mở chuyên mục …", "Viễn thông Hải Dương": the place closes it
+        return Name(hs, province.end, he, province)
     if head.place_only or not _first_word_ok(scan, he, head, lex):
         return None
     i, core_end, lower = he + 1, he + 1, 0
@@ -151,7 +155,7 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
         joined = scan.words[i - 1] in JOINERS or scan.words[i - 1] in (",", "và")
         if scan.breaks_line(i) and scan.cap(i) and not joined and not place_at(scan, i, lex):
             break
-        place = place_at(scan, i, lex)
+        place = place_at(scan, i, lex) or (None if joined else _province_closes(scan, i, lex))
         if place:
             return Name(hs, place.end, core_end, place)
         if starts_body(scan, i):
@@ -172,6 +176,17 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
                 return Name(hs, place.end if place else core_end, core_end, place)
         i = nxt
     return _closed(scan, Name(hs, core_end, core_end, None), he, lex)
+
+
+def _province_closes(scan: Scan, i: int, lex: Lexicon) -> Place | None:
+    """A province's name at token `i` that closes the name before it, written as the place
+    ("tỉnh", or "Thành phố" for a centrally-governed city): a name goes no further than its
+    place, so in "Báo Quảng Bình tăng thời lượng …" the duty starts after "Quảng Bình"."""
+    hit = province_name_at(scan, i)
+    if not hit:
+        return None
+    city = fold(hit[1]) in lex.central_cities
+    return Place(hit[0], "Thành phố" if city else "tỉnh", True)
 
 
 def _mirrors_department(scan: Scan, he: int, end: int, lex: Lexicon) -> bool:
