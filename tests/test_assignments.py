@@ -5,6 +5,7 @@ from pathlib import Path
 
 from extractors.assignments.extract import extract_assignments
 from pipeline.model import DocumentMeta
+from pipeline.segment import segment
 
 FIXTURE = Path(__file__).parent / "fixtures" / "genre" / "assign_2025_chuyendoiso.txt"
 
@@ -174,3 +175,21 @@ def test_rows_of_a_table_without_a_time_column_take_the_time_its_title_states(tm
     rows = {(a.agency, a.task): a for a in process_path(path).document.assignments}
     assert rows[("Sở Y tế", "Nâng cấp trạm y tế xã")].due_end == "2025-12-31"
     assert {a.due_end for a in rows.values()} == {"2025-12-31"}
+
+
+def test_a_labelled_block_after_an_unlabelled_duty_paragraph_owns_its_duties():
+    # the heading is a title; the paragraph between it and the labels holds the duties
+    text = ("II. NHIỆM VỤ\n\n3. Cấp mã số vùng trồng\n\n"
+            "Hướng dẫn các hợp tác xã đăng ký cấp mã số vùng trồng; áp dụng hệ thống truy xuất "
+            "nguồn gốc điện tử cho các sản phẩm quả chủ lực.\n\n"
+            "- Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.\n\n"
+            "- Đơn vị phối hợp: Sở Khoa học và Công nghệ.\n\n"
+            "- Thời gian thực hiện: Hằng năm.\n")
+    got = extract_assignments(text, segment(text), DocumentMeta())
+    first = "Hướng dẫn các hợp tác xã đăng ký cấp mã số vùng trồng"
+    second = "áp dụng hệ thống truy xuất nguồn gốc điện tử cho các sản phẩm quả chủ lực"
+    assert {(a.agency, a.role, a.task) for a in got} == {
+        (agency, role, task) for task in (first, second)
+        for agency, role in (("Sở Nông nghiệp và Môi trường", "lead"),
+                             ("Sở Khoa học và Công nghệ", "partner"))}
+    assert {a.recurrence for a in got} == {"annual"}

@@ -11,7 +11,8 @@ hiện" the time), so labels are read with the same column vocabulary as table h
 (`tables.columns.column_kind`). Labels that follow one another inside one section make one
 block; the roles the labels give hold for every duty of the block's task field (ANNOTATION §3:
 "as a table row's or an 'Đơn vị chủ trì / phối hợp' block's do"). A block without a task field
-gives its section's own title as the duty.
+takes the paragraph between its heading and its first label as the task, or, when there is
+none, its section's own title.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def block_roles(ctx: Ctx, block: Block) -> list[Role]:
     partners = _agencies(ctx, block.fields.get("partner"))
     if not leads and not partners:
         return []
-    task = block.fields.get("task")
+    task = block.fields.get("task") or _unlabelled_task(ctx.text, block)
     if task is not None and ctx.text[task.start:task.end].strip():
         spans = duties(ctx.text, task.start, task.end)
     elif block.section is not None:
@@ -129,6 +130,21 @@ def block_roles(ctx: Ctx, block: Block) -> list[Role]:
                     out.append(Role(a.canonical, role, ts, te, ts, ds, de,
                                     deadline_from=_time_start(block)))
     return out
+
+
+def _unlabelled_task(text: str, block: Block) -> _Field | None:
+    """The paragraph between the block's heading and its first label, when the task is
+    written there without a label: "3. Cấp mã số vùng trồng" / "Hướng dẫn …; áp dụng …" /
+    "- Đơn vị chủ trì: …". The heading is then a title, the paragraph the duties."""
+    sec = block.section
+    if sec is None or sec.kind != "heading" or not sec.heading_end <= block.start:
+        return None
+    end = block.start
+    while end > sec.heading_end and text[end - 1] in " \t\n-–•+*":  # the label's marker
+        end -= 1
+    if not text[sec.heading_end:end].strip(" \t\n."):
+        return None
+    return _Field("task", sec.heading_end, sec.heading_end, end)
 
 
 def _time_start(block: Block) -> int:
