@@ -102,3 +102,11 @@ def test_industrial_parks_board_is_not_the_economic_zone_board():
     assert names("Ban Quản lý các khu công nghiệp tỉnh Bình Dương") == [
         "Ban Quản lý các khu công nghiệp tỉnh"]
     assert names("BQL KKT") == ["Ban Quản lý Khu kinh tế"]
+
+
+def test_departments_listed_after_one_head_are_each_named():
+    assert names("2. Các sở: Tài chính, Kế hoạch và Đầu tư\n\nCăn cứ khả năng cân đối") == [
+        "Sở Tài chính", "Sở Kế hoạch và Đầu tư"]
+    assert names("các Sở Nội vụ, Văn hóa, Thể thao và Du lịch và các đơn vị liên quan") == [
+        "Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch", "Các cơ quan, đơn vị liên quan"]
+    assert names("Các sở, ban, ngành tỉnh") == ["Các sở, ban, ngành"]

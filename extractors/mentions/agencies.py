@@ -31,6 +31,7 @@ from extractors.mentions.agency.groups import group_bodies
 from extractors.mentions.agency.heads import head_bodies
 from extractors.mentions.agency.known import known_bodies
 from extractors.mentions.agency.lexicon import lexicon
+from extractors.mentions.agency.listed import listed_departments
 from extractors.mentions.agency.local import Body, read_council, read_plural_levels
 
 EXCLUDED_TYPES = {"central", "issuer"}
@@ -89,7 +90,7 @@ def _resolve(scan: Scan, bodies: list[Body]) -> list[AgencyMention]:
 def _find(text: str, signed: dt.date | None) -> tuple[AgencyMention, ...]:
     lex = lexicon()
     scan = engine().scan(text)
-    bodies = known_bodies(scan, lex, signed)
+    bodies = listed_departments(scan, lex) + known_bodies(scan, lex, signed)
     bodies += _council_bodies(scan, bodies)
     bodies += head_bodies(scan, lex, bodies)
     bodies += group_bodies(scan, lex, bodies)

@@ -84,7 +84,7 @@ class Lexicon:
     provinces: tuple[str, ...]
     abbreviations: dict[str, str]
     words: frozenset[str]
-    department_fields: frozenset[str]
+    department_fields: dict[str, str]
 
 
 def _known(data: dict) -> dict[str, Known]:
@@ -98,18 +98,19 @@ def _known(data: dict) -> dict[str, Known]:
     return known
 
 
-def _department_fields(data: dict) -> frozenset[str]:
-    """What the listed departments do, folded, their head aside: "Sở Tài chính" gives "tai
-    chinh", "Sở Khoa học và Công nghệ" gives "khoa hoc va cong nghe"."""
-    out = set()
+def _department_fields(data: dict) -> dict[str, str]:
+    """What the listed departments do, folded, their head aside, and the department's
+    canonical name: "tai chinh" is "Sở Tài chính", "khoa hoc va cong nghe" "Sở Khoa học và
+    Công nghệ" (commas spaced as tokens: "van hoa , the thao va du lich")."""
+    out: dict[str, str] = {}
     for entry in data["entries"]:
         if entry["type"] != "so":
             continue
         for alias in entry["aliases"]:
             head, _, field = alias.partition(" ")
             if head == "Sở" and field:
-                out.add(fold(" ".join(field.replace(",", " , ").split())))
-    return frozenset(out)
+                out[fold(" ".join(field.replace(",", " , ").split()))] = entry["canonical"]
+    return out
 
 
 def _roles(keys: list[str]) -> tuple[str, ...]:
