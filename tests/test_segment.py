@@ -189,3 +189,26 @@ def test_lettered_parts_above_roman_headings():
         ("I", "MỤC ĐÍCH, YÊU CẦU", 2, "MUC_DICH_YEU_CAU"),
         ("II", "TỔ CHỨC THỰC HIỆN", 2, "TO_CHUC_THUC_HIEN"),
     ]
+
+
+def test_titles_a_web_copy_broke_over_lines():
+    # each line of a heading bolded apart, a title under its part's number, an article's first
+    # sentence cut by a hard break, a numbered paragraph whose sentence goes on below its colon
+    text = ("Phần I\nKẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2016 - 2020\n\nI. Tình hình\n\nĐã làm.\n\n"
+            "Phần II\nKẾ HOẠCH GIAI ĐOẠN 2021 - 2025\n\nI. MỤC TIÊU\n\nGiảm thiệt hại.\n\n"
+            "II. TỔ CHỨC\nTHỰC HIỆN\n\n1. Sở Tài chính\n\nBố trí kinh phí.\n\n"
+            "2. Sở Văn hóa và Thể thao:\nchủ trì tổ chức các sự kiện văn hóa.\n\n"
+            "PHỤ LỤC I\n\nCHỈ TIÊU CHỦ YẾU VỀ\nPHÒNG, CHỐNG THIÊN TAI\n\nTT\tChỉ tiêu\n")
+    assert [(n, h, lv) for n, h, lv, _label in heads(text)] == [
+        ("Phần I", "KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2016 - 2020", 1),
+        ("I", "Tình hình", 2),
+        ("Phần II", "KẾ HOẠCH GIAI ĐOẠN 2021 - 2025", 1),
+        ("I", "MỤC TIÊU", 2),
+        ("II", "TỔ CHỨC THỰC HIỆN", 2),
+        ("PHỤ LỤC I", "CHỈ TIÊU CHỦ YẾU VỀ PHÒNG, CHỐNG THIÊN TAI", 1),
+    ]
+    decision = ("Điều 2. Giao Sở Giáo dục và\nĐào tạo chủ trì triển khai Kế hoạch; báo cáo UBND "
+                "tỉnh.\n\nĐiều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n")
+    assert [h for _n, h, _lv, _label in heads(decision)] == [
+        "Giao Sở Giáo dục và Đào tạo chủ trì triển khai Kế hoạch; báo cáo UBND tỉnh",
+        "Quyết định này có hiệu lực thi hành kể từ ngày ký"]

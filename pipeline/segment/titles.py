@@ -19,28 +19,48 @@ def clean_title(s: str) -> str:
     return _TRAILING.sub("", " ".join(s.split()))
 
 
-def _next_lines(lines: list[Line], i: int, limit: int) -> list[Line]:
-    """Up to `limit` non-blank lines after line `i` (stops at a blank line)."""
+def _next_lines(lines: list[Line], i: int, limit: int, skip_blank: bool = False) -> list[Line]:
+    """Up to `limit` non-blank lines after line `i`, stopping at a blank line (`skip_blank`:
+    past one blank line right after line `i`, where a part's or appendix's title sits)."""
     out: list[Line] = []
     k = i + 1
+    if skip_blank and k < len(lines) and lines[k].blank:
+        k += 1
     while k < len(lines) and len(out) < limit and not lines[k].blank:
         out.append(lines[k])
         k += 1
     return out
 
 
+def _capitals(s: str) -> bool:
+    """True for a line of capitals ("THỰC HIỆN", "PHÒNG, CHỐNG THIÊN TAI GIAI ĐOẠN 2021 - 2025")."""
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def continued_title(lines: list[Line], i: int, rest: str) -> tuple[str, int]:
-    """A numbered title broken over lines: lower-case continuation lines are part of it."""
+    """A numbered title broken over lines: lower-case continuation lines are part of it, and so
+    are lines of capitals under a title in capitals ("IV. TỔ CHỨC" / "THỰC HIỆN", a web copy
+    that bolds each line of a heading)."""
     end = lines[i].content_end
     title = rest
     for nxt in _next_lines(lines, i, MAX_CONTINUATION):
         s = nxt.stripped
-        if title.rstrip().endswith((":", ".", ";")) or is_table_row(nxt):
+        if title.rstrip().endswith((":", ".", ";")) or is_table_row(nxt) or _opens_block(s):
             break
-        if not starts_lower(s) or shapes_of(s):
+        if not (starts_lower(s) or _capitals(title) and _capitals(s)):
             break
         title, end = f"{title} {s}", nxt.content_end
     return clean_title(title), end
+
+
+def runs_on_below(lines: list[Line], i: int) -> str:
+    """The line after a numbered line ending in ":" when it goes on in lower case: "2. Sở Văn
+    hóa và Thể thao:" / "chủ trì tổ chức …" is one sentence a hard line break cut."""
+    nxt = _next_lines(lines, i, 1)
+    if nxt and lines[i].stripped.endswith(":") and starts_lower(nxt[0].stripped):
+        return nxt[0].stripped
+    return ""
 
 
 def article_title(lines: list[Line], i: int, rest: str) -> tuple[str, int]:
@@ -54,6 +74,14 @@ def article_title(lines: list[Line], i: int, rest: str) -> tuple[str, int]:
     first = _FIRST_SENTENCE.match(rest).group(1)
     start = line.text.find(rest)
     end = line.start + start + len(first) if start >= 0 else line.content_end
+    if first == rest.rstrip():  # no sentence end on the line: a hard break cut the sentence
+        for nxt in _next_lines(lines, i, MAX_CONTINUATION):
+            if shapes_of(nxt.stripped) or is_table_row(nxt):
+                break
+            more = _FIRST_SENTENCE.match(nxt.stripped).group(1)
+            first, end = f"{first} {more}", nxt.start + nxt.text.find(more) + len(more)
+            if more != nxt.stripped.rstrip():
+                break
     return clean_title(first), end
 
 
@@ -62,13 +90,17 @@ def _opens_block(s: str) -> bool:
     return any(sh.kind != "annex_title" for sh in shapes_of(s))
 
 
-def appendix_title(lines: list[Line], i: int, rest: str) -> tuple[str, int]:
-    """An appendix title: on the "PHỤ LỤC" line itself or on the line(s) below it."""
+def appendix_title(lines: list[Line], i: int, rest: str,
+                   numbered: bool = False) -> tuple[str, int]:
+    """An appendix's or a part's title: on its own line or on the line(s) below it; below a
+    numbered one ("PHỤ LỤC I", "Phần II") also after a blank line. A single "PHỤ LỤC" with
+    its list's title a blank line below stays "PHỤ LỤC", as the development set's annotators
+    wrote it three times in four."""
     if rest:
         return clean_title(rest), lines[i].content_end
     parts: list[str] = []
     end = lines[i].content_end
-    for nxt in _next_lines(lines, i, MAX_CONTINUATION):
+    for nxt in _next_lines(lines, i, MAX_CONTINUATION, skip_blank=numbered):
         s = nxt.stripped
         if s.startswith("(") or is_table_row(nxt) or _opens_block(s):
             break

@@ -108,20 +108,22 @@ class _Builder:
         i = ln.index
         if shape.kind == "dieu":
             return *titles.article_title(self.lines, i, shape.rest), "heading"
-        if shape.kind == "phuluc":
-            return *titles.appendix_title(self.lines, i, shape.rest), "heading"
+        if shape.kind in ("phuluc", "phan", "part"):
+            numbered = shape.kind != "phuluc" or _numbered_appendix(shape.num)
+            return *titles.appendix_title(self.lines, i, shape.rest, numbered), "heading"
         if shape.kind == "annex_title":
             return titles.clean_title(shape.rest), ln.content_end, "heading"
         if shape.kind in ITEM_KINDS:
             return titles.clean_title(shape.rest), ln.content_end, "item"
-        if shape.kind == "arabic" and shapes.runs_on(shape.rest):
+        if shape.kind == "arabic" and shapes.runs_on(
+                f"{shape.rest} {titles.runs_on_below(self.lines, i)}"):
             return titles.clean_title(shape.rest), ln.content_end, "paragraph"
         return *titles.continued_title(self.lines, i, shape.rest), "heading"
 
     def _open(self, ln: Line, shape: Shape, num: str) -> int:
         heading, heading_end, kind = self._title(ln, shape)
         number, end_line = num, self._line_at(heading_end)
-        if shape.kind == "phuluc" and not any(c.isdigit() or c in "IVXL" for c in num[7:]):
+        if shape.kind == "phuluc" and not _numbered_appendix(num):
             number, heading = "", titles.clean_title(f"{num} {heading}")
         self._close(shape.rank, ln.content_start)
         parent = self.stack[-1].sec if self.stack else None
@@ -154,6 +156,11 @@ class _Builder:
         while pos > 0 and self.text[pos - 1].isspace():
             pos -= 1
         return pos
+
+
+def _numbered_appendix(num: str) -> bool:
+    """"PHỤ LỤC I", "Phụ lục số 2" (not a single "PHỤ LỤC")."""
+    return any(c.isdigit() or c in "IVXL" for c in num[7:])
 
 
 def build(text: str, tables: list[tuple[int, int]] | None = None) -> list[Section]:
