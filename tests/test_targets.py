@@ -434,3 +434,15 @@ def test_real_sections_skip_situation_and_give_heading_years() -> None:
     ts = extract_targets(text, segment(text), DocumentMeta())
     assert not [t for t in ts if t.value in (98, 12, 45)]
     assert [t.year for t in ts if t.code == "RANKING"] == [2025, 2030]
+
+
+def test_objectives_under_a_part_whose_title_names_no_label_are_read() -> None:
+    from pipeline.segment import segment
+
+    # "Phần I" reports (no targets), "Phần II" is the plan: its title names no section label,
+    # but its "I. MỤC TIÊU" does
+    text = ("Phần I\nKẾT QUẢ GIAI ĐOẠN 2016 - 2020\n\nI. Kết quả\n\nĐã lắp đặt 48 trạm đo mưa.\n\n"
+            "Phần II\nKẾ HOẠCH GIAI ĐOẠN 2021 - 2025\n\nI. MỤC TIÊU\n\n"
+            "- Lắp đặt 60 trạm đo mưa tự động đến năm 2025.\n")
+    found = extract_targets(text, segment(text), DocumentMeta())
+    assert [(t.value, t.unit, t.year) for t in found] == [(60, "count", 2025)]

@@ -81,7 +81,12 @@ def zones_from_sections(sections: list[Section]) -> list[Zone]:
     out = []
     for s in sections:
         heading = "" if _is_sentence(s.heading) else f"{s.number} {s.heading}"
-        zone = _zone(s.start, s.end, s.depth, heading, s.label in skip_labels)
+        # a part whose title says nothing ("Phần II. KẾ HOẠCH … GIAI ĐOẠN 2021 - 2025") over
+        # sections that do ("I. MỤC TIÊU") is skipped only where its own sections are
+        skip = s.label in skip_labels and not any(
+            s.start <= o.start < s.end and o is not s and o.label not in skip_labels
+            for o in sections)
+        zone = _zone(s.start, s.end, s.depth, heading, skip)
         zone.label = s.label
         out.append(zone)
     return out
