@@ -193,3 +193,18 @@ def test_a_labelled_block_after_an_unlabelled_duty_paragraph_owns_its_duties():
         for agency, role in (("Sở Nông nghiệp và Môi trường", "lead"),
                              ("Sở Khoa học và Công nghệ", "partner"))}
     assert {a.recurrence for a in got} == {"annual"}
+
+
+def test_parts_of_a_run_on_paragraph_with_their_own_subject_are_theirs():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: vận động "
+            "Nhân dân chấp hành pháp luật. Tỉnh đoàn chủ trì thực hiện phong trào thanh niên; "
+            "Hội Liên hiệp Phụ nữ tỉnh duy trì mô hình an toàn; Liên đoàn Lao động tỉnh phối hợp "
+            "với Ban Quản lý các khu công nghiệp tỉnh tuyên truyền cho công nhân.\n")
+    got = {(a.agency, a.role, a.task)
+           for a in extract_assignments(text, segment(text), DocumentMeta())}
+    assert got == {
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead", "vận động Nhân dân chấp hành pháp luật"),
+        ("Tỉnh đoàn", "lead", "thực hiện phong trào thanh niên"),
+        ("Hội Liên hiệp Phụ nữ tỉnh", "lead", "duy trì mô hình an toàn"),
+        ("Liên đoàn Lao động tỉnh", "partner", "tuyên truyền cho công nhân"),
+        ("Ban Quản lý các khu công nghiệp tỉnh", "lead", "tuyên truyền cho công nhân")}

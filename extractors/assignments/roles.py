@@ -100,6 +100,7 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
     rows, first_end = _first_task(ctx, pos, de, owners, ev, (ds, de))
     rows += _secondary(ctx, ds, de, first_end, owners, ev)
     rows += _verb_parts(ctx, first_end, de, owners, ev, (ds, de))
+    rows += _subject_parts(ctx, first_end, de)
     return rows + _report_to(ctx, pos, (ds, de), pos)
 
 
@@ -276,6 +277,43 @@ def _verb_parts(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
                 continue
             if _opens_with_verb(" ".join(ctx.text[ts:min(de, ts + 60)].split()[:4])):
                 rows += _rows(owners, "lead", ts, clause_end(ctx.text, ts, de), ev, d)
+    return rows
+
+
+_PART_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})")
+
+
+def _part_starts(ctx: Ctx, pos: int, de: int) -> list[int]:
+    """Where the ";"-parts and sentences after `pos` start (outside brackets)."""
+    starts, depth = [], 0
+    for i in range(pos, de):
+        ch = ctx.text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif depth == 0 and _PART_BREAK.match(ctx.text, i):
+            starts.append(i + 1)
+    return starts
+
+
+def _subject_parts(ctx: Ctx, pos: int, de: int) -> list[Role]:
+    """"…. Tỉnh đoàn chủ trì thực hiện …; Hội Liên hiệp Phụ nữ tỉnh duy trì …": a part of a
+    duty that opens with agencies and then their verb or role is their own duty, not the
+    owners' (a run-on paragraph that hands out work body by body)."""
+    rows: list[Role] = []
+    starts = _part_starts(ctx, pos, de)
+    for k, at in enumerate(starts):
+        ts = skip_prefix(ctx.text, at)
+        chain, after = ctx.chain_at(ts, de)
+        if not any(a.assignable for a in chain) or chain[0].start != ts:
+            continue
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else de
+        rest = skip_prefix(ctx.text, after)
+        opens = (_read_elsewhere().match(ctx.folded, rest)
+                 or _opens_with_verb(" ".join(ctx.text[rest:min(end, rest + 60)].split()[:4])))
+        if opens and rest < end:
+            rows += parse_duty(ctx, ts, end, chain, ts)
     return rows
 
 
