@@ -93,6 +93,8 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
         pos = _after_lead_in(ctx, pos, de)
     req = cues["request"].match(ctx.folded, pos)
     if req and ctx.chain_at(req.end(), de)[0]:
+        if _generic_closing(ctx, *ctx.chain_at(req.end(), de)):
+            return []
         pos = req.end()  # "Yêu cầu A, B <task>" as its own paragraph: A, B are its subjects
     subject, after = ctx.chain_at(pos, de)
     if any(a.assignable for a in subject):
@@ -136,6 +138,20 @@ def _first_task(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> tuple[list[R
     ts = skip_prefix(ctx.text, m.end()) if m else pos
     te = clause_end(ctx.text, ts, de)
     return _rows(owners, "lead", ts, te, ev, d), te
+
+
+@lru_cache(maxsize=1)
+def _whole_plan() -> regex.Pattern:
+    """The task of a generic closing, on folded text: "triển khai thực hiện Kế hoạch này"."""
+    return regex.compile(rf"\s*(?:{cue_pattern('whole_plan_verbs')})\s+"
+                         rf"(?:{cue_pattern('whole_plan_nouns')})\s+nay(?!\w)")
+
+
+def _generic_closing(ctx: Ctx, chain: list[AgencyMention], after: int) -> bool:
+    """"Yêu cầu các sở, ban, ngành, UBND các huyện … triển khai thực hiện Kế hoạch này":
+    collectives asked to carry out the document itself, which hands no duty."""
+    return (all(a.type == "collective" for a in chain)
+            and bool(_whole_plan().match(ctx.folded, skip_prefix(ctx.text, after))))
 
 
 def _split_related(leads: list[AgencyMention]) -> tuple[list, list]:
@@ -183,7 +199,7 @@ def _secondary(ctx: Ctx, ds: int, de: int, pos: int, owners=(), ev: int = 0) -> 
     req = rf"(?<!\w)(?:{cue_pattern('request')})(?!\w)\s+"
     for m in regex.finditer(req, ctx.folded[:de], pos=pos):
         chain, after = ctx.chain_at(m.end(), de)
-        if chain:
+        if chain and not _generic_closing(ctx, chain, after):
             ts = skip_prefix(ctx.text, after)
             rows += _rows(chain, "lead", ts, clause_end(ctx.text, ts, de), m.start(), d)
     return rows
