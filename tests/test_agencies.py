@@ -110,3 +110,11 @@ def test_departments_listed_after_one_head_are_each_named():
     assert names("các Sở Nội vụ, Văn hóa, Thể thao và Du lịch và các đơn vị liên quan") == [
         "Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch", "Các cơ quan, đơn vị liên quan"]
     assert names("Các sở, ban, ngành tỉnh") == ["Các sở, ban, ngành"]
+
+
+def test_a_unit_of_another_body_keeps_that_body_in_its_name():
+    assert names("phối hợp với Thanh tra Sở Giao thông vận tải thành lập") == [
+        "Thanh tra Sở Giao thông vận tải"]
+    assert names("Chi nhánh Ngân hàng Chính sách xã hội tỉnh - Thực hiện cho vay") == [
+        "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"]
+    assert names("Văn phòng UBND tỉnh chủ trì") == ["Văn phòng UBND tỉnh"]

@@ -48,6 +48,7 @@ class Head:
     bare: bool = False
     place_only: bool = False
     lower: bool = False
+    of_body: bool = False  # its name may be another body's: "Thanh tra Sở Giao thông vận tải"
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,8 @@ def lexicon() -> Lexicon:
     local, groups, ends, places = (data["local_government"], data["groups"], data["name_ends"],
                                    data["places"])
     heads = {h["head"]: Head(h["head"], h["type"], bool(h.get("bare") or h.get("place")),
-                             bool(h.get("place")), bool(h.get("lower"))) for h in data["heads"]}
+                             bool(h.get("place")), bool(h.get("lower")), bool(h.get("of_body")))
+             for h in data["heads"]}
     levels = {noun: key for key, nouns in local["levels"].items() for noun in nouns}
     place_words = places["province"] + places["city"] + places["local"]
     hard = tuple(ends["hard"]) + _roles(ends["roles_hard"])
