@@ -118,3 +118,8 @@ def test_a_unit_of_another_body_keeps_that_body_in_its_name():
     assert names("Chi nhánh Ngân hàng Chính sách xã hội tỉnh - Thực hiện cho vay") == [
         "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"]
     assert names("Văn phòng UBND tỉnh chủ trì") == ["Văn phòng UBND tỉnh"]
+
+
+def test_the_press_as_a_group_is_a_collective():
+    assert names("phối hợp với Báo Bình Dương và các cơ quan báo chí trên địa bàn") == [
+        "Báo tỉnh", "Các cơ quan báo chí"]

@@ -218,3 +218,12 @@ def test_a_generic_closing_asking_collectives_to_carry_out_the_plan_gives_no_row
            for a in extract_assignments(text, segment(text), DocumentMeta())}
     assert got == {("Sở Nội vụ", "lead", "tổng hợp kết quả"),
                    ("Các sở, ban, ngành", "lead", "báo cáo kết quả về Sở Nội vụ")}
+
+
+def test_a_collective_title_over_its_named_members_gives_the_members():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n7. Sở Nội vụ\nChủ trì tổng hợp.\n"
+            "8. Các cơ quan báo chí của tỉnh\nBáo Thanh Hóa, Đài Phát thanh và Truyền hình tỉnh "
+            "xây dựng các chuyên mục tuyên truyền.\n")
+    got = {(a.agency, a.role) for a in extract_assignments(text, segment(text), DocumentMeta())}
+    assert got == {("Sở Nội vụ", "lead"), ("Báo tỉnh", "lead"),
+                   ("Đài Phát thanh và Truyền hình tỉnh", "lead")}

@@ -29,6 +29,11 @@ def _sep() -> regex.Pattern:
     )
 
 
+# between a collective and the members it names: "của tỉnh", "trên địa bàn", a colon or dash
+_APPOSITION = regex.compile(
+    r"\s*(?:(?:cua|tren dia ban)\s+(?:tinh|thanh pho)\s*)?[:\-–(]?\s*")
+
+
 @dataclass
 class Role:
     """One (agency, role) on a task span, with where its evidence starts."""
@@ -68,6 +73,25 @@ class Ctx:
                 break
             chain.append(ag)
             end = ag.end
+        return self._members_instead(chain, end, limit)
+
+    def _members_instead(self, chain: list[AgencyMention], end: int,
+                         limit: int) -> tuple[list[AgencyMention], int]:
+        """A collective followed by its members ("Các cơ quan báo chí của tỉnh: Báo A, Đài
+        B …") stands for them: the named members are the chain."""
+        if not chain or chain[0].type != "collective":
+            return chain, end
+        k = next((i for i, a in enumerate(chain) if a.type != "collective"), None)
+        if k is None:  # the members may follow a colon or dash the list does not cross
+            gap = _APPOSITION.match(self.folded, end, limit)
+            if gap and gap.end() > end:
+                members, after = self.chain_at(gap.end(), limit)
+                if members and members[0].type != "collective":
+                    return members, after
+            return chain, end
+        gap = self.folded[chain[k - 1].end:chain[k].start]
+        if _APPOSITION.fullmatch(gap) and regex.search(r"[:\n\-–(]|\w", gap):
+            return chain[k:], end  # not a list ("A, B và C"): the members the title names
         return chain, end
 
 
