@@ -224,6 +224,7 @@ def test_a_collective_title_over_its_named_members_gives_the_members():
     # thanhhoa-2019-qd1118 "8. Các cơ quan báo chí của tỉnh" / "Báo Thanh Hóa, Đài … xây dựng …"
     from pipeline.process import process_path
 
-    doc = process_path(Path("corpora/raw/thanhhoa-2019-qd1118.txt")).document
+    seed = Path(__file__).parent.parent / "corpora" / "raw" / "thanhhoa-2019-qd1118.txt"
+    doc = process_path(seed).document
     press = {a.agency for a in doc.assignments if "chuyên trang" in a.task}
     assert "Báo tỉnh" in press and "Các cơ quan báo chí" not in press
