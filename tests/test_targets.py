@@ -446,3 +446,10 @@ def test_objectives_under_a_part_whose_title_names_no_label_are_read() -> None:
             "- Lắp đặt 60 trạm đo mưa tự động đến năm 2025.\n")
     found = extract_targets(text, segment(text), DocumentMeta())
     assert [(t.value, t.unit, t.year) for t in found] == [(60, "count", 2025)]
+
+
+def test_staff_trained_in_anything_is_training_and_universal_schooling_is_not() -> None:
+    ts = run("- Đến năm 2025, 100% cán bộ, công chức làm công tác phòng, chống thiên tai các cấp "
+             "được tập huấn.\n- Đến năm 2025, 100% xã duy trì đạt chuẩn phổ cập giáo dục mầm non."
+             "\n- Đến năm 2025, 80% lao động qua đào tạo nghề.\n")
+    assert [t.code for t in ts] == ["TRAINING", "OTHER", "OTHER"]
