@@ -228,3 +228,18 @@ def test_a_collective_title_over_its_named_members_gives_the_members():
     doc = process_path(seed).document
     press = {a.agency for a in doc.assignments if "chuyên trang" in a.task}
     assert "Báo tỉnh" in press and "Các cơ quan báo chí" not in press
+
+
+def test_each_sentence_with_a_verb_is_a_duty_and_a_standing_role_is_none():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế: nâng cao năng lực cấp cứu người bị nạn. Hướng "
+            "dẫn các cơ sở y tế thống kê số người bị thương.\n\n2. Sở Nội vụ\n\na) Là cơ quan "
+            "thường trực, chủ trì, phối hợp với Sở Tài chính hướng dẫn thực hiện Kế hoạch.\n\n"
+            "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về "
+            "Sở Nội vụ để tổng hợp, trình UBND tỉnh xem xét.\n")
+    got = {(a.agency, a.role, a.task)
+           for a in extract_assignments(text, segment(text), DocumentMeta())}
+    assert got == {
+        ("Sở Y tế", "lead", "nâng cao năng lực cấp cứu người bị nạn"),
+        ("Sở Y tế", "lead", "Hướng dẫn các cơ sở y tế thống kê số người bị thương"),
+        ("Sở Nội vụ", "lead", "hướng dẫn thực hiện Kế hoạch"),
+        ("Sở Tài chính", "partner", "hướng dẫn thực hiện Kế hoạch")}

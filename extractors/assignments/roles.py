@@ -112,7 +112,7 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
     cues = _cues()
     pos = skip_prefix(ctx.text, ds)
     if cues["closing"].match(ctx.folded, pos):
-        return _secondary(ctx, ds, de, pos) + _report_to(ctx, pos, (ds, de), pos)
+        return []  # "Trong quá trình thực hiện, nếu có khó khăn … báo cáo về Sở …" (§3)
     if cues["lead_in"].match(ctx.folded, pos):
         pos = _after_lead_in(ctx, pos, de)
     req = cues["request"].match(ctx.folded, pos)
@@ -298,25 +298,19 @@ def _opens_with_verb(words: str) -> bool:
 
 
 def _verb_parts(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
-    """"…; gắn kết …; tăng cường kiểm tra …": each ";"-part of a duty that opens with a verb
-    of its own is another duty of its owners (ANNOTATION §3: one record per duty)."""
+    """"…; gắn kết …; tăng cường kiểm tra …", "…. Hướng dẫn …": each ";"-part or sentence of
+    a duty that opens with a verb of its own is another duty of its owners (ANNOTATION §3: one
+    record per duty)."""
     rows: list[Role] = []
     if not owners:
         return rows
-    depth = 0
-    for i in range(pos, de):
-        ch = ctx.text[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif ch == ";" and depth == 0:
-            ts = skip_prefix(ctx.text, i + 1)
-            if (ts >= de or _read_elsewhere().match(ctx.folded, ts)
-                    or ctx.chain_at(ts, de)[0]):
-                continue
-            if _opens_with_verb(" ".join(ctx.text[ts:min(de, ts + 60)].split()[:4])):
-                rows += _rows(owners, "lead", ts, clause_end(ctx.text, ts, de), ev, d)
+    for at in _part_starts(ctx, pos, de):
+        ts = skip_prefix(ctx.text, at)
+        if (ts >= de or _read_elsewhere().match(ctx.folded, ts)
+                or ctx.chain_at(ts, de)[0]):
+            continue
+        if _opens_with_verb(" ".join(ctx.text[ts:min(de, ts + 60)].split()[:4])):
+            rows += _rows(owners, "lead", ts, clause_end(ctx.text, ts, de), ev, d)
     return rows
 
 
