@@ -60,7 +60,27 @@ def measure_wrap(lines: list[Line]) -> Wrap:
         return Wrap(float("inf"), False)
     width = lens[int(0.9 * (len(lens) - 1))]
     near = sum(1 for n in lens if 0.75 * width <= n <= 1.1 * width)
-    return Wrap(width, width <= 160 and near >= 0.5 * len(lens))
+    if width <= 160 and near >= 0.5 * len(lens):
+        return Wrap(width, True)
+    return _wrapped_paragraphs(lines) or Wrap(width, False)
+
+
+MIN_WRAPS = 10
+
+
+def _wrapped_paragraphs(lines: list[Line]) -> Wrap | None:
+    """A web copy wrapped at a fixed width in its paragraphs only (headings, short paragraphs
+    and table rows keep the line count below the half `measure_wrap` asks for): the lines a
+    sentence surely runs on from (the next line opens in lower case) are mostly full (the
+    rest are paragraphs' short first lines, which a web copy keeps from the page's indent)."""
+    cut = sorted(len(a.stripped) for a, b in zip(lines, lines[1:])
+                 if len(a.stripped) >= 20 and not b.blank and continues_lowercase(b)
+                 and not is_table_row(a))
+    if len(cut) < MIN_WRAPS:
+        return None
+    width = cut[int(0.9 * (len(cut) - 1))]
+    near = sum(1 for n in cut if 0.8 * width <= n <= 1.1 * width)
+    return Wrap(width, True) if width <= 160 and near >= 0.5 * len(cut) else None
 
 
 def _bare(s: str) -> str:
