@@ -243,3 +243,12 @@ def test_each_sentence_with_a_verb_is_a_duty_and_a_standing_role_is_none():
         ("Sở Y tế", "lead", "Hướng dẫn các cơ sở y tế thống kê số người bị thương"),
         ("Sở Nội vụ", "lead", "hướng dẫn thực hiện Kế hoạch"),
         ("Sở Tài chính", "partner", "hướng dẫn thực hiện Kế hoạch")}
+
+
+def test_a_time_field_holding_only_a_period_dates_the_block():
+    text = ("II. NHIỆM VỤ\n\n2. Chuyển đổi cơ cấu cây trồng\n\nTriển khai chính sách hỗ trợ "
+            "chuyển đổi diện tích ngô trên đất dốc.\n\n- Đơn vị chủ trì: UBND các huyện, thành "
+            "phố.\n\n- Thời gian thực hiện: 2019 - 2021.\n")
+    got = extract_assignments(text, segment(text), DocumentMeta())
+    assert [(a.agency, a.due_start, a.due_end) for a in got] == [
+        ("UBND cấp huyện", "2019-01-01", "2021-12-31")]

@@ -86,3 +86,9 @@ def test_table_time_cell_ignores_dates_of_cited_documents():
     both = table_deadline(f"Quý IV/2019 {cited}")
     assert (both.due_start, both.due_end) == ("2019-10-01", "2019-12-31")
     assert table_deadline("Quý 11/2019").due_end == "2019-06-30"  # OCR'd "II"
+
+
+def test_quarter_spelled_qui_with_a_dash():
+    # "Quí" is the older spelling of "Quý"; a dash may stand for the slash
+    dl = parse_deadline("Quí III-2026")
+    assert (dl.due_start, dl.due_end) == ("2026-07-01", "2026-09-30")

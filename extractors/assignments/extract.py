@@ -19,7 +19,7 @@ from extractors.assignments.owner_titles import title_owners
 from extractors.assignments.roles import Role, make_ctx, parse_duty
 from extractors.fold import collapse, fold_document
 from extractors.mentions.agencies import AgencyMention, find_agencies
-from extractors.mentions.deadlines import Deadline, duty_deadline
+from extractors.mentions.deadlines import Deadline, duty_deadline, table_deadline
 from extractors.mentions.tasks import clause_end, cue_pattern, task_text
 from extractors.tables.rows import Report, TableRow
 from extractors.tables.task_table import model_task_rows
@@ -120,8 +120,11 @@ def _from_role(text: str, r: Role, time: tuple[int, int] | None = None) -> Assig
     """The record of one role; its deadline read from `time` (a labelled block's time field)
     or from the duty's own words."""
     start = r.deadline_from if r.deadline_from >= 0 else r.task_start
-    if time is not None:
-        dl = duty_deadline(text[time[0]:time[1]])
+    if time is not None:  # a time field reads like a time cell when no phrase in it is led in
+        field = text[time[0]:time[1]]
+        dl = duty_deadline(field)
+        if not (dl.due_start or dl.due_end or dl.recurrence):
+            dl = table_deadline(field.strip().rstrip(".;,").strip()) if field.strip() else dl
     else:
         dl = duty_deadline(text[start:_deadline_scope(text, start, r.duty_end)])
     return Assignment(

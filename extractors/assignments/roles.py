@@ -99,7 +99,8 @@ class Ctx:
 def _cues() -> dict[str, regex.Pattern]:
     return {
         k: regex.compile(rf"(?:{cue_pattern(k)})(?!\w)\s*,?\s*")
-        for k in ("lead_partner", "lead", "partner", "request", "lead_in", "closing")
+        for k in ("lead_partner", "lead", "partner", "request", "lead_in", "closing",
+                  "standing_role")
     }
 
 
@@ -115,6 +116,11 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
         return []  # "Trong quá trình thực hiện, nếu có khó khăn … báo cáo về Sở …" (§3)
     if cues["lead_in"].match(ctx.folded, pos):
         pos = _after_lead_in(ctx, pos, de)
+    if cues["standing_role"].match(ctx.folded, pos):
+        pos = skip_prefix(ctx.text, clause_end(ctx.text, pos, de))
+        pos += len(regex.match(r"[\s,;.:\-–]*", ctx.text[pos:de])[0])
+        if pos >= de:
+            return []
     req = cues["request"].match(ctx.folded, pos)
     if req and ctx.chain_at(req.end(), de)[0]:
         if _generic_closing(ctx, *ctx.chain_at(req.end(), de)):
@@ -237,6 +243,8 @@ def _report_to(ctx: Ctx, pos: int, d: tuple[int, int], cycle_from: int) -> list[
     de = d[1]
     rt = rf"(?<!\w)(?:{cue_pattern('report_to')})\s+"
     for m in regex.finditer(rt, ctx.folded[:de], pos=pos):
+        if _conditional(ctx, d[0], m.start()):
+            continue
         chain, after = ctx.chain_at(m.end(), de)
         de_word = regex.match(r"\s*để\s+", ctx.text[after:de])
         v = de_word and regex.match(rf"(?:{cue_pattern('report_verbs')})(?!\w)",
@@ -247,6 +255,17 @@ def _report_to(ctx: Ctx, pos: int, d: tuple[int, int], cycle_from: int) -> list[
             rows += [Role(a.canonical, "lead", ts, te, chain[0].start, *d, deadline_from=cycle_from)
                      for a in chain if a.assignable]
     return rows
+
+
+@lru_cache(maxsize=1)
+def _conditional_re() -> regex.Pattern:
+    return regex.compile(rf"(?<!\w)(?:{cue_pattern('conditional_report')})(?!\w)")
+
+
+def _conditional(ctx: Ctx, ds: int, at: int) -> bool:
+    """Whether the sentence holding `at` is the standard conditional reporting line."""
+    start = max(ctx.text.rfind(". ", ds, at), ctx.text.rfind("\n", ds, at), ds)
+    return bool(_conditional_re().search(ctx.folded, start, at))
 
 
 def _clauses(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:

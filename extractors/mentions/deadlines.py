@@ -59,7 +59,7 @@ Y = r"((?:19|20)\d\d)(?!\d)"
 _WIN = {
     "date": rf"(?:ngay\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{Y}"
     rf"|ngay\s+(\d{{1,2}})\s+thang\s+(\d{{1,2}})\s+nam\s+{Y}",
-    "quarter": rf"quy\s+([ivl1-4]{{1,3}})\s*(?:/|-|nam|\s)\s*{Y}",
+    "quarter": rf"qu[yi]\s+([ivl1-4]{{1,3}})\s*(?:/|-|nam|\s)\s*{Y}",
     "half": rf"(6)\s+thang\s+(dau|cuoi)\s+(?:nam\s+)?{Y}",
     "month": rf"thang\s+(\d{{1,2}})\s*(?:/|-|nam)\s*{Y}",
     "range": rf"(?:giai\s+doan\s+)?(?:nam\s+)?{Y}\s*[-–]+\s*(?:nam\s+)?{Y}",
