@@ -10,6 +10,7 @@ Lines with list markers, table rows and paragraphs separated by more than one bl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -73,7 +74,7 @@ def _wrapped_paragraphs(lines: list[Line]) -> Wrap | None:
     and table rows keep the line count below the half `measure_wrap` asks for): the lines a
     sentence surely runs on from (the next line opens in lower case) are mostly full (the
     rest are paragraphs' short first lines, which a web copy keeps from the page's indent)."""
-    cut = sorted(len(a.stripped) for a, b in zip(lines, lines[1:])
+    cut = sorted(len(a.stripped) for a, b in pairwise(lines)
                  if len(a.stripped) >= 20 and not b.blank and continues_lowercase(b)
                  and not is_table_row(a))
     if len(cut) < MIN_WRAPS:
