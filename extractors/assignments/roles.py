@@ -3,7 +3,10 @@
 A duty belongs to its owners (the agencies heading its numbered paragraph) unless it opens with
 its own subject. "Chủ trì, phối hợp với B, C <task>": owners lead, B and C partners.
 "Phối hợp với B <task>": owners partner, B lead. A later "; chủ trì, phối hợp với …" clause
-is a second task. "Yêu cầu A, B <task>" and "… về A để tổng hợp …" name leads anywhere.
+is a second task. "Yêu cầu A, B <task>" and "… về A để tổng hợp …" name leads anywhere. A later
+";"-part or sentence that opens with agencies and their verb is theirs ("…. Tỉnh đoàn chủ trì
+…"). No rows: a standing role ("Là cơ quan thường trực"), a generic closing ("Yêu cầu các sở,
+ngành … triển khai thực hiện Kế hoạch này"), the conditional reporting line.
 """
 
 from __future__ import annotations
@@ -122,8 +125,9 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
         if pos >= de:
             return []
     req = cues["request"].match(ctx.folded, pos)
-    if req and ctx.chain_at(req.end(), de)[0]:
-        if _generic_closing(ctx, *ctx.chain_at(req.end(), de)):
+    requested, after = ctx.chain_at(req.end(), de) if req else ([], pos)
+    if requested:
+        if _generic_closing(ctx, requested, after):
             return []
         pos = req.end()  # "Yêu cầu A, B <task>" as its own paragraph: A, B are its subjects
     subject, after = ctx.chain_at(pos, de)
