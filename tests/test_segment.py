@@ -212,3 +212,10 @@ def test_titles_a_web_copy_broke_over_lines():
     assert [h for _n, h, _lv, _label in heads(decision)] == [
         "Giao Sở Giáo dục và Đào tạo chủ trì triển khai Kế hoạch; báo cáo UBND tỉnh",
         "Quyết định này có hiệu lực thi hành kể từ ngày ký"]
+
+
+def test_a_title_ending_in_a_colon_over_lettered_items_stays_a_heading():
+    text = ("II. MỤC TIÊU\n1. Hạ tầng kỹ thuật:\na) Hạ tầng kỹ thuật xã hội: gồm 08 chỉ tiêu.\n"
+            "2. Chỉ số Nhân lực CNTT:\na) Trong các CQNN:\n- Đảm bảo 100% cán bộ.\n")
+    assert [(n, h) for n, h, _lv, _lab in heads(text)] == [
+        ("II", "MỤC TIÊU"), ("1", "Hạ tầng kỹ thuật"), ("2", "Chỉ số Nhân lực CNTT")]

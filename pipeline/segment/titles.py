@@ -58,7 +58,8 @@ def runs_on_below(lines: list[Line], i: int) -> str:
     """The line after a numbered line ending in ":" when it goes on in lower case: "2. Sở Văn
     hóa và Thể thao:" / "chủ trì tổ chức …" is one sentence a hard line break cut."""
     nxt = _next_lines(lines, i, 1)
-    if nxt and lines[i].stripped.endswith(":") and starts_lower(nxt[0].stripped):
+    if (nxt and lines[i].stripped.endswith(":") and starts_lower(nxt[0].stripped)
+            and not shapes_of(nxt[0].stripped)):  # "a) …" below opens an item, not more words
         return nxt[0].stripped
     return ""
 
