@@ -26,7 +26,7 @@ from pipeline.goldflow.spans import Utf16Offsets
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "devset"  # ../shared beside the checkout
 FIXTURES = Path("tests/fixtures/genre")
-HELDOUT = Path("tests/fixtures/heldout")
+HELDOUT = (Path("tests/fixtures/heldout"), Path("tests/fixtures/heldout2"))
 FIXTURE_TEXTS = {"assign-2023-chuyendoiso": "assign_2023_chuyendoiso.txt"}
 
 
@@ -38,8 +38,9 @@ def _gold_files() -> list[tuple[Path, Path]]:
         pairs.append((path, clean if clean.exists() else Path("corpora/raw") / f"{path.stem}.txt"))
     for path in sorted((FIXTURES / "gold").glob("*.json")):
         pairs.append((path, FIXTURES / FIXTURE_TEXTS.get(path.stem, f"{path.stem}.txt")))
-    for path in sorted((HELDOUT / "gold").glob("*.json")):
-        pairs.append((path, HELDOUT / f"{path.stem}.txt"))
+    for folder in HELDOUT:
+        for path in sorted((folder / "gold").glob("*.json")):
+            pairs.append((path, folder / f"{path.stem}.txt"))
     for folder, texts in (("gold", SHARED / "docs"), ("seedgold", SHARED.parent / "seeds")):
         for path in sorted((SHARED / folder).glob("*.json")):
             pairs.append((path, texts / json.loads(path.read_text("utf-8"))["source"]))
