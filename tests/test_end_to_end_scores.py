@@ -185,3 +185,13 @@ def test_heldout_micro_floors_and_every_id(heldout):
     assert report["documents_without_predictions"] == [] and report["unscored_predictions"] == []
     for metric, floor in HELDOUT_MICRO[name].items():
         assert _figure(report["metrics"][metric]["micro"]) >= floor, (name, metric)
+
+
+def test_no_cache_keyed_by_a_documents_texts_outlives_it():
+    # kept across a corpus they grew a process by about 0.1 MB a plan (README, Scale)
+    from extractors.mentions.agencies import _find
+    from extractors.tables.spaced_cells import _mentions
+    from pipeline.process import process_path
+
+    process_path(SEEDS[0])
+    assert _find.cache_info().currsize == 0 and _mentions.cache_info().currsize == 0

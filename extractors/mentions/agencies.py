@@ -107,6 +107,12 @@ def _central_if_prefixed(scan: Scan, body: Body) -> Body:
     return body
 
 
+def forget_texts() -> None:
+    """Drop the mentions cached for the texts read so far (one document's clauses and cells:
+    kept across documents they only grow memory with the corpus)."""
+    _find.cache_clear()
+
+
 def find_agencies(text: str, signed: dt.date | str | None = None) -> list[AgencyMention]:
     """Every agency mention in `text`, in order (module docstring). `signed`, the plan's
     signing date (a date or ISO "2025-11-24"), decides the bodies the contract names by period:

@@ -58,6 +58,13 @@ def _mentions(text: str) -> tuple[AgencyMention, ...]:
     return tuple(find_agencies(text))
 
 
+def forget_texts() -> None:
+    """Drop what the beam search cached about one document's cells (see
+    `extractors.forget_document`)."""
+    for cached in (_mentions, _fuzzy, _continues, _flipped, _score):
+        cached.cache_clear()
+
+
 def fragment_kind(text: str) -> str:
     """"stt" (a row number), "time", "agency" (starts with a name) or "task"."""
     if regex.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?", text):
