@@ -36,7 +36,8 @@ from pipeline.tempserver import prefect_api  # noqa: E402
 # the CLI's progress bar: not a flow parameter (a deployment's parameters are JSON)
 PROGRESS: ContextVar[Callable[[int], None] | None] = ContextVar("vnplan_progress", default=None)
 MAX_CHUNK = 16  # documents per task when there are many
-CHUNKS_PER_RUNNER = 4  # chunks per worker before chunks grow past one document
+CHUNKS_PER_RUNNER = 8  # chunks per worker before chunks grow past one document (an OCR
+# batch ends with one worker idle for up to a chunk: small chunks keep that tail short)
 
 
 @task(name="process_documents", persist_result=False)

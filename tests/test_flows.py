@@ -130,7 +130,7 @@ def test_a_folder_is_processed_like_the_files_in_it(corpus, tmp_path):
 
 
 @pytest.mark.parametrize(("documents", "runners", "size"), [
-    (1, 1, 1), (10, 2, 1), (60, 2, 7), (10_000, 1, 16), (10_000, 2, 16), (4, 2, 1),
+    (1, 1, 1), (10, 2, 1), (16, 2, 1), (60, 2, 3), (10_000, 1, 16), (10_000, 2, 16), (4, 2, 1),
 ])
 def test_tasks_hold_one_document_when_few_and_up_to_sixteen_when_many(documents, runners, size):
     assert chunk_size(documents, runners) == size
