@@ -138,10 +138,12 @@ class Engine:
             for match_id, s, e in hits:
                 category, label = labels[match_id]
                 found[category].setdefault(s, []).append((e, label))
+            # longest first; phrases of one span in label order, never in set order (which
+            # follows the string hash and would change the reading from one process to the next)
             for by_start in found.values():
                 for s, ends_ in by_start.items():
                     if len(ends_) > 1:
-                        by_start[s] = sorted(set(ends_), key=lambda h: -h[0])
+                        by_start[s] = sorted(set(ends_), key=lambda h: (-h[0], h[1]))
             _drop_word_starts(scan, self.words)
         scan.longest = {c: {s: hits[0] for s, hits in by_start.items()}
                         for c, by_start in found.items()}

@@ -151,15 +151,29 @@ def _provinces() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+def _heads(entries: list[dict]) -> dict[str, Head]:
+    """Head nouns by phrase. Heads are matched without case, so two entries that differ only
+    by case would be one match with two readings: refused."""
+    heads: dict[str, Head] = {}
+    seen: dict[str, str] = {}
+    for h in entries:
+        phrase = h["head"]
+        if phrase.lower() in seen:
+            raise ValueError(f"agencies.yaml: heads {seen[phrase.lower()]!r} and {phrase!r} "
+                             "differ only by case (heads match without case)")
+        seen[phrase.lower()] = phrase
+        heads[phrase] = Head(phrase, h["type"], bool(h.get("bare") or h.get("place")),
+                             bool(h.get("place")), bool(h.get("lower")), bool(h.get("of_body")))
+    return heads
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded once per process."""
     data = load_yaml(DATA.read_text(encoding="utf-8"))
     local, groups, ends, places = (data["local_government"], data["groups"], data["name_ends"],
                                    data["places"])
-    heads = {h["head"]: Head(h["head"], h["type"], bool(h.get("bare") or h.get("place")),
-                             bool(h.get("place")), bool(h.get("lower")), bool(h.get("of_body")))
-             for h in data["heads"]}
+    heads = _heads(data["heads"])
     levels = {noun: key for key, nouns in local["levels"].items() for noun in nouns}
     place_words = places["province"] + places["city"] + places["local"]
     hard = tuple(ends["hard"]) + _roles(ends["roles_hard"])
