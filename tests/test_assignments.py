@@ -252,3 +252,20 @@ def test_a_time_field_holding_only_a_period_dates_the_block():
     got = extract_assignments(text, segment(text), DocumentMeta())
     assert [(a.agency, a.due_start, a.due_end) for a in got] == [
         ("UBND cấp huyện", "2019-01-01", "2021-12-31")]
+
+
+def test_who_carries_out_a_numbered_task_leads_and_partners_it():
+    # an annual plan's numbered tasks, each followed by "Đơn vị thực hiện" and "Thời gian"
+    # lines; the "thực hiện" field names both roles as a table's lead cell does
+    text = ("II. NHIỆM VỤ\n\n1. Tổ chức ít nhất 20 hội nghị phổ biến luật mới cho cán bộ chủ "
+            "chốt cấp tỉnh, cấp huyện.\n\nĐơn vị thực hiện: Sở Tư pháp chủ trì, phối hợp với các "
+            "sở, ban, ngành tỉnh.\n\nThời gian: Quý II/2016.\n\n2. Phổ biến pháp luật cho người bị "
+            "tạm giữ, tạm giam.\n\nĐơn vị thực hiện: Công an tỉnh.\n\nThời gian: Hằng quý.\n")
+    got = extract_assignments(text, segment(text), DocumentMeta())
+    first = ("Tổ chức ít nhất 20 hội nghị phổ biến luật mới cho cán bộ chủ chốt cấp tỉnh, "
+             "cấp huyện")
+    assert {(a.agency, a.role, a.task, a.due_end or a.recurrence) for a in got} == {
+        ("Sở Tư pháp", "lead", first, "2016-06-30"),
+        ("Các sở, ban, ngành", "partner", first, "2016-06-30"),
+        ("Công an tỉnh", "lead", "Phổ biến pháp luật cho người bị tạm giữ, tạm giam",
+         "quarterly")}

@@ -24,7 +24,7 @@ import regex
 from extractors.assignments.duties import duties
 from extractors.assignments.roles import Ctx, Role, parse_duty
 from extractors.mentions.agencies import AgencyMention
-from extractors.tables.columns import column_kind
+from extractors.tables.columns import column_kind, partners_from
 from pipeline.model import Section
 
 # a label opens a line (after a list marker) and ends at its colon: "b) Đơn vị chủ trì:"
@@ -110,15 +110,14 @@ def _agencies(ctx: Ctx, f: _Field | None) -> list[AgencyMention]:
 
 def block_roles(ctx: Ctx, block: Block) -> list[Role]:
     """Role rows of one block: each duty of its task field for each lead and partner."""
-    leads = _agencies(ctx, block.fields.get("lead"))
-    partners = _agencies(ctx, block.fields.get("partner"))
+    leads, partners = _roles_of_fields(ctx, block)
     if not leads and not partners:
         return []
     task = block.fields.get("task") or _unlabelled_task(ctx.text, block)
     if task is not None and ctx.text[task.start:task.end].strip():
         spans = duties(ctx.text, task.start, task.end)
     elif block.section is not None:
-        spans = [(block.section.heading_start, block.section.heading_end)]
+        spans = [(_title_start(ctx.text, block.section), block.section.heading_end)]
     else:
         return []
     out: list[Role] = []
@@ -130,6 +129,28 @@ def block_roles(ctx: Ctx, block: Block) -> list[Role]:
                     out.append(Role(a.canonical, role, ts, te, ts, ds, de,
                                     deadline_from=_time_start(block)))
     return out
+
+
+def _roles_of_fields(ctx: Ctx, block: Block) -> tuple[list[AgencyMention], list[AgencyMention]]:
+    """Leads and partners of the block; a lead field that goes on to name partners ("Đơn vị
+    thực hiện: Sở Tư pháp chủ trì, phối hợp với các sở, ban, ngành") gives both, as a table's
+    lead cell does."""
+    lead = block.fields.get("lead")
+    leads = _agencies(ctx, lead)
+    partners = _agencies(ctx, block.fields.get("partner"))
+    split = partners_from(ctx.text, lead.start, lead.end) if lead else None
+    if split is not None:
+        partners = [m for m in leads if m.start > split] + partners
+        leads = [m for m in leads if m.start <= split]
+    return leads, partners
+
+
+def _title_start(text: str, sec: Section) -> int:
+    """Where a section's title starts after its number: the task of a block under "3. Cập nhật
+    văn bản …" is the sentence, not "3"."""
+    marker = regex.match(rf"[\s*]*{regex.escape(sec.number)}[.):]?(?=\s)",
+                         text[sec.heading_start:sec.heading_end]) if sec.number else None
+    return sec.heading_start + marker.end() if marker else sec.heading_start
 
 
 def _unlabelled_task(text: str, block: Block) -> _Field | None:

@@ -23,6 +23,7 @@ from pipeline.yamldata import load_yaml
 DATA = Path(__file__).parents[1] / "data" / "table_columns.yaml"
 COLUMN_KINDS = ("stt", "task", "lead", "partner", "time", "other")
 
+_PARTNER_CUE = regex.compile(r"phoi\s+hop")
 _STT = regex.compile(r"^\s*(?:\d{1,3}|[IVXL]{1,5}|[a-zđ])\s*[.)]?\s*$")
 _SQUEEZE = regex.compile(r"[\s\-–_/.,:()]+")
 _AGENCY_SHARE = 0.5  # share of a column's filled cells that must name an agency
@@ -39,6 +40,14 @@ def squeeze(text: str) -> str:
 def table_data() -> dict:
     """The column vocabulary and task lead-ins, loaded once."""
     return load_yaml(DATA.read_text(encoding="utf-8"))
+
+
+def partners_from(text: str, start: int, end: int) -> int | None:
+    """Where a lead cell or field goes on to name partners, if it does: a column or field of
+    who carries a task out ("Đơn vị thực hiện") holds both roles, "Sở Tư pháp chủ trì, phối
+    hợp với các sở, ban, ngành tỉnh", and the bodies after "phối hợp" partner the task."""
+    m = _PARTNER_CUE.search(fold(text[start:end]))
+    return start + m.start() if m else None
 
 
 def skip_lead_in(text: str, start: int, end: int) -> int:

@@ -14,7 +14,7 @@ from extractors.fold import fold
 from extractors.mentions.agencies import AgencyMention, canonical_name, find_agencies
 from extractors.mentions.deadlines import parse_deadline
 from extractors.mentions.tasks import clause_end
-from extractors.tables.columns import column_kind, skip_lead_in
+from extractors.tables.columns import column_kind, partners_from, skip_lead_in
 from extractors.tables.flat_tables import flat_rows
 from extractors.tables.rows import Cell, Report, TableRow, guarded
 
@@ -145,9 +145,8 @@ def to_task_row(text: str, cells: dict[str, list[Cell]], mentions: list[AgencyMe
     leads = _agencies(text, cells.get("lead", []), mentions)
     partners = _agencies(text, cells.get("partner", []), mentions)
     for c in cells.get("lead", []):
-        cue = regex.search(r"phoi\s+hop", fold(text[c.start:c.end]))
-        if cue:
-            split = c.start + cue.start()
+        split = partners_from(text, c.start, c.end)
+        if split is not None:
             partners = [a for a in leads if a[1] > split] + partners
             leads = [a for a in leads if a[1] <= split]
     if not leads and not partners:
