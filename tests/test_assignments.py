@@ -269,3 +269,21 @@ def test_who_carries_out_a_numbered_task_leads_and_partners_it():
         ("Các sở, ban, ngành", "partner", first, "2016-06-30"),
         ("Công an tỉnh", "lead", "Phổ biến pháp luật cho người bị tạm giữ, tạm giam",
          "quarterly")}
+
+
+def test_task_sections_give_the_duties_whose_sentence_names_the_doer():
+    # duties count wherever they stand (ANNOTATION §3): a task section that hands out work in
+    # its sentences, an abbreviation defined in brackets after a name
+    text = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n\n1. Hoàn thiện cơ chế, chính sách\n\nSở Khoa học và "
+            "Công nghệ (sau đây viết tắt là Sở KH&CN) chủ trì, phối hợp với Sở Tư pháp rà soát "
+            "chính sách hỗ trợ khởi nghiệp; Sở Tài chính hướng dẫn cơ chế sử dụng ngân sách. "
+            "Hoàn thiện quy chế quản lý quỹ.\n\n2. Phát triển nguồn nhân lực\n\nSở Nội vụ phối "
+            "hợp bồi dưỡng kiến thức cho công chức.\n\nIV. KINH PHÍ THỰC HIỆN\n\nDoanh nghiệp "
+            "viễn thông, tổ chức bảo đảm kinh phí thực hiện các nhiệm vụ do mình triển khai.\n")
+    got = {(a.agency, a.role, a.task)
+           for a in extract_assignments(text, segment(text), DocumentMeta())}
+    assert got == {
+        ("Sở Khoa học và Công nghệ", "lead", "rà soát chính sách hỗ trợ khởi nghiệp"),
+        ("Sở Tư pháp", "partner", "rà soát chính sách hỗ trợ khởi nghiệp"),
+        ("Sở Tài chính", "lead", "hướng dẫn cơ chế sử dụng ngân sách"),
+        ("Sở Nội vụ", "partner", "bồi dưỡng kiến thức cho công chức")}

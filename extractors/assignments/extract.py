@@ -17,6 +17,7 @@ from extractors.assignments.labelled import block_roles, claimed, find_blocks, t
 from extractors.assignments.merge_rows import dedupe, merge
 from extractors.assignments.owner_titles import title_owners
 from extractors.assignments.roles import Role, make_ctx, parse_duty
+from extractors.assignments.task_sections import task_section_roles
 from extractors.fold import collapse, fold_document
 from extractors.mentions.agencies import AgencyMention, find_agencies
 from extractors.mentions.deadlines import Deadline, duty_deadline, table_deadline
@@ -39,7 +40,8 @@ def extract_assignments(
     ctx = make_ctx(text, mentions)
     labelled = find_blocks(text, sections)
     taken = claimed(labelled)
-    duty_recs = [_from_role(text, r) for r in _roles(ctx, sections)
+    skip = taken + [(t.start, t.end) for t in tables or []]
+    duty_recs = [_from_role(text, r) for r in _roles(ctx, sections, skip)
                  if not any(a <= r.ev_start < b for a, b in taken)]
     for block in labelled:
         span = time_span(block)
@@ -69,13 +71,16 @@ def _title_deadline(sections: list[Section], at: int, own: Deadline) -> Deadline
     return own
 
 
-def _roles(ctx, sections: list[Section]) -> list[Role]:
+def _roles(ctx, sections: list[Section], skip: list[tuple[int, int]]) -> list[Role]:
+    """Roles of the implementation sections, of "giao A chủ trì" sentences elsewhere, and of
+    the task sections' sentences that name their doer (outside `skip`: blocks and tables)."""
     out: list[Role] = []
     regions = tcth_regions(ctx.text, sections)
     for rs, re_ in regions:
         for blk in blocks(ctx.text, rs, re_):
             out += _block_roles(ctx, blk.start, blk.end)
-    return out + assigned_roles(ctx, regions)
+    return (out + assigned_roles(ctx, regions)
+            + task_section_roles(ctx, sections, regions + skip))
 
 
 _GIAO = regex.compile(r"[\s*]*(?:Giao|Yêu cầu|Đề nghị)\s+")

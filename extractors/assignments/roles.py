@@ -132,7 +132,8 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
         pos = req.end()  # "Yêu cầu A, B <task>" as its own paragraph: A, B are its subjects
     subject, after = ctx.chain_at(pos, de)
     if any(a.assignable for a in subject):
-        owners, ev, pos = subject, subject[0].start, skip_prefix(ctx.text, after)
+        owners, ev = subject, subject[0].start
+        pos = skip_prefix(ctx.text, _after_aside(ctx.text, after, de))
     rows, first_end = _first_task(ctx, pos, de, owners, ev, (ds, de))
     rows += _secondary(ctx, ds, de, first_end, owners, ev)
     rows += _verb_parts(ctx, first_end, de, owners, ev, (ds, de))
@@ -327,7 +328,7 @@ def _verb_parts(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
     rows: list[Role] = []
     if not owners:
         return rows
-    for at in _part_starts(ctx, pos, de):
+    for at in part_starts(ctx, pos, de):
         ts = skip_prefix(ctx.text, at)
         if (ts >= de or _read_elsewhere().match(ctx.folded, ts)
                 or ctx.chain_at(ts, de)[0]):
@@ -340,7 +341,7 @@ def _verb_parts(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
 _PART_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})")
 
 
-def _part_starts(ctx: Ctx, pos: int, de: int) -> list[int]:
+def part_starts(ctx: Ctx, pos: int, de: int) -> list[int]:
     """Where the ";"-parts and sentences after `pos` start (outside brackets)."""
     starts, depth = [], 0
     for i in range(pos, de):
@@ -358,20 +359,35 @@ def _subject_parts(ctx: Ctx, pos: int, de: int) -> list[Role]:
     """"…. Tỉnh đoàn chủ trì thực hiện …; Hội Liên hiệp Phụ nữ tỉnh duy trì …": a part of a
     duty that opens with agencies and then their verb or role is their own duty, not the
     owners' (a run-on paragraph that hands out work body by body)."""
+    return subject_parts(ctx, part_starts(ctx, pos, de), de)
+
+
+def subject_parts(ctx: Ctx, starts: list[int], de: int) -> list[Role]:
+    """Role rows of the parts starting at `starts` (up to `de`) that open with agencies and
+    then their role cue or verb: "Sở Tài chính hướng dẫn …", "Sở Kế hoạch và Đầu tư (Sở
+    KH&ĐT) chủ trì …" (a bracket after the names, an abbreviation they define, is skipped)."""
     rows: list[Role] = []
-    starts = _part_starts(ctx, pos, de)
     for k, at in enumerate(starts):
         ts = skip_prefix(ctx.text, at)
         chain, after = ctx.chain_at(ts, de)
         if not any(a.assignable for a in chain) or chain[0].start != ts:
             continue
         end = starts[k + 1] - 1 if k + 1 < len(starts) else de
-        rest = skip_prefix(ctx.text, after)
+        rest = skip_prefix(ctx.text, _after_aside(ctx.text, after, end))
         opens = (_read_elsewhere().match(ctx.folded, rest)
                  or _opens_with_verb(" ".join(ctx.text[rest:min(end, rest + 60)].split()[:4])))
         if opens and rest < end:
             rows += parse_duty(ctx, ts, end, chain, ts)
     return rows
+
+
+_ASIDE = regex.compile(r"\s*\([^()\n]{1,80}\)")
+
+
+def _after_aside(text: str, pos: int, end: int) -> int:
+    """Past a bracket at `pos` ("(sau đây viết tắt là Sở KH&CN)"), if one closes before `end`."""
+    m = _ASIDE.match(text, pos, end)
+    return m.end() if m else pos
 
 
 def _ws(text: str, i: int) -> int:
