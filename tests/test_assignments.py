@@ -287,3 +287,32 @@ def test_task_sections_give_the_duties_whose_sentence_names_the_doer():
         ("Sở Tư pháp", "partner", "rà soát chính sách hỗ trợ khởi nghiệp"),
         ("Sở Tài chính", "lead", "hướng dẫn cơ chế sử dụng ngân sách"),
         ("Sở Nội vụ", "partner", "bồi dưỡng kiến thức cho công chức")}
+
+
+def test_roles_named_in_a_sentence_hold_for_its_later_parts():
+    # "A chủ trì, phối hợp với B <task>; <task 2>; tổng hợp, báo cáo …": B partners every
+    # ";"-part; "tổng hợp, báo cáo" opens with verbs; a new sentence's cycle is its own
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Du lịch: chủ trì, phối hợp với các sở, ngành tổ "
+            "chức triển khai Kế hoạch; xây dựng Chương trình xúc tiến du lịch trước ngày "
+            "31/01/2024; tổng hợp, báo cáo UBND tỉnh kết quả thực hiện. Định kỳ hằng quý kiểm "
+            "tra các khu du lịch.\n\n2. Sở Nội vụ: Phối hợp với Công an tỉnh quản lý dịch vụ "
+            "đưa người lao động đi làm việc ở nước ngoài; xử lý các hành vi tuyển dụng trái "
+            "phép.\n")
+    got = {(a.agency, a.role, a.task, a.due_end, a.recurrence)
+           for a in extract_assignments(text, segment(text), DocumentMeta())}
+    plan, program, report = ("tổ chức triển khai Kế hoạch",
+                             "xây dựng Chương trình xúc tiến du lịch trước ngày 31/01/2024",
+                             "tổng hợp, báo cáo UBND tỉnh kết quả thực hiện")
+    services = "quản lý dịch vụ đưa người lao động đi làm việc ở nước ngoài"
+    hiring = "xử lý các hành vi tuyển dụng trái phép"
+    assert got == {
+        ("Sở Du lịch", "lead", plan, None, None),
+        ("Các sở, ban, ngành", "partner", plan, None, None),
+        ("Sở Du lịch", "lead", program, "2024-01-31", None),
+        ("Các sở, ban, ngành", "partner", program, "2024-01-31", None),
+        ("Sở Du lịch", "lead", report, None, None),
+        ("Các sở, ban, ngành", "partner", report, None, None),
+        ("Sở Nội vụ", "partner", services, None, None),
+        ("Công an tỉnh", "lead", services, None, None),
+        ("Sở Nội vụ", "partner", hiring, None, None),
+        ("Công an tỉnh", "lead", hiring, None, None)}

@@ -149,7 +149,8 @@ def _deadline_scope(text: str, start: int, end: int) -> int:
     """Where a task's time words stop: at a ";" that opens a clause with its own verb
     ("…; Hàng năm đánh giá kết quả…" is a later task's cycle), but not at one that only says when
     the task is due ("; hoàn thành trước 30/6"). A "," does not stop it: "…, tổng hợp vào dự
-    toán ngân sách hàng năm" still gives the duty its yearly cycle (examples/README 8.d)."""
+    toán ngân sách hàng năm" still gives the duty its yearly cycle (examples/README 8.d). A new
+sentence is a later duty too ("… trước ngày 31/01/2024. Định kỳ hằng quý tổng hợp …")."""
     done = _completion_clause()
     folded = fold_document(text)
     depth = 0
@@ -158,7 +159,13 @@ def _deadline_scope(text: str, start: int, end: int) -> int:
         depth += ch in "([" and 1 or (-1 if ch in ")]" and depth else 0)
         if ch == ";" and not depth and not done.match(folded, i + 1):
             return i
+        if ch == "." and not depth and _NEW_SENTENCE.match(text, i + 1) \
+                and not done.match(folded, i + 1):
+            return i
     return end
+
+
+_NEW_SENTENCE = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
 
 
 def _from_row(text: str, row: TableRow) -> list[Assignment]:

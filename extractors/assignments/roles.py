@@ -135,8 +135,9 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
         owners, ev = subject, subject[0].start
         pos = skip_prefix(ctx.text, _after_aside(ctx.text, after, de))
     rows, first_end = _first_task(ctx, pos, de, owners, ev, (ds, de))
+    first = list(rows)
     rows += _secondary(ctx, ds, de, first_end, owners, ev)
-    rows += _verb_parts(ctx, first_end, de, owners, ev, (ds, de))
+    rows += _verb_parts(ctx, first_end, de, owners, ev, (ds, de), first)
     rows += _subject_parts(ctx, first_end, de)
     return rows + _report_to(ctx, pos, (ds, de), pos)
 
@@ -318,23 +319,35 @@ def _opens_with_verb(words: str) -> bool:
 
     with _TAGGER_LOCK:
         tagged = pos_tag(words)
-    return bool(tagged) and tagged[0][1] == "V"
+    tags = [tag for _, tag in tagged]
+    # a word listed before a verb is one of the verbs: "tổng hợp, báo cáo UBND tỉnh …" (the
+    # tagger reads "tổng hợp" alone as an adjective)
+    return tags[:1] == ["V"] or tags[:3] == [tags[0], "CH", "V"] and tagged[1][0] == ","
 
 
-def _verb_parts(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
+def _verb_parts(ctx: Ctx, pos: int, de: int, owners, ev: int, d,
+                first: list[Role]) -> list[Role]:
     """"…; gắn kết …; tăng cường kiểm tra …", "…. Hướng dẫn …": each ";"-part or sentence of
     a duty that opens with a verb of its own is another duty of its owners (ANNOTATION §3: one
-    record per duty)."""
+    record per duty). A ";"-part in the first task's sentence keeps the roles that sentence
+    named ("A chủ trì, phối hợp với B <task>; <task 2>": B partners task 2 as well, as roles
+    named at an item's head hold for each of its duties); after a full stop the owners lead."""
     rows: list[Role] = []
     if not owners:
         return rows
+    same_sentence = True
     for at in part_starts(ctx, pos, de):
+        same_sentence = same_sentence and ctx.text[at - 1] == ";"
         ts = skip_prefix(ctx.text, at)
         if (ts >= de or _read_elsewhere().match(ctx.folded, ts)
                 or ctx.chain_at(ts, de)[0]):
             continue
         if _opens_with_verb(" ".join(ctx.text[ts:min(de, ts + 60)].split()[:4])):
-            rows += _rows(owners, "lead", ts, clause_end(ctx.text, ts, de), ev, d)
+            te = clause_end(ctx.text, ts, de)
+            if same_sentence and first:
+                rows += [Role(r.agency, r.role, ts, te, r.ev_start, *d) for r in first]
+            else:
+                rows += _rows(owners, "lead", ts, te, ev, d)
     return rows
 
 

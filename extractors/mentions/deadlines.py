@@ -170,7 +170,8 @@ def find_deadlines(text: str) -> list[DeadlineMention]:
     for m in _finder().finditer(folded):
         phrase = text[m.start():m.end()]
         dl = parse_deadline(phrase)
-        dated = bool(dl.due_start or dl.due_end) and not _plan_horizon(folded, m.start())
+        dated = bool(dl.due_start or dl.due_end) and (
+            _DUE_BY.match(folded, m.start()) or not _plan_horizon(folded, m.start()))
         cycle = dl.recurrence and recurrence_of(text[: m.end()][-60:]) == dl.recurrence
         if dated or cycle:
             out.append(DeadlineMention(m.start(), m.end(), dl))
@@ -180,6 +181,11 @@ def find_deadlines(text: str) -> list[DeadlineMention]:
 @lru_cache(maxsize=1)
 def _plan_names() -> regex.Pattern:
     return regex.compile(rf"(?<!\w)(?:{_alt(_data()['plan_names'])})(?!\w)")
+
+
+# "trước ngày 31/01/2024", "chậm nhất …": a day something is due by, never a plan's horizon
+# ("Chương trình xúc tiến du lịch trình UBND tỉnh trước ngày 31/01/2024")
+_DUE_BY = regex.compile(r"(?:hoan thanh\s+)?(?:truoc|cham nhat|han chot|khong muon hon)(?!\w)")
 
 
 def _plan_horizon(folded: str, at: int) -> bool:
