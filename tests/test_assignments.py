@@ -316,3 +316,13 @@ def test_roles_named_in_a_sentence_hold_for_its_later_parts():
         ("Công an tỉnh", "lead", services, None, None),
         ("Sở Nội vụ", "partner", hiring, None, None),
         ("Công an tỉnh", "lead", hiring, None, None)}
+
+
+def test_a_sentence_opening_with_its_time_is_a_duty_dated_by_it():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp "
+            "với các sở, ban, ngành tổ chức triển khai thực hiện Kế hoạch. Định kỳ hằng quý tổng "
+            "hợp, báo cáo Chủ tịch UBND tỉnh kết quả thực hiện.\n")
+    got = {(a.agency, a.role, a.task, a.recurrence)
+           for a in extract_assignments(text, segment(text), DocumentMeta())}
+    assert ("Sở Văn hóa, Thể thao và Du lịch", "lead",
+            "tổng hợp, báo cáo Chủ tịch UBND tỉnh kết quả thực hiện", "quarterly") in got

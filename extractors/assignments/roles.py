@@ -19,6 +19,7 @@ import regex
 
 from extractors.fold import fold
 from extractors.mentions.agencies import AgencyMention
+from extractors.mentions.deadlines import find_deadlines
 from extractors.mentions.tasks import clause_end, cue_pattern, roles_data, skip_prefix
 
 
@@ -342,13 +343,26 @@ def _verb_parts(ctx: Ctx, pos: int, de: int, owners, ev: int, d,
         if (ts >= de or _read_elsewhere().match(ctx.folded, ts)
                 or ctx.chain_at(ts, de)[0]):
             continue
-        if _opens_with_verb(" ".join(ctx.text[ts:min(de, ts + 60)].split()[:4])):
-            te = clause_end(ctx.text, ts, de)
+        vs = _after_time(ctx.text, ts, de)
+        if _opens_with_verb(" ".join(ctx.text[vs:min(de, vs + 60)].split()[:4])):
+            te = clause_end(ctx.text, vs, de)
             if same_sentence and first:
-                rows += [Role(r.agency, r.role, ts, te, r.ev_start, *d) for r in first]
+                rows += [Role(r.agency, r.role, vs, te, r.ev_start, *d, deadline_from=ts)
+                         for r in first]
             else:
-                rows += _rows(owners, "lead", ts, te, ev, d)
+                rows += [Role(a.canonical, "lead", vs, te, ev, *d, deadline_from=ts)
+                         for a in owners if a.assignable]
     return rows
+
+
+def _after_time(text: str, ts: int, de: int) -> int:
+    """Past a time phrase that opens a part ("Định kỳ hằng quý tổng hợp, báo cáo …",
+    "Hằng năm, rà soát …"): the duty is the verb after it, the time its deadline."""
+    found = find_deadlines(text[ts:min(de, ts + 60)])
+    if not found or found[0].start != 0:
+        return ts
+    m = regex.match(r"[\s,]*", text[ts + found[0].end:de])
+    return ts + found[0].end + (m.end() if m else 0)
 
 
 _PART_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})")
