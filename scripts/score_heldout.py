@@ -3,7 +3,7 @@
     .venv/bin/python scripts/score_heldout.py [--set heldout|heldout2] [--report DIR]
 
 The plans were written in the genre by the team, for first-look measurement: nothing in the
-pipeline may be tuned on them (tests/fixtures/heldout/README.md, tests/fixtures/heldout2/README.md).
+pipeline may be tuned on them (tests/fixtures/heldout/README.md, tests/fixtures/heldout2/README.md, tests/fixtures/heldout3/README.md).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pipeline.score.corpus import score_documents  # noqa: E402
 from pipeline.score.summary import summary_text  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-SETS = ("heldout", "heldout2")
+SETS = ("heldout", "heldout2", "heldout3")
 
 
 def main(argv: list[str] | None = None) -> int:
