@@ -1,9 +1,10 @@
 """Score a held-out set of plans of other policy domains (tests/fixtures/<set>), in this process.
 
-    .venv/bin/python scripts/score_heldout.py [--set heldout|heldout2] [--report DIR]
+    .venv/bin/python scripts/score_heldout.py [--set heldout|heldout2|heldout3] [--report DIR]
 
 The plans were written in the genre by the team, for first-look measurement: nothing in the
-pipeline may be tuned on them (tests/fixtures/heldout/README.md, tests/fixtures/heldout2/README.md, tests/fixtures/heldout3/README.md).
+pipeline may be tuned on a set before its first look is recorded (the README of each set in
+tests/fixtures/heldout*/).
 """
 
 from __future__ import annotations

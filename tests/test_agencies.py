@@ -168,3 +168,20 @@ def test_mentions_do_not_depend_on_the_string_hash():
         return subprocess.run([sys.executable, "-c", _MENTIONS_OF_EVERY_PLAN], cwd=root, env=env,
                               capture_output=True, text=True, check=True).stdout
     assert digest(1) == digest(12) == digest(13)
+
+
+def test_divisions_of_a_department_are_agencies():
+    # a department's own plan hands duties to its divisions (Phòng …); "Phòng, chống" is none
+    assert names("Phòng Giáo dục Trung học - Chủ trì, phối hợp với Phòng Khảo thí và Kiểm định "
+                 "chất lượng giáo dục, Phòng Kế hoạch - Tài chính hướng dẫn") == [
+        "Phòng Giáo dục Trung học", "Phòng Khảo thí và Kiểm định chất lượng giáo dục",
+        "Phòng Kế hoạch - Tài chính"]
+    assert names("Phòng, chống ma túy là nhiệm vụ của cả hệ thống chính trị") == []
+
+
+def test_a_body_of_every_district_is_named_by_its_level():
+    # the field abbreviation comes from the gazetteer's own "Sở GDĐT"; "các huyện, thị xã, thành
+    # phố" after a name is its level, as for the committees
+    assert names("Phòng GDĐT các huyện, thị xã, thành phố xây dựng kế hoạch") == [
+        "Phòng Giáo dục và Đào tạo cấp huyện"]
+    assert names("Trung tâm Y tế các huyện, thành phố chủ trì") == ["Trung tâm Y tế cấp huyện"]

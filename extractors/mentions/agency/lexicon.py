@@ -114,6 +114,22 @@ def _department_fields(data: dict) -> dict[str, str]:
     return out
 
 
+def _field_abbreviations(data: dict) -> dict[str, str]:
+    """The abbreviations of what departments do, from the gazetteer's own aliases: "Sở GDĐT"
+    beside "Sở Giáo dục và Đào tạo" makes "GDĐT" read "Giáo dục và Đào tạo" after any head
+    ("Phòng GDĐT", "Trung tâm GDĐT"); the table's own entries come first."""
+    out: dict[str, str] = {}
+    for entry in data["entries"]:
+        head, _, field = entry["canonical"].partition(" ")
+        if entry["type"] != "so" or head != "Sở":
+            continue
+        for alias in entry["aliases"]:
+            short = alias.partition(" ")[2] if alias.startswith("Sở ") else ""
+            if short and " " not in short and not any(c.islower() for c in short):
+                out.setdefault(short, field)
+    return {**out, **data["abbreviations"]}
+
+
 def _roles(keys: list[str]) -> tuple[str, ...]:
     roles = roles_data()
     return tuple(phrase for key in keys for phrase in roles[key])
@@ -198,6 +214,6 @@ def lexicon() -> Lexicon:
         city_words=tuple(places["city"]), local_words=tuple(places["local"]),
         area_words=tuple(places["area"]),
         central_cities=frozenset(fold(c) for c in places["central_cities"]),
-        provinces=_provinces(), abbreviations=dict(data["abbreviations"]),
+        provinces=_provinces(), abbreviations=_field_abbreviations(data),
         words=_words(syllables), department_fields=_department_fields(data),
     )

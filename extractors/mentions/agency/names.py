@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from extractors.fold import fold
 from extractors.mentions.agency.engine import Scan
 from extractors.mentions.agency.lexicon import Head, Lexicon
+from extractors.mentions.agency.local import read_plural_levels
 from extractors.mentions.agency.places import (
     Place,
     place_at,
@@ -155,7 +156,8 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
         joined = scan.words[i - 1] in JOINERS or scan.words[i - 1] in (",", "và")
         if scan.breaks_line(i) and scan.cap(i) and not joined and not place_at(scan, i, lex):
             break
-        place = place_at(scan, i, lex) or (None if joined else _province_closes(scan, i, lex))
+        place = (place_at(scan, i, lex) or _levels_close(scan, i, lex)
+                 or (None if joined else _province_closes(scan, i, lex)))
         if place:
             return Name(hs, place.end, core_end, place)
         if starts_body(scan, i):
@@ -176,6 +178,16 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
                 return Name(hs, place.end if place else core_end, core_end, place)
         i = nxt
     return _closed(scan, Name(hs, core_end, core_end, None), he, lex)
+
+
+def _levels_close(scan: Scan, i: int, lex: Lexicon) -> Place | None:
+    """"các huyện, thị xã, thành phố" after a name: the body of every district, named by its
+    level as the committees are ("Phòng GDĐT các huyện, thị xã, thành phố" is "Phòng Giáo dục
+    và Đào tạo cấp huyện", like "UBND cấp huyện")."""
+    body = read_plural_levels(scan, i, lex)
+    if body is None or len(body.names) != 1:
+        return None
+    return Place(body.end, body.names[0].removeprefix("UBND "), False)
 
 
 def _province_closes(scan: Scan, i: int, lex: Lexicon) -> Place | None:
