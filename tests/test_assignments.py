@@ -328,3 +328,21 @@ def test_a_sentence_opening_with_its_time_is_a_duty_dated_by_it():
            for a in extract_assignments(text, segment(text), DocumentMeta())}
     assert ("Sở Văn hóa, Thể thao và Du lịch", "lead",
             "tổng hợp, báo cáo Chủ tịch UBND tỉnh kết quả thực hiện", "quarterly") in got
+
+
+def test_each_lettered_task_owns_the_labelled_lines_below_it():
+    # lettered tasks, each followed at once by its own "Đơn vị chủ trì / phối hợp / Thời gian"
+    text = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n\n2. Mở rộng đối tượng tham gia\n\n"
+            "a) Rà soát dữ liệu doanh nghiệp đăng ký thành lập mới.\n"
+            "Đơn vị chủ trì: Bảo hiểm xã hội tỉnh.\nĐơn vị phối hợp: Cục Thuế tỉnh.\n"
+            "Thời gian thực hiện: Định kỳ 6 tháng một lần.\n\n"
+            "b) Tổ chức thu bảo hiểm xã hội tự nguyện qua đại lý thu.\n"
+            "Đơn vị chủ trì: Bưu điện tỉnh.\nĐơn vị phối hợp: Bảo hiểm xã hội tỉnh.\n"
+            "Thời gian thực hiện: Thường xuyên.\n")
+    got = {(a.agency, a.role, a.task)
+           for a in extract_assignments(text, segment(text), DocumentMeta())}
+    first = "Rà soát dữ liệu doanh nghiệp đăng ký thành lập mới"
+    second = "Tổ chức thu bảo hiểm xã hội tự nguyện qua đại lý thu"
+    assert got == {("Bảo hiểm xã hội tỉnh", "lead", first), ("Cục Thuế tỉnh", "partner", first),
+                   ("Bưu điện tỉnh", "lead", second),
+                   ("Bảo hiểm xã hội tỉnh", "partner", second)}

@@ -65,14 +65,40 @@ def _labels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _boundaries(sections: list[Section]) -> list[int]:
-    """Where a heading or numbered paragraph starts: a block never runs past one."""
-    return sorted(s.start for s in sections if s.kind in ("heading", "paragraph"))
+def _owners(text: str, sections: list[Section]) -> list[Section]:
+    """The sections a block can belong to: headings, numbered paragraphs, and list items that
+    hold a task ("a) Tham mưu …" right above its "Đơn vị chủ trì" lines), not the items that
+    are labels themselves ("b) Cơ quan thực hiện:", "- Đơn vị chủ trì: …")."""
+    def is_label(s: Section) -> bool:
+        line = text.rfind("\n", 0, s.heading_start) + 1
+        return bool(_labels(text, line, s.heading_end))
+
+    return [s for s in sections if s.kind in ("heading", "paragraph")
+            or s.kind == "item" and not is_label(s) and _labels_below(text, s.heading_end)]
+
+
+# a field label opening the line below an item, unlettered ("Đơn vị chủ trì:", "- Thời gian:")
+_LABEL_BELOW = regex.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-–•+][ \t]*)?[ \t*]*"
+                             r"(?P<label>\p{Lu}[\p{L} ,/]{2,40}?)[ \t*]*:(?![/\d])")
+
+
+def _labels_below(text: str, pos: int) -> bool:
+    """Whether field labels start on the line after `pos`: an item followed by its own "Đơn vị
+    chủ trì" lines holds a task, while a bullet of a task field ("a) Nhiệm vụ:" / "- Triển
+    khai …" / "- Phối hợp …") or an item followed by "b) Cơ quan thực hiện:" does not."""
+    m = _LABEL_BELOW.match(text, pos)
+    return bool(m and column_kind(m["label"]))
+
+
+def _boundaries(owners: list[Section]) -> list[int]:
+    """Where an owner starts: a block never runs past one."""
+    return sorted(s.start for s in owners)
 
 
 def find_blocks(text: str, sections: list[Section]) -> list[Block]:
     """Every labelled block of the text with at least a lead or partner field."""
-    bounds = _boundaries(sections) + [len(text)]
+    owners = _owners(text, sections)
+    bounds = _boundaries(owners) + [len(text)]
     labels = _labels(text, 0, len(text))
     blocks: list[Block] = []
     current: Block | None = None
@@ -81,7 +107,7 @@ def find_blocks(text: str, sections: list[Section]) -> list[Block]:
         stop = min([b for b in bounds if b > cs] + [nxt])
         if not text[cs:stop].strip(" \t\n-–•+*"):
             continue  # a label over labels ("b) Cơ quan thực hiện:" above "- Đơn vị chủ trì:")
-        owner = _owner(sections, ls)
+        owner = _owner(owners, ls)
         fresh = current is None or kind in current.fields or owner is not current.section \
             or any(current.start < b <= ls for b in bounds)
         if fresh:
@@ -92,12 +118,11 @@ def find_blocks(text: str, sections: list[Section]) -> list[Block]:
     return [b for b in blocks if "lead" in b.fields or "partner" in b.fields]
 
 
-def _owner(sections: list[Section], pos: int) -> Section | None:
-    """The innermost heading or numbered paragraph holding `pos`."""
+def _owner(owners: list[Section], pos: int) -> Section | None:
+    """The innermost owner holding `pos`."""
     best = None
-    for s in sections:
-        if s.kind in ("heading", "paragraph") and s.start <= pos < s.end and (
-                best is None or s.depth >= best.depth):
+    for s in owners:
+        if s.start <= pos < s.end and (best is None or s.depth >= best.depth):
             best = s
     return best
 
