@@ -453,3 +453,22 @@ def test_staff_trained_in_anything_is_training_and_universal_schooling_is_not() 
              "được tập huấn.\n- Đến năm 2025, 100% xã duy trì đạt chuẩn phổ cập giáo dục mầm non."
              "\n- Đến năm 2025, 80% lao động qua đào tạo nghề.\n")
     assert [t.code for t in ts] == ["TRAINING", "OTHER", "OTHER"]
+
+
+def test_a_table_caption_stating_a_period_starts_its_targets(tmp_path: Path) -> None:
+    # ANNOTATION §2: period_start from a period stated "in the target's own sentence, heading
+    # or table"; the caption above a table of yearly values is the table's
+    from pipeline.process import process_path
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 12/KH-UBND\n\nKẾ HOẠCH\nDạy và học ngoại ngữ\n\n"
+        "I. MỤC TIÊU\n\nBảng 1. CHỈ TIÊU DẠY VÀ HỌC NGOẠI NGỮ GIAI ĐOẠN 2021 - 2025\n"
+        "TT\tChỉ tiêu\tĐơn vị tính\tĐến năm 2023\tĐến năm 2025\n"
+        "1\tHọc sinh lớp 3 đến lớp 12 học tiếng Anh hệ 10 năm\t%\t85\t100\n"
+        "2\tGiáo viên tiếng Anh đạt chuẩn năng lực bậc 4\t%\t90\t100\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n\nSở Giáo dục và Đào tạo chủ trì thực hiện.\n",
+        encoding="utf-8")
+    targets = process_path(plan).document.targets
+    assert sorted((t.value, t.year, t.period_start) for t in targets) == [
+        (85, 2023, 2021), (90, 2023, 2021), (100, 2025, 2021), (100, 2025, 2021)]

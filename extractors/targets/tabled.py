@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import regex
 
+from extractors.mentions.years import year_mentions
 from extractors.targets.abbreviations import expand
 from extractors.targets.cues import cues, fold, words_re
 from extractors.targets.numbers import NUMBER_RE, parse_number
@@ -219,11 +220,26 @@ def table_targets(text: str, table: Table, ctx: TableContext) -> tuple[list[Targ
     """The targets a table of planned values sets, and the cells it takes (see module
     docstring); nothing for a table of another kind."""
     slots, taken = _slots(text, table, ctx)
-    out = [t for t in (_target(text, s, ctx) for s in slots) if t is not None]
+    period = caption_period(text, table.start)
+    out = [t for t in (_target(text, s, ctx, period) for s in slots) if t is not None]
     return out, taken
 
 
-def _target(text: str, slot: _Slot, ctx: TableContext) -> Target | None:
+CAPTION_REACH = 250  # characters above a table where its caption may stand
+
+
+def caption_period(text: str, table_start: int) -> int | None:
+    """The first year of a period the table's caption states ("Bảng 1. CHỈ TIÊU … GIAI ĐOẠN
+    2021 - 2025" above the table): ANNOTATION §2 dates a target by a period stated "in the
+    target's own sentence, heading or table". The caption is the last non-empty line above."""
+    before = text[max(0, table_start - CAPTION_REACH):table_start].rstrip()
+    caption = before[before.rfind("\n") + 1:]
+    periods = [y.period_start for y in year_mentions(caption) if y.period_start]
+    return periods[-1] if periods else None
+
+
+def _target(text: str, slot: _Slot, ctx: TableContext, caption: int | None = None
+            ) -> Target | None:
     figure = _figure(cell_text(text, slot.value))
     if figure is None:
         return None
@@ -237,6 +253,7 @@ def _target(text: str, slot: _Slot, ctx: TableContext) -> Target | None:
     year, period = slot.line.year, slot.line.period
     if year is None:
         year, period = slot.group_year or (ctx.horizon, None)
+    period = period or caption
     start = min(slot.first.start, slot.value.start)
     evidence = text[start : slot.value.end]
     words = expand(indicator, ctx.abbreviations)
