@@ -219,3 +219,14 @@ def test_a_title_ending_in_a_colon_over_lettered_items_stays_a_heading():
             "2. Chỉ số Nhân lực CNTT:\na) Trong các CQNN:\n- Đảm bảo 100% cán bộ.\n")
     assert [(n, h) for n, h, _lv, _lab in heads(text)] == [
         ("II", "MỤC TIÊU"), ("1", "Hạ tầng kỹ thuật"), ("2", "Chỉ số Nhân lực CNTT")]
+
+
+def test_an_untitled_article_runs_past_a_colon_that_opens_a_list_on_its_line():
+    # "Giám đốc các sở: Nông nghiệp …, Công Thương …" lists on; a colon at a line's end closes
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Kế hoạch với nội dung như sau:\n- Mục tiêu.\n"
+            "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Nông nghiệp và Môi\n"
+            "trường, Công Thương chịu trách nhiệm thi hành Quyết định này./.\n")
+    assert [h[:2] for h in heads(text)] == [
+        ("Điều 1", "Phê duyệt Kế hoạch với nội dung như sau"),
+        ("Điều 3", "Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Nông nghiệp và Môi trường, "
+                   "Công Thương chịu trách nhiệm thi hành Quyết định này")]
