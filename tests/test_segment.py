@@ -230,3 +230,11 @@ def test_an_untitled_article_runs_past_a_colon_that_opens_a_list_on_its_line():
         ("Điều 1", "Phê duyệt Kế hoạch với nội dung như sau"),
         ("Điều 3", "Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Nông nghiệp và Môi trường, "
                    "Công Thương chịu trách nhiệm thi hành Quyết định này")]
+
+
+def test_numbered_lines_indented_by_a_tab_are_structure_not_table_rows():
+    # a word processor's plain text indents each paragraph's first line with a tab
+    text = ("V. TỔ CHỨC THỰC HIỆN\n\t1. Sở Nội vụ: chủ trì theo dõi.\n\t2. Các sở, ban, ngành\n"
+            "\t- Xây dựng kế hoạch.\n")
+    assert [(s.number, s.kind, s.level) for s in segment(text)] == [
+        ("V", "heading", 1), ("1", "paragraph", None), ("2", "heading", 2), ("-", "item", None)]

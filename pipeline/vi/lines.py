@@ -78,8 +78,14 @@ _COLUMN_GAP = regex.compile(r"\S(\t| {3,})\S")
 
 
 def is_table_row(line: Line) -> bool:
-    """Tab-separated cells, or columns kept apart by wide gaps (OCR'd tables)."""
-    return "\t" in line.text or bool(_COLUMN_GAP.search(line.text))
+    """Tab-separated cells, or columns kept apart by wide gaps (OCR'd tables). A tab before
+    a numbered, lettered or bulleted line and nowhere after it is a word processor's first-line
+    indent ("\t1. Sở Nội vụ: …", "\ta) …"), not an empty first cell."""
+    body = line.text.strip()
+    if "\t" in body or _COLUMN_GAP.search(line.text):
+        return True
+    return "\t" in line.text[:len(line.text) - len(line.text.lstrip())] \
+        and not starts_with_marker(body)
 
 
 def starts_with_marker(s: str) -> bool:
