@@ -1,5 +1,7 @@
 """Deadline parsing per ANNOTATION §3."""
 
+import pytest
+
 from extractors.mentions.deadlines import duty_deadline, parse_deadline
 
 
@@ -92,3 +94,17 @@ def test_quarter_spelled_qui_with_a_dash():
     # "Quí" is the older spelling of "Quý"; a dash may stand for the slash
     dl = parse_deadline("Quí III-2026")
     assert (dl.due_start, dl.due_end) == ("2026-07-01", "2026-09-30")
+
+
+@pytest.mark.parametrize(("cell", "start", "end"), [
+    ("Tháng 5 - tháng 10/2026", "2026-05-01", "2026-10-31"),
+    ("Tháng 8 - 9/2018", "2018-08-01", "2018-09-30"),
+    ("15/4 - 15/5/2018", "2018-04-15", "2018-05-15"),
+    ("Quý II - Quý III/2018", "2018-04-01", "2018-09-30"),
+    ("Quý I/2019 - Quý II/2020", "2019-01-01", "2020-06-30"),
+    ("từ tháng 3 đến tháng 5/2018", "2018-03-01", "2018-05-31"),
+])
+def test_a_span_between_two_points_writes_its_year_once(cell: str, start: str, end: str):
+    # task tables write a span's year once, at its end: the first point takes it
+    dl = parse_deadline(cell)
+    assert (dl.due_start, dl.due_end) == (start, end)

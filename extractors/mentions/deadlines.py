@@ -68,6 +68,41 @@ _WIN = {
 _WINDOW = regex.compile("|".join(f"(?P<{k}>{v})" for k, v in _WIN.items()))
 
 
+# Two points of one kind, the year written once at the end: "Tháng 5 - tháng 10/2026", "Tháng
+# 8 - 9/2018", "Quý II - Quý III/2018", "15/4 - 15/5/2018", "từ tháng 3 đến tháng 5/2018"
+_TO = r"\s*(?:[-–]|den)\s*"
+_YEAR_OPT = rf"(?:\s*/\s*{Y})?"
+_RANGES = {
+    "dates": regex.compile(rf"(?<!\w)(?:tu\s+)?(?:ngay\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}}){_YEAR_OPT}"
+                           rf"{_TO}(?:ngay\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{Y}"),
+    "months": regex.compile(rf"(?<!\w)(?:tu\s+)?thang\s+(\d{{1,2}}){_YEAR_OPT}{_TO}(?:thang\s+)?"
+                            rf"(\d{{1,2}})\s*/\s*{Y}"),
+    "quarters": regex.compile(rf"(?<!\w)(?:tu\s+)?qu[yi]\s+([ivl1-4]{{1,3}}){_YEAR_OPT}{_TO}"
+                              rf"(?:qu[yi]\s+)?([ivl1-4]{{1,3}})\s*/\s*{Y}"),
+}
+
+
+def _range_window(f: str) -> tuple[str | None, str | None] | None:
+    """(start, end) of a span between two points whose first may take the second's year."""
+    for kind, pattern in _RANGES.items():
+        m = pattern.search(f)
+        if not m:
+            continue
+        g = m.groups()
+        if kind == "dates":
+            d1, m1, y1, d2, m2, y2 = g
+            return _iso(int(y1 or y2), int(m1), int(d1)), _iso(int(y2), int(m2), int(d2))
+        if kind == "months":
+            m1, y1, m2, y2 = g
+            return _iso(int(y1 or y2), int(m1), 1), _iso(int(y2), int(m2))
+        q1, y1, q2, y2 = g
+        quarters = _data()["quarters"]
+        a, b = quarters.get(q1.lower()), quarters.get(q2.lower())
+        if a and b:
+            return _iso(int(y1 or y2), 3 * a - 2, 1), _iso(int(y2), 3 * b)
+    return None
+
+
 def _iso(y: int, m: int, d: int | None = None) -> str | None:
     if not (1 <= m <= 12):
         return None
@@ -124,6 +159,9 @@ def parse_deadline(s: str | None) -> Deadline:
     d = _data()
     if regex.match(rf"\s*(?:{_alt(d['conditional'])})(?!\w)", f):
         return Deadline(text, None, None, rec)
+    span = _range_window(f)
+    if span and all(span):
+        return Deadline(text, span[0], span[1], rec)
     m = _WINDOW.search(f)
     if not m:
         return Deadline(text, None, None, rec)
