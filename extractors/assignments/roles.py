@@ -180,7 +180,8 @@ def _first_task(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> tuple[list[R
 @lru_cache(maxsize=1)
 def _whole_plan() -> regex.Pattern:
     """The task of a generic closing, on folded text: "triển khai thực hiện Kế hoạch này"."""
-    return regex.compile(rf"\s*(?:{cue_pattern('whole_plan_verbs')})\s+"
+    return regex.compile(rf"\s*(?:(?:{cue_pattern('whole_plan_manner')})\s+)?"
+                         rf"(?:{cue_pattern('whole_plan_verbs')})\s+"
                          rf"(?:{cue_pattern('whole_plan_nouns')})\s+nay(?!\w)")
 
 
