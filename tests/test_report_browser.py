@@ -34,7 +34,7 @@ def report_dir(tmp_path_factory) -> Path:
 def test_every_error_is_shown_in_its_context(report_dir):
     report = json.loads((report_dir / "report.json").read_text("utf-8"))
     entries = [e for errors in report["errors"].values() for e in errors]
-    assert len(entries) > 20  # unseen plans: there is plenty to look at
+    assert len(entries) > 10  # plans we were not tuned to: there is plenty to look at
     for entry in entries:
         marked = "".join(text for text, marks in entry["context"]["segments"] if marks)
         assert marked.strip(), entry
