@@ -398,7 +398,8 @@ def subject_parts(ctx: Ctx, starts: list[int], de: int) -> list[Role]:
     for k, at in enumerate(starts):
         ts = skip_prefix(ctx.text, at)
         chain, after = ctx.chain_at(ts, de)
-        if not any(a.assignable for a in chain) or chain[0].start != ts:
+        if not any(a.assignable for a in chain) or chain[0].start != ts \
+                or _continues_a_list(ctx, at):
             continue
         end = starts[k + 1] - 1 if k + 1 < len(starts) else de
         rest = skip_prefix(ctx.text, _after_aside(ctx.text, after, end))
@@ -407,6 +408,24 @@ def subject_parts(ctx: Ctx, starts: list[int], de: int) -> list[Role]:
         if opens and rest < end:
             rows += parse_duty(ctx, ts, end, chain, ts)
     return rows
+
+
+_LIST_CUE = regex.compile(r"(?:phoi\s+hop|chu\s+tri)(?:\s+voi)?\s+$")
+
+
+def _continues_a_list(ctx: Ctx, at: int) -> bool:
+    """Whether the part before the ";" at `at - 1` ends in a role cue and agencies with no task
+    ("… phối hợp Ban Quản lý các khu công nghệ cao và khu công nghiệp; các doanh nghiệp viễn
+    thông và các đơn vị liên quan rà soát …"): the ";" separates names of one list."""
+    before = [m for m in ctx.mentions if m.end <= at - 1 and at - 1 - m.end <= 1]
+    if not before or ctx.text[at - 1] != ";":
+        return False
+    first = before[-1]
+    for m in reversed([m for m in ctx.mentions if m.end <= first.start]):
+        if not _sep().fullmatch(fold(ctx.text[m.end:first.start])):
+            break
+        first = m
+    return bool(_LIST_CUE.search(ctx.folded, max(0, first.start - 20), first.start))
 
 
 _ASIDE = regex.compile(r"\s*\([^()\n]{1,80}\)")
