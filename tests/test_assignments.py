@@ -352,7 +352,8 @@ def test_each_lettered_task_owns_the_labelled_lines_below_it():
 def test_a_semicolon_inside_a_list_of_partners_opens_no_duty():
     text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n- Tham mưu phương án phát "
             "triển hạ tầng viễn thông; phối hợp Ban Quản lý các khu công nghệ cao và khu công "
-            "nghiệp; các doanh nghiệp viễn thông rà soát quy hoạch hạ tầng viễn thông.\n")
+            "nghiệp; các doanh nghiệp viễn thông và các đơn vị liên quan rà soát, điều chỉnh, bổ "
+            "sung quy hoạch hạ tầng viễn thông.\n")
     got = {(a.agency, a.role) for a in extract_assignments(text, segment(text), DocumentMeta())
            if a.task.startswith("rà soát")}
     assert ("Các doanh nghiệp viễn thông", "lead") not in got
