@@ -26,7 +26,8 @@ from pipeline.goldflow.spans import Utf16Offsets
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "devset"  # ../shared beside the checkout
 FIXTURES = Path("tests/fixtures/genre")
-HELDOUT = (Path("tests/fixtures/heldout"), Path("tests/fixtures/heldout2"))
+HELDOUT = (Path("tests/fixtures/heldout"), Path("tests/fixtures/heldout2"),
+           Path("tests/fixtures/heldout3"))
 FIXTURE_TEXTS = {"assign-2023-chuyendoiso": "assign_2023_chuyendoiso.txt"}
 
 
