@@ -357,3 +357,10 @@ def test_a_semicolon_inside_a_list_of_partners_opens_no_duty():
     got = {(a.agency, a.role) for a in extract_assignments(text, segment(text), DocumentMeta())
            if a.task.startswith("rà soát")}
     assert ("Các doanh nghiệp viễn thông", "lead") not in got
+
+
+def test_a_part_holding_only_names_is_no_duty_and_no_crash():
+    # the verb check must see no words at all without failing (it lost a document's duties)
+    text = "IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: chủ trì tổng hợp kết quả; Sở Tài chính\n"
+    got = extract_assignments(text, segment(text), DocumentMeta())
+    assert [(a.agency, a.task) for a in got] == [("Sở Nội vụ", "tổng hợp kết quả")]

@@ -324,7 +324,9 @@ def _opens_with_verb(words: str) -> bool:
     tags = [tag for _, tag in tagged]
     # a word listed before a verb is one of the verbs: "tổng hợp, báo cáo UBND tỉnh …" (the
     # tagger reads "tổng hợp" alone as an adjective)
-    return tags[:1] == ["V"] or tags[:3] == [tags[0], "CH", "V"] and tagged[1][0] == ","
+    if not tags:
+        return False
+    return tags[0] == "V" or (tags[1:3] == ["CH", "V"] and tagged[1][0] == ",")
 
 
 def _verb_parts(ctx: Ctx, pos: int, de: int, owners, ev: int, d,
