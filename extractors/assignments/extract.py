@@ -150,7 +150,7 @@ def _deadline_scope(text: str, start: int, end: int) -> int:
     ("…; Hàng năm đánh giá kết quả…" is a later task's cycle), but not at one that only says when
     the task is due ("; hoàn thành trước 30/6"). A "," does not stop it: "…, tổng hợp vào dự
     toán ngân sách hàng năm" still gives the duty its yearly cycle (examples/README 8.d). A new
-sentence is a later duty too ("… trước ngày 31/01/2024. Định kỳ hằng quý tổng hợp …")."""
+    sentence is a later duty too ("… trước ngày 31/01/2024. Định kỳ hằng quý tổng hợp …")."""
     done = _completion_clause()
     folded = fold_document(text)
     depth = 0

@@ -223,7 +223,8 @@ def _plan_names() -> regex.Pattern:
 
 # "trước ngày 31/01/2024", "chậm nhất …": a day something is due by, never a plan's horizon
 # ("Chương trình xúc tiến du lịch trình UBND tỉnh trước ngày 31/01/2024")
-_DUE_BY = regex.compile(r"(?:hoan thanh\s+)?(?:truoc|cham nhat|han chot|khong muon hon)(?!\w)")
+_DUE_BY = regex.compile(r"(?:hoan\s+thanh\s+)?(?:truoc|cham\s+nhat|han\s+chot|khong\s+muon\s+hon)"
+                     r"(?!\w)")
 
 
 def _plan_horizon(folded: str, at: int) -> bool:

@@ -9,7 +9,7 @@ import regex
 from pipeline.segment.shapes import shapes_of
 from pipeline.vi.lines import Line, is_table_row, starts_lower
 
-_FIRST_SENTENCE = regex.compile(r"^(.*?)(?:\s*(?:\.(?:\s*\/\.)?(?=\s|$)|:\s*$)|$)")
+_FIRST_SENTENCE = regex.compile(r"^(.*?)(?:\s*(?:\.(?:\s*/\.)?(?=\s|$)|:\s*$)|$)")
 _TRAILING = regex.compile(r"[\s:]+$")
 MAX_CONTINUATION = 2
 
