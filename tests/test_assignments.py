@@ -364,3 +364,15 @@ def test_a_part_holding_only_names_is_no_duty_and_no_crash():
     text = "IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: chủ trì tổng hợp kết quả; Sở Tài chính\n"
     got = extract_assignments(text, segment(text), DocumentMeta())
     assert [(a.agency, a.task) for a in got] == [("Sở Nội vụ", "tổng hợp kết quả")]
+
+
+def test_duty_verbs_the_tagger_reads_as_nouns_alone_are_verbs_behind_a_subject():
+    # "lồng ghép", "ứng dụng", "rà soát" open subjectless duties; alone the tagger reads nouns
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Giáo dục và Đào tạo: chỉ đạo các trường học kiểm tra "
+            "bếp ăn bán trú; lồng ghép nội dung giáo dục an toàn thực phẩm vào hoạt động ngoại "
+            "khóa.\n\n2. Báo Hưng Yên: xây dựng chuyên mục về an toàn thực phẩm; kịp thời đưa "
+            "tin về các cơ sở vi phạm.\n")
+    got = {(a.agency, a.task) for a in extract_assignments(text, segment(text), DocumentMeta())}
+    assert ("Sở Giáo dục và Đào tạo",
+            "lồng ghép nội dung giáo dục an toàn thực phẩm vào hoạt động ngoại khóa") in got
+    assert ("Báo tỉnh", "kịp thời đưa tin về các cơ sở vi phạm") in got

@@ -312,21 +312,30 @@ def _read_elsewhere() -> regex.Pattern:
 _TAGGER_LOCK = threading.Lock()  # underthesea's tagger is not thread-safe on first use
 
 
+# The tagger learnt from sentences that have subjects; a duty is written without one, and alone
+# "lồng ghép nội dung …", "rà soát, điều chỉnh …" read as nouns. Behind a subject they are verbs.
+_SUBJECT = "Cơ quan"
+
+
 @lru_cache(maxsize=4096)
 def _opens_with_verb(words: str) -> bool:
     """Whether a clause opens with a verb ("gắn kết …", "tăng cường …"), by underthesea's
-    part-of-speech tagger (offline; it sees the clause's first words only). Calls are
-    serialised: a flow's thread pool would otherwise race the tagger's lazy loading."""
+    part-of-speech tagger (offline; it sees the clause's first words only, behind a stand-in
+    subject). A word listed before a verb is one of the verbs ("tổng hợp, báo cáo …"), and an
+    adverb may come first ("kịp thời đưa tin …"). Calls are serialised: a flow's thread pool
+    would otherwise race the tagger's lazy loading."""
     from underthesea import pos_tag
 
     with _TAGGER_LOCK:
-        tagged = pos_tag(words)
+        tagged = pos_tag(f"{_SUBJECT} {words}")
+    if tagged and tagged[0][0] == _SUBJECT:
+        tagged = tagged[1:]
     tags = [tag for _, tag in tagged]
-    # a word listed before a verb is one of the verbs: "tổng hợp, báo cáo UBND tỉnh …" (the
-    # tagger reads "tổng hợp" alone as an adjective)
     if not tags:
         return False
-    return tags[0] == "V" or (tags[1:3] == ["CH", "V"] and tagged[1][0] == ",")
+    listed = tags[1:3] == ["CH", "V"] and tagged[1][0] == ","
+    adverb = tags[0] in ("A", "R") and tags[1:2] == ["V"]
+    return tags[0] == "V" or listed or adverb
 
 
 def _verb_parts(ctx: Ctx, pos: int, de: int, owners, ev: int, d,
