@@ -376,3 +376,17 @@ def test_duty_verbs_the_tagger_reads_as_nouns_alone_are_verbs_behind_a_subject()
     assert ("Sở Giáo dục và Đào tạo",
             "lồng ghép nội dung giáo dục an toàn thực phẩm vào hoạt động ngoại khóa") in got
     assert ("Báo tỉnh", "kịp thời đưa tin về các cơ sở vi phạm") in got
+
+
+def test_a_standing_role_in_brackets_and_a_sentence_opening_with_phoi_hop():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Công an tỉnh (cơ quan Thường trực Ban Chỉ đạo phòng, "
+            "chống tội phạm, tệ nạn xã hội tỉnh): chủ trì, phối hợp với Bộ Chỉ huy Bộ đội Biên "
+            "phòng tỉnh tổ chức triệt phá các đường dây mua bán ma túy.\n\n2. Sở Y tế: chủ trì "
+            "mở rộng điều trị nghiện bằng thuốc Methadone. Phối hợp với Công an tỉnh xét nghiệm "
+            "chất ma túy trong cơ thể người nghiện.\n")
+    got = {(a.agency, a.role, a.task)
+           for a in extract_assignments(text, segment(text), DocumentMeta())}
+    raid = "tổ chức triệt phá các đường dây mua bán ma túy"
+    test = "xét nghiệm chất ma túy trong cơ thể người nghiện"
+    assert {("Công an tỉnh", "lead", raid), ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "partner", raid),
+            ("Sở Y tế", "partner", test), ("Công an tỉnh", "lead", test)} <= got

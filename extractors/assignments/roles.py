@@ -277,11 +277,12 @@ def _conditional(ctx: Ctx, ds: int, at: int) -> bool:
 
 
 def _clauses(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> list[Role]:
-    """"; trong đó phối hợp B để …" (B lead, owners partner) and "; đồng thời …" (owners lead)."""
+    """"; trong đó phối hợp B để …", "…. Phối hợp với B …" (B lead, owners partner) and "; đồng
+    thời …" (owners lead)."""
     rows: list[Role] = []
     if not owners:
         return rows
-    pc = rf"[;,]\s*(?:{cue_pattern('partner_clause')})(?!\w)\s*"
+    pc = rf"(?:[;,]|\.(?=\s))\s*(?:{cue_pattern('partner_clause')})(?!\w)\s*"
     lead_cue = regex.compile(rf"(?:{cue_pattern('lead')})\s*$")
     for m in regex.finditer(pc, ctx.folded[:de], pos=pos):
         if lead_cue.search(ctx.folded, max(0, m.start() - 30), m.start()):
@@ -439,13 +440,15 @@ def _continues_a_list(ctx: Ctx, at: int) -> bool:
     return bool(_LIST_CUE.search(ctx.folded, max(0, first.start - 20), first.start))
 
 
-_ASIDE = regex.compile(r"\s*\([^()\n]{1,80}\)")
+_ASIDE = regex.compile(r"\s*\([^()]{1,200}\)")
 
 
 def _after_aside(text: str, pos: int, end: int) -> int:
-    """Past a bracket at `pos` ("(sau đây viết tắt là Sở KH&CN)"), if one closes before `end`."""
+    """Past a bracket at `pos`, if one closes before `end` within its paragraph: an abbreviation
+    the names define ("(sau đây viết tắt là Sở KH&CN)") or the standing role they hold ("Công
+    an tỉnh (cơ quan Thường trực Ban Chỉ đạo phòng, chống tội phạm …): chủ trì, …")."""
     m = _ASIDE.match(text, pos, end)
-    return m.end() if m else pos
+    return m.end() if m and "\n\n" not in m.group() else pos
 
 
 def _ws(text: str, i: int) -> int:
