@@ -16,7 +16,7 @@ from extractors.assignments.duties import blocks, duties, tcth_regions
 from extractors.assignments.labelled import block_roles, claimed, find_blocks, time_span
 from extractors.assignments.merge_rows import dedupe, merge
 from extractors.assignments.owner_titles import title_owners
-from extractors.assignments.roles import Role, make_ctx, parse_duty
+from extractors.assignments.roles import Role, after_aside, make_ctx, parse_duty
 from extractors.assignments.task_sections import task_section_roles
 from extractors.fold import collapse, fold_document
 from extractors.mentions.agencies import AgencyMention, find_agencies
@@ -92,6 +92,8 @@ def _block_roles(ctx, start: int, end: int) -> list[Role]:
     owners, after = ctx.chain_at(g.end() if g else start, end)
     if not any(o.assignable for o in owners):
         owners, after = title_owners(ctx, start, end)
+    elif owners:
+        after = after_aside(ctx.text, after, end)  # "Công an tỉnh (cơ quan thường trực …):"
     ev = owners[0].start if owners else start
     spans = duties(ctx.text, after, end)
     out: list[Role] = []

@@ -134,7 +134,7 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
     subject, after = ctx.chain_at(pos, de)
     if any(a.assignable for a in subject):
         owners, ev = subject, subject[0].start
-        pos = skip_prefix(ctx.text, _after_aside(ctx.text, after, de))
+        pos = skip_prefix(ctx.text, after_aside(ctx.text, after, de))
     rows, first_end = _first_task(ctx, pos, de, owners, ev, (ds, de))
     first = list(rows)
     rows += _secondary(ctx, ds, de, first_end, owners, ev)
@@ -414,7 +414,7 @@ def subject_parts(ctx: Ctx, starts: list[int], de: int) -> list[Role]:
                 or _continues_a_list(ctx, at):
             continue
         end = starts[k + 1] - 1 if k + 1 < len(starts) else de
-        rest = skip_prefix(ctx.text, _after_aside(ctx.text, after, end))
+        rest = skip_prefix(ctx.text, after_aside(ctx.text, after, end))
         opens = (_read_elsewhere().match(ctx.folded, rest)
                  or _opens_with_verb(" ".join(ctx.text[rest:min(end, rest + 60)].split()[:4])))
         if opens and rest < end:
@@ -443,7 +443,7 @@ def _continues_a_list(ctx: Ctx, at: int) -> bool:
 _ASIDE = regex.compile(r"\s*\([^()]{1,200}\)")
 
 
-def _after_aside(text: str, pos: int, end: int) -> int:
+def after_aside(text: str, pos: int, end: int) -> int:
     """Past a bracket at `pos`, if one closes before `end` within its paragraph: an abbreviation
     the names define ("(sau đây viết tắt là Sở KH&CN)") or the standing role they hold ("Công
     an tỉnh (cơ quan Thường trực Ban Chỉ đạo phòng, chống tội phạm …): chủ trì, …")."""
