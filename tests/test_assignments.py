@@ -390,3 +390,10 @@ def test_a_standing_role_in_brackets_and_a_sentence_opening_with_phoi_hop():
     test = "xét nghiệm chất ma túy trong cơ thể người nghiện"
     assert {("Công an tỉnh", "lead", raid), ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "partner", raid),
             ("Sở Y tế", "partner", test), ("Công an tỉnh", "lead", test)} <= got
+
+
+def test_a_request_heading_with_a_colon_names_its_owners():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh\n\n"
+            "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.\n")
+    got = {(a.agency, a.role) for a in extract_assignments(text, segment(text), DocumentMeta())}
+    assert got == {("Hiệp hội Doanh nghiệp tỉnh", "lead"), ("Hội Nông dân tỉnh", "lead")}

@@ -83,7 +83,7 @@ def _roles(ctx, sections: list[Section], skip: list[tuple[int, int]]) -> list[Ro
             + task_section_roles(ctx, sections, regions + skip))
 
 
-_GIAO = regex.compile(r"[\s*]*(?:Giao|Yêu cầu|Đề nghị)\s+")
+_GIAO = regex.compile(r"[\s*]*(?:Giao|Yêu cầu|Đề nghị)\s*:?\s+")
 
 
 def _block_roles(ctx, start: int, end: int) -> list[Role]:
