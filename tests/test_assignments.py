@@ -393,7 +393,7 @@ def test_a_standing_role_in_brackets_and_a_sentence_opening_with_phoi_hop():
 
 
 def test_a_request_heading_with_a_colon_names_its_owners():
-    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh\n\n"
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh\n\n"
             "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.\n")
     got = {(a.agency, a.role) for a in extract_assignments(text, segment(text), DocumentMeta())}
     assert got == {("Hiệp hội Doanh nghiệp tỉnh", "lead"), ("Hội Nông dân tỉnh", "lead")}
