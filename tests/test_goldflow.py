@@ -26,8 +26,7 @@ from pipeline.goldflow.spans import Utf16Offsets
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "devset"  # ../shared beside the checkout
 FIXTURES = Path("tests/fixtures/genre")
-HELDOUT = (Path("tests/fixtures/heldout"), Path("tests/fixtures/heldout2"),
-           Path("tests/fixtures/heldout3"))
+HELDOUT = tuple(Path(f"tests/fixtures/heldout{n}") for n in ("", "2", "3", "4"))
 FIXTURE_TEXTS = {"assign-2023-chuyendoiso": "assign_2023_chuyendoiso.txt"}
 
 
