@@ -1,6 +1,7 @@
 """Score a held-out set of plans of other policy domains (tests/fixtures/<set>), in this process.
 
-    .venv/bin/python scripts/score_heldout.py [--set heldout|heldout2|heldout3|heldout4] [--report DIR]
+    .venv/bin/python scripts/score_heldout.py [--set heldout|heldout2|heldout3|heldout4]
+        [--report DIR]
 
 The plans were written in the genre by the team, for first-look measurement: nothing in the
 pipeline may be tuned on a set before its first look is recorded (the README of each set in
