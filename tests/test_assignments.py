@@ -14,6 +14,11 @@ def rows(text: str) -> set[tuple[str, str, str]]:
     return {(a.agency, a.role, a.task) for a in extract_assignments(text, [], DocumentMeta())}
 
 
+def extracted(text: str) -> list:
+    """The assignments of `text` read with its own section tree, as the pipeline does."""
+    return extract_assignments(text, segment(text), DocumentMeta())
+
+
 def test_lead_with_partners_one_line():
     text = ("IV. TỔ CHỨC THỰC HIỆN 1. Sở Nội vụ Chủ trì, phối hợp với các sở, ban, ngành tỉnh, "
             "Ủy ban nhân dân các huyện, thị xã, thành phố thực hiện có hiệu quả Chương trình cải "
@@ -186,7 +191,7 @@ def test_a_labelled_block_after_an_unlabelled_duty_paragraph_owns_its_duties():
             "- Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.\n\n"
             "- Đơn vị phối hợp: Sở Khoa học và Công nghệ.\n\n"
             "- Thời gian thực hiện: Hằng năm.\n")
-    got = extract_assignments(text, segment(text), DocumentMeta())
+    got = extracted(text)
     first = "Hướng dẫn các hợp tác xã đăng ký cấp mã số vùng trồng"
     second = "áp dụng hệ thống truy xuất nguồn gốc điện tử cho các sản phẩm quả chủ lực"
     assert {(a.agency, a.role, a.task) for a in got} == {
@@ -202,7 +207,7 @@ def test_parts_of_a_run_on_paragraph_with_their_own_subject_are_theirs():
             "Hội Liên hiệp Phụ nữ tỉnh duy trì mô hình an toàn; Liên đoàn Lao động tỉnh phối hợp "
             "với Ban Quản lý các khu công nghiệp tỉnh tuyên truyền cho công nhân.\n")
     got = {(a.agency, a.role, a.task)
-           for a in extract_assignments(text, segment(text), DocumentMeta())}
+           for a in extracted(text)}
     assert got == {
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead", "vận động Nhân dân chấp hành pháp luật"),
         ("Tỉnh đoàn", "lead", "thực hiện phong trào thanh niên"),
@@ -217,7 +222,7 @@ def test_a_generic_closing_asking_collectives_to_carry_out_the_plan_gives_no_row
             "này.\n\nYêu cầu các sở, ngành báo cáo kết quả về Sở Nội vụ.\n\nĐề nghị các sở, ban, "
             "ngành nghiêm túc triển khai thực hiện Kế hoạch này.\n")
     got = {(a.agency, a.role, a.task)
-           for a in extract_assignments(text, segment(text), DocumentMeta())}
+           for a in extracted(text)}
     assert got == {("Sở Nội vụ", "lead", "tổng hợp kết quả"),
                    ("Các sở, ban, ngành", "lead", "báo cáo kết quả về Sở Nội vụ")}
 
@@ -239,7 +244,7 @@ def test_each_sentence_with_a_verb_is_a_duty_and_a_standing_role_is_none():
             "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về "
             "Sở Nội vụ để tổng hợp, trình UBND tỉnh xem xét.\n")
     got = {(a.agency, a.role, a.task)
-           for a in extract_assignments(text, segment(text), DocumentMeta())}
+           for a in extracted(text)}
     assert got == {
         ("Sở Y tế", "lead", "nâng cao năng lực cấp cứu người bị nạn"),
         ("Sở Y tế", "lead", "Hướng dẫn các cơ sở y tế thống kê số người bị thương"),
@@ -251,7 +256,7 @@ def test_a_time_field_holding_only_a_period_dates_the_block():
     text = ("II. NHIỆM VỤ\n\n2. Chuyển đổi cơ cấu cây trồng\n\nTriển khai chính sách hỗ trợ "
             "chuyển đổi diện tích ngô trên đất dốc.\n\n- Đơn vị chủ trì: UBND các huyện, thành "
             "phố.\n\n- Thời gian thực hiện: 2019 - 2021.\n")
-    got = extract_assignments(text, segment(text), DocumentMeta())
+    got = extracted(text)
     assert [(a.agency, a.due_start, a.due_end) for a in got] == [
         ("UBND cấp huyện", "2019-01-01", "2021-12-31")]
 
@@ -263,7 +268,7 @@ def test_who_carries_out_a_numbered_task_leads_and_partners_it():
             "chốt cấp tỉnh, cấp huyện.\n\nĐơn vị thực hiện: Sở Tư pháp chủ trì, phối hợp với các "
             "sở, ban, ngành tỉnh.\n\nThời gian: Quý II/2016.\n\n2. Phổ biến pháp luật cho người bị "
             "tạm giữ, tạm giam.\n\nĐơn vị thực hiện: Công an tỉnh.\n\nThời gian: Hằng quý.\n")
-    got = extract_assignments(text, segment(text), DocumentMeta())
+    got = extracted(text)
     first = ("Tổ chức ít nhất 20 hội nghị phổ biến luật mới cho cán bộ chủ chốt cấp tỉnh, "
              "cấp huyện")
     assert {(a.agency, a.role, a.task, a.due_end or a.recurrence) for a in got} == {
@@ -283,7 +288,7 @@ def test_task_sections_give_the_duties_whose_sentence_names_the_doer():
             "hợp bồi dưỡng kiến thức cho công chức.\n\nIV. KINH PHÍ THỰC HIỆN\n\nDoanh nghiệp "
             "viễn thông, tổ chức bảo đảm kinh phí thực hiện các nhiệm vụ do mình triển khai.\n")
     got = {(a.agency, a.role, a.task)
-           for a in extract_assignments(text, segment(text), DocumentMeta())}
+           for a in extracted(text)}
     assert got == {
         ("Sở Khoa học và Công nghệ", "lead", "rà soát chính sách hỗ trợ khởi nghiệp"),
         ("Sở Tư pháp", "partner", "rà soát chính sách hỗ trợ khởi nghiệp"),
@@ -301,7 +306,7 @@ def test_roles_named_in_a_sentence_hold_for_its_later_parts():
             "đưa người lao động đi làm việc ở nước ngoài; xử lý các hành vi tuyển dụng trái "
             "phép.\n")
     got = {(a.agency, a.role, a.task, a.due_end, a.recurrence)
-           for a in extract_assignments(text, segment(text), DocumentMeta())}
+           for a in extracted(text)}
     plan, program, report = ("tổ chức triển khai Kế hoạch",
                              "xây dựng Chương trình xúc tiến du lịch trước ngày 31/01/2024",
                              "tổng hợp, báo cáo UBND tỉnh kết quả thực hiện")
@@ -326,7 +331,7 @@ def test_a_sentence_opening_with_its_time_is_a_duty_dated_by_it():
             "với các sở, ban, ngành tổ chức triển khai thực hiện Kế hoạch. Định kỳ hằng quý tổng "
             "hợp, báo cáo Chủ tịch UBND tỉnh kết quả thực hiện.\n")
     got = {(a.agency, a.role, a.task, a.recurrence)
-           for a in extract_assignments(text, segment(text), DocumentMeta())}
+           for a in extracted(text)}
     assert ("Sở Văn hóa, Thể thao và Du lịch", "lead",
             "tổng hợp, báo cáo Chủ tịch UBND tỉnh kết quả thực hiện", "quarterly") in got
 
@@ -341,7 +346,7 @@ def test_each_lettered_task_owns_the_labelled_lines_below_it():
             "Đơn vị chủ trì: Bưu điện tỉnh.\nĐơn vị phối hợp: Bảo hiểm xã hội tỉnh.\n"
             "Thời gian thực hiện: Thường xuyên.\n")
     got = {(a.agency, a.role, a.task)
-           for a in extract_assignments(text, segment(text), DocumentMeta())}
+           for a in extracted(text)}
     first = "Rà soát dữ liệu doanh nghiệp đăng ký thành lập mới"
     second = "Tổ chức thu bảo hiểm xã hội tự nguyện qua đại lý thu"
     assert got == {("Bảo hiểm xã hội tỉnh", "lead", first), ("Cục Thuế tỉnh", "partner", first),
@@ -354,7 +359,7 @@ def test_a_semicolon_inside_a_list_of_partners_opens_no_duty():
             "triển hạ tầng viễn thông; phối hợp Ban Quản lý các khu công nghệ cao và khu công "
             "nghiệp; các doanh nghiệp viễn thông và các đơn vị liên quan rà soát, điều chỉnh, bổ "
             "sung quy hoạch hạ tầng viễn thông.\n")
-    got = {(a.agency, a.role) for a in extract_assignments(text, segment(text), DocumentMeta())
+    got = {(a.agency, a.role) for a in extracted(text)
            if a.task.startswith("rà soát")}
     assert ("Các doanh nghiệp viễn thông", "lead") not in got
 
@@ -362,7 +367,7 @@ def test_a_semicolon_inside_a_list_of_partners_opens_no_duty():
 def test_a_part_holding_only_names_is_no_duty_and_no_crash():
     # the verb check must see no words at all without failing (it lost a document's duties)
     text = "IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: chủ trì tổng hợp kết quả; Sở Tài chính\n"
-    got = extract_assignments(text, segment(text), DocumentMeta())
+    got = extracted(text)
     assert [(a.agency, a.task) for a in got] == [("Sở Nội vụ", "tổng hợp kết quả")]
 
 
@@ -372,7 +377,7 @@ def test_duty_verbs_the_tagger_reads_as_nouns_alone_are_verbs_behind_a_subject()
             "bếp ăn bán trú; lồng ghép nội dung giáo dục an toàn thực phẩm vào hoạt động ngoại "
             "khóa.\n\n2. Báo Hưng Yên: xây dựng chuyên mục về an toàn thực phẩm; kịp thời đưa "
             "tin về các cơ sở vi phạm.\n")
-    got = {(a.agency, a.task) for a in extract_assignments(text, segment(text), DocumentMeta())}
+    got = {(a.agency, a.task) for a in extracted(text)}
     assert ("Sở Giáo dục và Đào tạo",
             "lồng ghép nội dung giáo dục an toàn thực phẩm vào hoạt động ngoại khóa") in got
     assert ("Báo tỉnh", "kịp thời đưa tin về các cơ sở vi phạm") in got
@@ -385,7 +390,7 @@ def test_a_standing_role_in_brackets_and_a_sentence_opening_with_phoi_hop():
             "mở rộng điều trị nghiện bằng thuốc Methadone. Phối hợp với Công an tỉnh xét nghiệm "
             "chất ma túy trong cơ thể người nghiện.\n")
     got = {(a.agency, a.role, a.task)
-           for a in extract_assignments(text, segment(text), DocumentMeta())}
+           for a in extracted(text)}
     raid = "tổ chức triệt phá các đường dây mua bán ma túy"
     test = "xét nghiệm chất ma túy trong cơ thể người nghiện"
     assert {("Công an tỉnh", "lead", raid), ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "partner", raid),
@@ -395,5 +400,5 @@ def test_a_standing_role_in_brackets_and_a_sentence_opening_with_phoi_hop():
 def test_a_request_heading_with_a_colon_names_its_owners():
     text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh\n\n"
             "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.\n")
-    got = {(a.agency, a.role) for a in extract_assignments(text, segment(text), DocumentMeta())}
+    got = {(a.agency, a.role) for a in extracted(text)}
     assert got == {("Hiệp hội Doanh nghiệp tỉnh", "lead"), ("Hội Nông dân tỉnh", "lead")}

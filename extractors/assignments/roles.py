@@ -422,7 +422,10 @@ def subject_parts(ctx: Ctx, starts: list[int], de: int) -> list[Role]:
     return rows
 
 
-_LIST_CUE = regex.compile(r"(?:phoi\s+hop|chu\s+tri)(?:\s+voi)?\s+$")
+@lru_cache(maxsize=1)
+def _list_cue() -> regex.Pattern:
+    """A role cue right before a list of names, on folded text ("… phối hợp với ")."""
+    return regex.compile(rf"(?:{cue_pattern('partner')}|{cue_pattern('lead')})\s+$")
 
 
 def _continues_a_list(ctx: Ctx, at: int) -> bool:
@@ -437,7 +440,7 @@ def _continues_a_list(ctx: Ctx, at: int) -> bool:
         if not _sep().fullmatch(fold(ctx.text[m.end:first.start])):
             break
         first = m
-    return bool(_LIST_CUE.search(ctx.folded, max(0, first.start - 20), first.start))
+    return bool(_list_cue().search(ctx.folded, max(0, first.start - 30), first.start))
 
 
 _ASIDE = regex.compile(r"\s*\([^()]{1,200}\)")
