@@ -3,10 +3,15 @@ then exported as CSV and Parquet a row group at a time.
 
 Each table is the previous version's rows of the documents carried over unchanged plus the
 staged rows of the documents this run placed, with their ids joined in, sorted by the
-table's keys and then every other column (so ties cannot reorder between runs). DuckDB works
-within a memory limit and spills to the build folder, so no table is ever held whole in
-Python. Row changes per table (`<table>_rows_added/_removed` in `runs`) compare the rows
-that left the set with those that came in, as multisets, leaving out the run bookkeeping.
+table's keys and then every other column (so ties cannot reorder between runs). Row changes
+per table (`<table>_rows_added/_removed` in `runs`) compare the rows that left the set with
+those that came in, as multisets, leaving out the run bookkeeping.
+
+Memory stays flat as the set grows: DuckDB works within a small memory limit on one thread,
+and tables keyed by document are sorted and compared a slice of documents at a time (doc
+ids in ranges of `SLICE_DOCS`), so no sort holds more than a slice. One sort over a 10,000
+plan set's 900,000 assignments ran out of memory at 128 MB on two threads (DuckDB spills
+sorted runs, but not all of a sort's state); a slice of 500 plans needs a tenth of it.
 """
 
 from __future__ import annotations
@@ -30,16 +35,33 @@ from pipeline.tables import (
     schema_of,
 )
 
-DUCKDB_MEMORY = "512MB"
+# DuckDB keeps the pages it has read cached up to this limit, so the publishing step of a
+# large set sits at the limit whatever its size: 512 MB put the 10,000-plan set 370 MB above
+# the 1,000-plan one; 128 MB costs the sorts some spilling (a few seconds at 10,000 plans).
+DUCKDB_MEMORY = "128MB"
+SLICE_DOCS = 500  # documents per slice of a sort or comparison
 MEMBERS_SCHEMA = pa.schema([("source", pa.string()), ("doc_id", pa.string()),
                             ("natural", pa.string()), ("sha256", pa.string()),
                             ("pipeline", pa.string()), ("failed", pa.bool_())])
 _MEMBER_COLUMNS = ", ".join(f'"{name}"' for name in MEMBERS_SCHEMA.names)
 CHANGE_TABLES = (*ITEM_TABLES, "failures")
+SLICED_TABLES = ("documents", *ITEM_TABLES)  # keyed by doc_id, never null
 
 
 def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _in_slice(bounds: tuple[str | None, str | None]) -> str:
+    """SQL condition: doc_id within [low, high) (an open end for None)."""
+    low, high = bounds
+    parts = ([f"doc_id >= {_literal(low)}"] if low is not None else []) + \
+            ([f"doc_id < {_literal(high)}"] if high is not None else [])
+    return " AND ".join(parts) or "true"
 
 
 def _columns(name: str, available: set[str] | None = None,
@@ -56,14 +78,23 @@ def _columns(name: str, available: set[str] | None = None,
     return ", ".join(parts)
 
 
+def slice_bounds(doc_ids: list[str], size: int) -> list[tuple[str | None, str | None]]:
+    """Ranges [low, high) of doc ids, `size` of the sorted `doc_ids` in each, that together
+    cover every possible id (the first and last are open: rows of removed documents, whose
+    ids are not in the list, fall in one too)."""
+    cuts = doc_ids[size::size]
+    return list(zip([None, *cuts], [*cuts, None], strict=True))
+
+
 class Assembly:
     """The DuckDB database of one build folder, while its tables are made."""
 
     def __init__(self, build: Path, staging: Staging, previous: Path | None):
         self.build, self.staging, self.previous = build, staging, previous
+        self.slices: list[tuple[str | None, str | None]] = [(None, None)]
         self.con = duckdb.connect(str(build / "vnplan.duckdb"))
         spill = build / ".staging" / "duckdb"
-        self.con.execute(f"SET memory_limit='{DUCKDB_MEMORY}'; SET threads=2; "
+        self.con.execute(f"SET memory_limit='{DUCKDB_MEMORY}'; SET threads=1; "
                          f"SET temp_directory={_quote(spill)}; "
                          "SET preserve_insertion_order=true")
 
@@ -81,6 +112,10 @@ class Assembly:
             self.con.register("values_arrow", pa.table({column: pa.array(values, pa.string())}))
             self.con.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM values_arrow")
             self.con.unregister("values_arrow")
+        ids = [row[0] for row in self.con.execute(
+            "SELECT doc_id FROM placed WHERE doc_id IS NOT NULL UNION "
+            "SELECT doc_id FROM keep_docs ORDER BY doc_id").fetchall()]
+        self.slices = slice_bounds(ids, SLICE_DOCS)
 
     def _previous_file(self, name: str) -> Path | None:
         if self.previous is None:
@@ -116,8 +151,12 @@ class Assembly:
         return (f"SELECT {', '.join(parts)} FROM read_parquet({_quote(self.staging.path(name))})"
                 f" s JOIN placed p USING ({PLACEMENT})")
 
+    def _slices_of(self, name: str) -> list[tuple[str | None, str | None]]:
+        return self.slices if name in SLICED_TABLES else [(None, None)]
+
     def create(self, name: str) -> None:
-        """Create table `name`: carried rows and staged rows, in their final order."""
+        """Create table `name`: carried rows and staged rows, in their final order (slice
+        after slice, each sorted: row ids follow the order, which export relies on)."""
         parts = [self.staged_rows(name)]
         carried = self.previous_rows(name, kept=True)
         if carried:
@@ -126,17 +165,28 @@ class Assembly:
         order = keys + [c for c in schema_of(name) if c not in keys]
         order_sql = ", ".join(f'"{c}" NULLS FIRST' for c in order)
         union = " UNION ALL ".join(f"({part})" for part in parts)
-        self.con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM ({union}) ORDER BY {order_sql}')
+        definitions = ", ".join(f'"{c}" {duckdb_type(kind)}' for c, kind in schema_of(name).items())
+        self.con.execute(f'CREATE TABLE "{name}" ({definitions})')
+        for bounds in self._slices_of(name):
+            self.con.execute(f'INSERT INTO "{name}" SELECT * FROM ({union}) '
+                             f'WHERE {_in_slice(bounds)} ORDER BY {order_sql}')
         checkpoint(f"assemble:{name}")
 
     def row_changes(self, name: str) -> tuple[int, int]:
-        """(rows added, rows removed) of `name` by this run, ignoring run bookkeeping."""
-        new = self.staged_rows(name, RUN_COLUMNS)
-        old = self.previous_rows(name, kept=False, without=RUN_COLUMNS)
-        if old is None:
-            return self.scalar(f"SELECT count(*) FROM ({new})"), 0
-        return (self.scalar(f"SELECT count(*) FROM (({new}) EXCEPT ALL ({old}))"),
-                self.scalar(f"SELECT count(*) FROM (({old}) EXCEPT ALL ({new}))"))
+        """(rows added, rows removed) of `name` by this run, ignoring run bookkeeping. Rows
+        of two slices differ in doc_id, so comparing slice by slice is exact."""
+        added = removed = 0
+        for bounds in self._slices_of(name):
+            condition = _in_slice(bounds)
+            new = f"SELECT * FROM ({self.staged_rows(name, RUN_COLUMNS)}) WHERE {condition}"
+            old = self.previous_rows(name, kept=False, without=RUN_COLUMNS)
+            if old is None:
+                added += self.scalar(f"SELECT count(*) FROM ({new})")
+                continue
+            old = f"SELECT * FROM ({old}) WHERE {condition}"
+            added += self.scalar(f"SELECT count(*) FROM (({new}) EXCEPT ALL ({old}))")
+            removed += self.scalar(f"SELECT count(*) FROM (({old}) EXCEPT ALL ({new}))")
+        return added, removed
 
     def scalar(self, sql: str) -> int:
         """The single integer a query returns (fetched whole: DuckDB wants results finished

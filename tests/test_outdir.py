@@ -16,7 +16,7 @@ import pytest
 from plans import small_plan, write_plans
 
 from pipeline.errors import OutputBusyError
-from pipeline.export import export_table, fixed_chunks
+from pipeline.export import export_table, pages
 from pipeline.outdir import OutputFolder
 from pipeline.records import DocumentRecord
 from pipeline.refresh import preflight, resolve, run_refresh
@@ -133,13 +133,17 @@ def test_a_cell_that_would_start_a_formula_is_neutralised_in_csv_only(tmp_path, 
     assert list(pd.read_parquet(tmp_path / "documents.parquet").title) == [risky, *safe]
 
 
-def test_row_groups_have_a_fixed_size_whatever_the_batches(tmp_path):
-    schema = pa.schema([("n", pa.int64())])
-    batches = [pa.record_batch([pa.array(range(a, b), pa.int64())], schema=schema)
-               for a, b in [(0, 3), (3, 4), (4, 11), (11, 11), (11, 12)]]
-    chunks = list(fixed_chunks(iter(batches), schema, size=5))
-    assert [c.num_rows for c in chunks] == [5, 5, 2]
-    assert [v for c in chunks for v in c.column("n").to_pylist()] == list(range(12))
+def test_pages_follow_the_order_a_table_was_created_in(tmp_path):
+    """Export reads a table by ranges of row ids: they must be its sorted order, even when
+    DuckDB sorts and inserts on two threads."""
+    con = duckdb.connect(str(tmp_path / "t.duckdb"))
+    con.execute("SET threads=2; SET preserve_insertion_order=true")
+    con.execute("CREATE TABLE t AS SELECT (i * 7919) % 300007 AS n, 'x' || i AS s "
+                "FROM range(300007) r(i) ORDER BY n")
+    schema = pa.schema([("n", pa.int64()), ("s", pa.string())])
+    chunks = list(pages(con, "t", schema, size=65_536))
+    assert [c.num_rows for c in chunks] == [65_536] * 4 + [300_007 - 4 * 65_536]
+    assert [v for c in chunks for v in c.column("n").to_pylist()] == list(range(300_007))
 
 
 def test_staging_writes_row_groups_as_records_arrive(tmp_path, monkeypatch):
