@@ -8,10 +8,10 @@ per table (`<table>_rows_added/_removed` in `runs`) compare the rows that left t
 those that came in, as multisets, leaving out the run bookkeeping.
 
 Memory stays flat as the set grows: DuckDB works within a small memory limit on one thread,
-and tables keyed by document are sorted and compared a slice of documents at a time (doc
-ids in ranges of `SLICE_DOCS`), so no sort holds more than a slice. One sort over a 10,000
-plan set's 900,000 assignments ran out of memory at 128 MB on two threads (DuckDB spills
-sorted runs, but not all of a sort's state); a slice of 500 plans needs a tenth of it.
+and tables keyed by document are sorted and compared a slice of documents at a time (ranges
+of doc ids, cut by `SLICE_DOCS` and `SLICE_ROWS`), so no sort holds more than a slice.
+One sort over a 10,000-plan set's 900,000 assignments ran out of memory at 128 MB on two
+threads (DuckDB spills sorted runs, but not all of a sort's state).
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ from pipeline.tables import (
 # large set sits at the limit whatever its size: 512 MB put the 10,000-plan set 370 MB above
 # the 1,000-plan one; 128 MB costs the sorts some spilling (a few seconds at 10,000 plans).
 DUCKDB_MEMORY = "128MB"
-SLICE_DOCS = 500  # documents per slice of a sort or comparison
+SLICE_DOCS = 500  # at most so many documents per slice of a sort or comparison,
+SLICE_ROWS = 200_000  # and at most so many rows, unless one document alone has more
 MEMBERS_SCHEMA = pa.schema([("source", pa.string()), ("doc_id", pa.string()),
                             ("natural", pa.string()), ("sha256", pa.string()),
                             ("pipeline", pa.string()), ("failed", pa.bool_())])
@@ -78,11 +79,19 @@ def _columns(name: str, available: set[str] | None = None,
     return ", ".join(parts)
 
 
-def slice_bounds(doc_ids: list[str], size: int) -> list[tuple[str | None, str | None]]:
-    """Ranges [low, high) of doc ids, `size` of the sorted `doc_ids` in each, that together
-    cover every possible id (the first and last are open: rows of removed documents, whose
-    ids are not in the list, fall in one too)."""
-    cuts = doc_ids[size::size]
+def slice_bounds(counts: list[tuple[str, int]], docs: int,
+                 rows: int) -> list[tuple[str | None, str | None]]:
+    """Ranges [low, high) of doc ids from (doc_id, rows) in doc id order: consecutive
+    documents, at most `docs` of them and `rows` rows (a larger document alone). The first
+    and last ranges are open, so together they cover every possible id."""
+    cuts: list[str] = []
+    in_docs = in_rows = 0
+    for doc_id, count in counts:
+        if in_docs and (in_docs >= docs or in_rows + count > rows):
+            cuts.append(doc_id)
+            in_docs = in_rows = 0
+        in_docs += 1
+        in_rows += count
     return list(zip([None, *cuts], [*cuts, None], strict=True))
 
 
@@ -91,7 +100,7 @@ class Assembly:
 
     def __init__(self, build: Path, staging: Staging, previous: Path | None):
         self.build, self.staging, self.previous = build, staging, previous
-        self.slices: list[tuple[str | None, str | None]] = [(None, None)]
+        self._slices: dict[str, list[tuple[str | None, str | None]]] = {}
         self.con = duckdb.connect(str(build / "vnplan.duckdb"))
         spill = build / ".staging" / "duckdb"
         self.con.execute(f"SET memory_limit='{DUCKDB_MEMORY}'; SET threads=1; "
@@ -112,10 +121,6 @@ class Assembly:
             self.con.register("values_arrow", pa.table({column: pa.array(values, pa.string())}))
             self.con.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM values_arrow")
             self.con.unregister("values_arrow")
-        ids = [row[0] for row in self.con.execute(
-            "SELECT doc_id FROM placed WHERE doc_id IS NOT NULL UNION "
-            "SELECT doc_id FROM keep_docs ORDER BY doc_id").fetchall()]
-        self.slices = slice_bounds(ids, SLICE_DOCS)
 
     def _previous_file(self, name: str) -> Path | None:
         if self.previous is None:
@@ -152,7 +157,21 @@ class Assembly:
                 f" s JOIN placed p USING ({PLACEMENT})")
 
     def _slices_of(self, name: str) -> list[tuple[str | None, str | None]]:
-        return self.slices if name in SLICED_TABLES else [(None, None)]
+        """The doc id ranges `name` is sorted and compared in, cut by the rows each document
+        has in the previous version and this run (what either side of a comparison holds)."""
+        if name not in SLICED_TABLES:
+            return [(None, None)]
+        if name not in self._slices:
+            parts = [f"SELECT p.doc_id FROM read_parquet({_quote(self.staging.path(name))}) s "
+                     f"JOIN placed p USING ({PLACEMENT})"]
+            path = self._previous_file(name)
+            if path is not None:
+                parts.append(f"SELECT doc_id FROM read_parquet({_quote(path)})")
+            counts = self.con.execute(
+                f"SELECT doc_id, count(*) FROM ({' UNION ALL '.join(parts)}) "
+                "WHERE doc_id IS NOT NULL GROUP BY doc_id ORDER BY doc_id").fetchall()
+            self._slices[name] = slice_bounds(counts, SLICE_DOCS, SLICE_ROWS)
+        return self._slices[name]
 
     def create(self, name: str) -> None:
         """Create table `name`: carried rows and staged rows, in their final order (slice

@@ -188,6 +188,16 @@ def test_an_unchanged_rerun_rewrites_no_data_table(two_plans):
     assert changed == {"runs.csv", "runs.parquet", "vnplan.duckdb"}
 
 
+def test_slices_are_cut_by_documents_and_by_rows():
+    from pipeline.assemble import slice_bounds
+
+    counts = [("a", 3), ("b", 3), ("c", 1), ("d", 9), ("e", 1), ("f", 1), ("g", 1)]
+    assert slice_bounds(counts, docs=2, rows=5) == [
+        (None, "b"), ("b", "d"), ("d", "e"), ("e", "g"), ("g", None)]
+    assert slice_bounds(counts, docs=100, rows=100) == [(None, None)]
+    assert slice_bounds([], docs=2, rows=5) == [(None, None)]
+
+
 def test_tables_built_a_slice_of_documents_at_a_time_equal_one_sort(tmp_path, monkeypatch):
     """Sorting and comparing a few documents at a time (what keeps memory flat at scale)
     gives the same tables and row changes as one sort over the whole set, for a first run
@@ -197,6 +207,7 @@ def test_tables_built_a_slice_of_documents_at_a_time_equal_one_sort(tmp_path, mo
     outcomes = {}
     for size in (2, 1_000_000):
         monkeypatch.setattr(assemble, "SLICE_DOCS", size)
+        monkeypatch.setattr(assemble, "SLICE_ROWS", size * 20)
         folder = tmp_path / f"in{size}"
         paths = write_plans(folder, 7)
         out = tmp_path / f"out{size}"
