@@ -102,6 +102,13 @@ def _kind(previous: Member | None, sha256: str | None) -> str:
     return "recomputed" if previous.sha256 == sha256 else "changed"
 
 
+def input_cache_key(path: str, sha256: str, config: str | None = None) -> str:
+    """The cache key of the input at `path` whose bytes hash to `sha256`."""
+    # the reader is chosen by the file's suffix: the same bytes as .txt and .pdf differ
+    config = run_config() if config is None else config
+    return cache_key(sha256, f"{config};reader={Path(path).suffix.lower()}")
+
+
 def load_members(version: Path | None) -> dict[str, Member]:
     """The manifest of a published version, by source (empty before the first run)."""
     path = version / MEMBERS if version else None
@@ -142,8 +149,7 @@ def plan_run(members: dict[str, Member], inputs: list[str], mode: str, out: Path
         except VnplanError as exc:
             plan.unreadable.append(Unreadable(path, key, exc, member))
             continue
-        # the reader is chosen by the file's suffix: the same bytes as .txt and .pdf differ
-        ckey = cache_key(sha, f"{config};reader={Path(path).suffix.lower()}")
+        ckey = input_cache_key(path, sha, config)
         if (use_cache and member is not None and member.sha256 == sha
                 and member.pipeline == pipeline and (not member.failed or has_cached(ckey))):
             _carry(plan, member)
