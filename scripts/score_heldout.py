@@ -1,7 +1,6 @@
 """Score a held-out set of plans of other policy domains (tests/fixtures/<set>), in this process.
 
-    .venv/bin/python scripts/score_heldout.py [--set heldout|heldout2|heldout3|heldout4]
-        [--report DIR]
+    .venv/bin/python scripts/score_heldout.py [--set heldout|heldout2|…] [--report DIR]
 
 The plans were written in the genre by the team, for first-look measurement: nothing in the
 pipeline may be tuned on a set before its first look is recorded (the README of each set in
@@ -23,7 +22,7 @@ from pipeline.score.corpus import score_documents  # noqa: E402
 from pipeline.score.summary import summary_text  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-SETS = ("heldout", "heldout2", "heldout3", "heldout4")
+SETS = tuple(sorted(p.name for p in FIXTURES.glob("heldout*") if (p / "gold").is_dir()))
 
 
 def main(argv: list[str] | None = None) -> int:
