@@ -37,7 +37,7 @@ from pipeline.tables import (
 
 # DuckDB keeps the pages it has read cached up to this limit, so the publishing step of a
 # large set sits at the limit whatever its size: 512 MB put the 10,000-plan set 370 MB above
-# the 1,000-plan one; 128 MB costs the sorts some spilling (a few seconds at 10,000 plans).
+# the 1,000-plan one.
 DUCKDB_MEMORY = "128MB"
 SLICE_DOCS = 500  # at most so many documents per slice of a sort or comparison,
 SLICE_ROWS = 200_000  # and at most so many rows, unless one document alone has more
@@ -49,12 +49,12 @@ CHANGE_TABLES = (*ITEM_TABLES, "failures")
 SLICED_TABLES = ("documents", *ITEM_TABLES)  # keyed by doc_id, never null
 
 
-def _quote(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def _quote(path: Path) -> str:
+    return _literal(str(path))
 
 
 def _in_slice(bounds: tuple[str | None, str | None]) -> str:
@@ -194,15 +194,16 @@ class Assembly:
     def row_changes(self, name: str) -> tuple[int, int]:
         """(rows added, rows removed) of `name` by this run, ignoring run bookkeeping. Rows
         of two slices differ in doc_id, so comparing slice by slice is exact."""
+        staged = self.staged_rows(name, RUN_COLUMNS)
+        left = self.previous_rows(name, kept=False, without=RUN_COLUMNS)
         added = removed = 0
         for bounds in self._slices_of(name):
             condition = _in_slice(bounds)
-            new = f"SELECT * FROM ({self.staged_rows(name, RUN_COLUMNS)}) WHERE {condition}"
-            old = self.previous_rows(name, kept=False, without=RUN_COLUMNS)
-            if old is None:
+            new = f"SELECT * FROM ({staged}) WHERE {condition}"
+            if left is None:
                 added += self.scalar(f"SELECT count(*) FROM ({new})")
                 continue
-            old = f"SELECT * FROM ({old}) WHERE {condition}"
+            old = f"SELECT * FROM ({left}) WHERE {condition}"
             added += self.scalar(f"SELECT count(*) FROM (({new}) EXCEPT ALL ({old}))")
             removed += self.scalar(f"SELECT count(*) FROM (({old}) EXCEPT ALL ({new}))")
         return added, removed
