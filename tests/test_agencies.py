@@ -86,6 +86,10 @@ def test_a_province_name_closes_the_name_before_the_duty():
     assert names("Đài Phát thanh - Truyền hình tỉnh, Báo Lào Cai - Mở chuyên mục") == [
         "Đài Phát thanh - Truyền hình tỉnh", "Báo tỉnh"]
     assert names("Viễn thông Hải Dương bảo đảm hạ tầng") == ["Viễn thông tỉnh"]
+    # "báo yên" is a word of the dictionary, but a province's name follows the head here
+    assert names("Báo Yên Bái, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục") == [
+        "Báo tỉnh", "Đài Phát thanh và Truyền hình tỉnh"]
+    assert names("Báo cáo Sở Tư pháp") == ["Sở Tư pháp"]
 
 
 def test_a_national_body_after_trung_uong_gets_no_rows():

@@ -402,3 +402,24 @@ def test_a_request_heading_with_a_colon_names_its_owners():
             "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.\n")
     got = {(a.agency, a.role) for a in extracted(text)}
     assert got == {("Hiệp hội Doanh nghiệp tỉnh", "lead"), ("Hội Nông dân tỉnh", "lead")}
+
+
+def test_implementation_part_that_holds_roman_sections():
+    # "Phần III. TỔ CHỨC THỰC HIỆN" over "I. TRÁCH NHIỆM …", "II. KINH PHÍ …": each Roman part
+    # numbers its own owner blocks, and the first of them no longer ends the section
+    text = ("KẾ HOẠCH\nPhổ biến, giáo dục pháp luật năm 2015\n\n"
+            "Phần I. MỤC ĐÍCH, YÊU CẦU\n\nNâng cao ý thức chấp hành pháp luật của Nhân dân.\n\n"
+            "Phần II. TỔ CHỨC THỰC HIỆN\n\nI. TRÁCH NHIỆM CỦA CÁC CƠ QUAN\n\n"
+            "1. Sở Tư pháp chủ trì, phối hợp với các sở, ban, ngành hướng dẫn, kiểm tra việc "
+            "thực hiện Kế hoạch này.\n\n2. Sở Nội vụ đưa nội dung phổ biến pháp luật vào chương "
+            "trình bồi dưỡng cán bộ, công chức.\n\nII. KINH PHÍ THỰC HIỆN\n\n"
+            "Sở Tài chính chủ trì, phối hợp với Sở Tư pháp bố trí kinh phí cho các hoạt động "
+            "phổ biến pháp luật.\n\n| Nơi nhận: - Bộ Tư pháp; | TM. ỦY BAN NHÂN DÂN |\n")
+    got = {(a.agency, a.role, a.task) for a in extracted(text)}
+    assert got == {
+        ("Sở Tư pháp", "lead", "hướng dẫn, kiểm tra việc thực hiện Kế hoạch này"),
+        ("Các sở, ban, ngành", "partner", "hướng dẫn, kiểm tra việc thực hiện Kế hoạch này"),
+        ("Sở Nội vụ", "lead",
+         "đưa nội dung phổ biến pháp luật vào chương trình bồi dưỡng cán bộ, công chức"),
+        ("Sở Tài chính", "lead", "bố trí kinh phí cho các hoạt động phổ biến pháp luật"),
+        ("Sở Tư pháp", "partner", "bố trí kinh phí cho các hoạt động phổ biến pháp luật")}

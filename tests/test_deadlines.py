@@ -101,6 +101,7 @@ def test_quarter_spelled_qui_with_a_dash():
     ("Tháng 8 - 9/2018", "2018-08-01", "2018-09-30"),
     ("15/4 - 15/5/2018", "2018-04-15", "2018-05-15"),
     ("Quý II - Quý III/2018", "2018-04-01", "2018-09-30"),
+    ("Quý I - Quý II/2015", "2015-01-01", "2015-06-30"),
     ("Quý I/2019 - Quý II/2020", "2019-01-01", "2020-06-30"),
     ("từ tháng 3 đến tháng 5/2018", "2018-03-01", "2018-05-31"),
 ])
@@ -108,3 +109,6 @@ def test_a_span_between_two_points_writes_its_year_once(cell: str, start: str, e
     # task tables write a span's year once, at its end: the first point takes it
     dl = parse_deadline(cell)
     assert (dl.due_start, dl.due_end) == (start, end)
+    # and so do the "Thời gian thực hiện: …" lines and sentences a duty's time is found in
+    found = duty_deadline(f"- Thời gian thực hiện: {cell}.")
+    assert (found.due_start, found.due_end) == (start, end)

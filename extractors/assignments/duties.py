@@ -29,7 +29,7 @@ def tcth_regions(text: str, sections: list[Section]) -> list[tuple[int, int]]:
     top = [s for s in sections if s.label == "TO_CHUC_THUC_HIEN"]
     roots = [s for s in top if s.parent is None or all(p.sec_id != s.parent for p in top)]
     if roots:
-        return [(s.heading_end, _cut_end(text, s.heading_end, s.end)) for s in roots]
+        return [region for s in roots for region in _root_regions(text, s, sections)]
     folded = fold(text)
     head = regex.compile(
         rf"(?:^|\n|[\s.])(?:[ivx]+|\d+|dieu\s+\d+|phan\s+[ivx\d]+)\s*[.:)]?\s*"
@@ -41,6 +41,25 @@ def tcth_regions(text: str, sections: list[Section]) -> list[tuple[int, int]]:
             continue
         out.append((m.end(), _cut_end(text, m.end(), len(text))))
     return _dedupe(out)
+
+
+_ROMAN = regex.compile(r"[IVX]+")
+
+
+def _root_regions(text: str, root: Section, sections: list[Section]) -> list[tuple[int, int]]:
+    """The implementation section's span; under a "Phần III. TỔ CHỨC THỰC HIỆN" that holds
+    "I. TRÁCH NHIỆM …", "II. KINH PHÍ …", the span of each Roman part (each numbers its own
+    owner blocks from 1, and a Roman heading would otherwise end the section)."""
+    parts = [c for c in sections if c.parent == root.sec_id and c.number
+             and _ROMAN.fullmatch(c.number)]
+    if not parts:
+        return [(root.heading_end, _cut_end(text, root.heading_end, root.end))]
+    out = []
+    if text[root.heading_end:parts[0].start].strip():
+        out.append((root.heading_end, parts[0].start))
+    for part in parts:
+        out.append((part.heading_end, _cut_end(text, part.heading_end, part.end)))
+    return out
 
 
 def _looks_like_heading(text: str, m: regex.Match) -> bool:
@@ -71,6 +90,8 @@ def _cut_end(text: str, start: int, end: int) -> int:
     nxt = regex.search(r"\n\s*(?:[IVX]+\.\s+[A-ZĐ]|Điều\s+\d+\.)", text[start:best])
     if nxt:
         best = start + nxt.start()
+    while best > start and text[best - 1] in " \t\n|*_":  # "| ***Nơi nhận:***" of a web copy
+        best -= 1
     return best
 
 

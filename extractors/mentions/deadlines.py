@@ -72,14 +72,14 @@ _WINDOW = regex.compile("|".join(f"(?P<{k}>{v})" for k, v in _WIN.items()))
 # 8 - 9/2018", "Quý II - Quý III/2018", "15/4 - 15/5/2018", "từ tháng 3 đến tháng 5/2018"
 _TO = r"\s*(?:[-–]|den)\s*"
 _YEAR_OPT = rf"(?:\s*/\s*{Y})?"
-_RANGES = {
-    "dates": regex.compile(rf"(?<!\w)(?:tu\s+)?(?:ngay\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}}){_YEAR_OPT}"
-                           rf"{_TO}(?:ngay\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{Y}"),
-    "months": regex.compile(rf"(?<!\w)(?:tu\s+)?thang\s+(\d{{1,2}}){_YEAR_OPT}{_TO}(?:thang\s+)?"
-                            rf"(\d{{1,2}})\s*/\s*{Y}"),
-    "quarters": regex.compile(rf"(?<!\w)(?:tu\s+)?qu[yi]\s+([ivl1-4]{{1,3}}){_YEAR_OPT}{_TO}"
-                              rf"(?:qu[yi]\s+)?([ivl1-4]{{1,3}})\s*/\s*{Y}"),
+_SPANS = {
+    "dates": rf"(?:tu\s+)?(?:ngay\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}}){_YEAR_OPT}"
+             rf"{_TO}(?:ngay\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{Y}",
+    "months": rf"(?:tu\s+)?thang\s+(\d{{1,2}}){_YEAR_OPT}{_TO}(?:thang\s+)?(\d{{1,2}})\s*/\s*{Y}",
+    "quarters": rf"(?:tu\s+)?qu[yi]\s+([ivl1-4]{{1,3}}){_YEAR_OPT}{_TO}(?:qu[yi]\s+)?"
+                rf"([ivl1-4]{{1,3}})\s*/\s*{Y}",
 }
+_RANGES = {kind: regex.compile(rf"(?<!\w){pattern}") for kind, pattern in _SPANS.items()}
 
 
 def _range_window(f: str) -> tuple[str | None, str | None] | None:
@@ -192,10 +192,14 @@ _LEAD = r"(?:(?:hoan\s+thanh\s+)?(?:truoc|cham\s+nhat(?:\s+vao)?|den\s+het|den|t
 def _finder() -> regex.Pattern:
     d = _data()
     cues = [c for cs in d["recurrence"].values() for c in cs]
+    # a span with its year once stands alone ("Quý I - Quý II/2015", "tháng 6 - 9/2015"); it
+    # comes first, or its second point would be read alone
+    spans = "|".join(_SPANS.values())
     bare = "|".join(_WIN[k] for k in ("quarter", "half"))
     led = "|".join(_WIN[k] for k in ("date", "month", "range", "year"))
     return regex.compile(
-        rf"(?<!\w)(?:{_LEAD}?(?:{bare})(?:\s+va\s+cac\s+nam\s+tiep\s+theo)?"
+        rf"(?<!\w)(?:{_LEAD}?(?:{spans})"
+        rf"|{_LEAD}?(?:{bare})(?:\s+va\s+cac\s+nam\s+tiep\s+theo)?"
         rf"|{_LEAD}(?:{led})(?:\s+va\s+cac\s+nam\s+tiep\s+theo)?"
         rf"|(?:{_LEAD}?(?:vao\s+)?ngay\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}})?\s+)?(?:{_alt(cues)}))(?!\w)"
     )

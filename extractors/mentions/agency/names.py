@@ -46,12 +46,14 @@ class Name:
 
 def head_at(scan: Scan, i: int, lex: Lexicon) -> Head | None:
     """The head noun that starts a name at token `i`: capitalised, and not the start of a
-    longer word with the syllable after it ("Báo cáo", "Hội nghị" are no heads)."""
+    longer word with the syllable after it ("Báo cáo", "Hội nghị" are no heads), unless that
+    syllable starts a province's name ("Báo Yên Bái": "báo yên" is a word too)."""
     hit = scan.at("HEAD", i)
     if not hit or not scan.cap(i):
         return None
     end, phrase = hit
-    if scan.is_word(end) and " ".join(scan.lower[i:end + 1]) in lex.words:
+    if (scan.is_word(end) and " ".join(scan.lower[i:end + 1]) in lex.words
+            and not province_name_at(scan, end)):
         return None
     return lex.heads[phrase]
 
