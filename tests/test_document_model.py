@@ -121,6 +121,24 @@ def test_a_web_copy_table_with_headers_wrapped_inside_bold_gives_its_rows(tmp_pa
     assert "\t" in doc.text and "|" not in doc.text.split("PHỤ LỤC")[-1]
 
 
+@pytest.mark.parametrize("rule", [False, True])
+def test_a_table_of_pipe_rows_gives_its_rows(tmp_path: Path, rule: bool):
+    # one row per line between "|"s, as Markdown converters and some portals write them
+    lines = ["| " + " | ".join(f"**{c}**" for c in TASK_ROWS[0]) + " |"]
+    if rule:
+        lines.append("|" + "---|" * len(TASK_ROWS[0]))
+    lines += ["| " + " | ".join(row) + " |" for row in TASK_ROWS[1:]]
+    path = tmp_path / "plan.txt"
+    path.write_text(plan_text(["V. TỔ CHỨC THỰC HIỆN"], "\n".join(lines) + "\n"),
+                    encoding="utf-8")
+    doc = process_path(path).document
+    assert [(t.source, t.n_rows) for t in doc.layout.tables] == [("pipe-rows", 4)]
+    rows = [a for a in doc.assignments if a.method == "table"]
+    assert len({a.task for a in rows}) == 3
+    assert {("Sở Y tế", "lead"), ("Bảo hiểm xã hội tỉnh", "partner"),
+            ("Sở Nội vụ", "lead")} <= {(a.agency, a.role) for a in rows}
+
+
 # ----- the heading wrapped inside one bold run ------------------------------------------
 
 @pytest.mark.parametrize("heading", [

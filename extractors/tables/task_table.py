@@ -111,7 +111,8 @@ def _content_columns(text: str, table: Table, mentions: list[AgencyMention]) -> 
     return columns if columns.usable and numbered else None
 
 
-_DRAWN_GRIDS = ("pdf", "docx", "ocr", "pipes")  # rows as the source drew them, not guessed
+# rows as the source drew them, not guessed
+_DRAWN_GRIDS = ("pdf", "docx", "ocr", "pipes", "pipe-rows")
 
 
 def _names_agency(s: str) -> bool:

@@ -7,7 +7,9 @@ Three table syntaxes occur in the genre's text copies, and each becomes cells on
   word processor's table pasted as text);
 - pipes: a web copy's table, every cell between lines holding a single "|", a cell's text
   wrapped over lines, a row ending where two "|" lines meet ("|" / "1" / "|" / "Triển khai …" /
-  "|" / "|" / "2" …). Letterheads and signature blocks are laid out so too.
+  "|" / "|" / "2" …). Letterheads and signature blocks are laid out so too;
+- pipe rows: one row per line between "|"s ("| 1 | Rà soát … | Sở NN&PTNT | Quý II/2018 |"), as
+  converters to Markdown and some portals write them; a "|---|---|" rule line is skipped.
 
 A bold run (`**…**`) that opens a line and closes at the end of a later line is one block: the
 source wrapped a title inside one emphasis ("**VI. TỔ CHỨC" / "THỰC HIỆN**").
@@ -106,6 +108,38 @@ def _pipe_grid(lines: list[Line]) -> Table | None:
     return Table(lines[0].start, lines[-1].end, tuple(cells), source="pipes")
 
 
+_PIPE_ROW = regex.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$")
+_PIPE_RULE = regex.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
+
+
+def _is_pipe_row(line: Line) -> bool:
+    """A line that opens and closes with "|" and holds at least two cells."""
+    return bool(_PIPE_ROW.match(line.text)) and line.text.count("|") >= 3
+
+
+def _pipe_row_cells(line: Line) -> list[tuple[int, int]]:
+    bars = [k for k, ch in enumerate(line.text) if ch == "|"]
+    return [_trimmed(line, a + 1, b) for a, b in zip(bars, bars[1:], strict=False)]
+
+
+def pipe_row_tables(lines: list[Line], taken: set[int]) -> list[tuple[Table, int, int]]:
+    """Runs of pipe rows: (table, first line index, last line index)."""
+    out = []
+    i = 0
+    while i < len(lines):
+        if i in taken or not _is_pipe_row(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and j + 1 not in taken and _is_pipe_row(lines[j + 1]):
+            j += 1
+        rows = [_pipe_row_cells(ln) for ln in lines[i:j + 1] if not _PIPE_RULE.match(ln.text)]
+        if rows:
+            out.append((_grid(rows, lines[i].start, lines[j].end, "pipe-rows"), i, j))
+        i = j + 1
+    return out
+
+
 def _tab_cells(line: Line) -> list[tuple[int, int]]:
     out, pos = [], 0
     for part in line.text.split("\t"):
@@ -186,6 +220,7 @@ def text_layout(text: str) -> Layout:
     """The tables and wrapped bold runs of a text file."""
     lines = split_lines(text)
     found = pipe_tables(lines)
+    found += pipe_row_tables(lines, {k for _, i, j in found for k in range(i, j + 1)})
     taken = {k for _, i, j in found for k in range(i, j + 1)}
     tables = [t for t, _, _ in found] + tab_tables(lines, taken)
     tables.sort(key=lambda t: t.start)

@@ -71,7 +71,8 @@ class Table:
     cells: tuple[Cell, ...]
     page: int | None = None
     box: Box | None = None
-    source: str = ""  # how it was read: "pdf", "docx", "ocr", "tabs", "cell-lines", "pipes"
+    source: str = ""  # how it was read: "pdf", "docx", "ocr", "tabs", "cell-lines", "pipes",
+    # "pipe-rows"
 
     @property
     def n_rows(self) -> int:
