@@ -139,6 +139,23 @@ def test_a_table_of_pipe_rows_gives_its_rows(tmp_path: Path, rule: bool):
             ("Sở Nội vụ", "lead")} <= {(a.agency, a.role) for a in rows}
 
 
+def test_a_web_copy_with_pipe_row_letterhead_is_no_speckled_scan(tmp_path: Path):
+    # the "|"s of a letterhead and a signature laid out as pipe rows are table layout, not
+    # specks: counted as specks they made the cleaner read the semicolons as commas
+    text = ("| **ỦY BAN NHÂN DÂN** **PHƯỜNG HỒNG BÀNG** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA** |\n"
+            "| Số: 21/KH-UBND | *Hồng Bàng, ngày 16 tháng 01 năm 2026* |\n\n"
+            "**KẾ HOẠCH**\n\n**Triển khai phát triển nhà ở xã hội năm 2026**\n\n"
+            "**I. TỔ CHỨC THỰC HIỆN**\n\n"
+            + "Phòng Kinh tế chủ trì tham mưu UBND phường triển khai Kế hoạch; theo dõi, đôn đốc "
+              "việc thực hiện của các cơ quan, đơn vị; báo cáo kết quả hằng quý.\n\n" * 3
+            + "| ***Nơi nhận:*** - Sở Xây dựng; - Lưu: VT. | **TM. ỦY BAN NHÂN DÂN** |\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = process_path(path).document
+    assert doc.text.count("Kế hoạch; theo dõi") == 3
+    assert "|" not in doc.text
+
+
 # ----- the heading wrapped inside one bold run ------------------------------------------
 
 @pytest.mark.parametrize("heading", [

@@ -46,7 +46,7 @@ def edits(text: str, ctx: CleanContext) -> list[Edit]:
     layout = ctx.layout
     out: list[Edit] = []
     for table in layout.tables:
-        if table.source == "pipes":
+        if table.source in ("pipes", "pipe-rows"):
             out += pipe_table_edits(text, table)
     for block in layout.blocks:
         if block.kind == "furniture":
