@@ -189,3 +189,13 @@ def test_a_body_of_every_district_is_named_by_its_level():
     assert names("Phòng GDĐT các huyện, thị xã, thành phố xây dựng kế hoạch") == [
         "Phòng Giáo dục và Đào tạo cấp huyện"]
     assert names("Trung tâm Y tế các huyện, thành phố chủ trì") == ["Trung tâm Y tế cấp huyện"]
+
+
+def test_a_title_line_ends_the_name_on_it():
+    # "3. Thanh tra Sở" / "Lồng ghép …": the next line's capitalised verb is no part of the name
+    assert names("3. Thanh tra Sở\nLồng ghép nội dung kiểm tra") == ["Thanh tra Sở"]
+    assert names("4. Văn phòng Sở\nĐăng tải tin, bài tuyên truyền") == ["Văn phòng Sở"]
+    # a name wrapped in running text still reads whole
+    assert names("Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành và Sở\n"
+                 "Giao thông vận tải rà soát") == [
+        "Sở Kế hoạch và Đầu tư", "Các sở, ban, ngành", "Sở Giao thông vận tải"]

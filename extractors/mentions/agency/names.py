@@ -119,6 +119,27 @@ def _next_step(scan: Scan, i: int, lex: Lexicon, opener_at: int) -> int | None:
     return soft[0] if soft else i + 1
 
 
+TITLE_LINE_WORDS = 8
+
+
+def _title_line_ends(scan: Scan, i: int) -> bool:
+    """True when token `i` opens a line after a short one: a title line ("3. Thanh tra Sở" /
+    "Lồng ghép nội dung …") ends its name; a name wrapped in running text comes after a long
+    line (and names the gazetteer knows are matched across the break anyway)."""
+    if not scan.breaks_line(i):
+        return False
+    words = 0
+    k = i - 1
+    while k >= 0:
+        words += scan.is_word(k)
+        if words > TITLE_LINE_WORDS:
+            return False
+        if scan.breaks_line(k):
+            break
+        k -= 1
+    return True
+
+
 def _first_word_ok(scan: Scan, i: int, head: Head, lex: Lexicon) -> bool:
     """The word after the head starts a name: capitalised (or lowercase after a head that
     allows it, or an object opener after a head that holds a verb: "Ban Quản lý các …"), and
@@ -150,7 +171,7 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
     province = _province_closes(scan, he, lex)
     if province:  # "Báo Lào Cai - Mở chuyên mục …", "Viễn thông Hải Dương": the place closes it
         return Name(hs, province.end, he, province)
-    if head.place_only or not _first_word_ok(scan, he, head, lex):
+    if head.place_only or _title_line_ends(scan, he) or not _first_word_ok(scan, he, head, lex):
         return None
     i, core_end, lower = he + 1, he + 1, 0
     opener_at = he if len(head.phrase.split()) > 1 else _cap_run_end(scan, he + 1)
