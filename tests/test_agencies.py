@@ -199,3 +199,17 @@ def test_a_title_line_ends_the_name_on_it():
     assert names("Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành và Sở\n"
                  "Giao thông vận tải rà soát") == [
         "Sở Kế hoạch và Đầu tư", "Các sở, ban, ngành", "Sở Giao thông vận tải"]
+
+
+def test_a_blank_line_ends_a_name():
+    assert names("1. Phòng Kinh tế, Hạ tầng và Đô thị\n\na) Là cơ quan thường trực") == [
+        "Phòng Kinh tế, Hạ tầng và Đô thị"]
+    assert names("6. Trung tâm Phục vụ hành chính công phường\n\nTiếp nhận hồ sơ") == [
+        "Trung tâm Phục vụ hành chính công phường"]
+
+
+def test_the_joint_office_of_a_district_or_commune_is_one_body():
+    assert names("5. Văn phòng HĐND và UBND phường theo dõi, đôn đốc") == [
+        "Văn phòng HĐND và UBND phường"]
+    assert names("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện tổng hợp") == [
+        "Văn phòng HĐND và UBND huyện"]

@@ -82,6 +82,10 @@ class Scan:
         gap = self.gap(i)
         return "\n" in gap or "\t" in gap
 
+    def breaks_paragraph(self, i: int) -> bool:
+        """True when a blank line separates token `i` from the token before it."""
+        return self.gap(i).count("\n") >= 2
+
     def span_text(self, i: int, j: int) -> str:
         """The text of tokens i..j-1, as written."""
         return self.text[self.starts[i]:self.ends[j - 1]] if j > i else ""

@@ -176,6 +176,8 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
     i, core_end, lower = he + 1, he + 1, 0
     opener_at = he if len(head.phrase.split()) > 1 else _cap_run_end(scan, he + 1)
     while i < len(scan):
+        if scan.breaks_paragraph(i):  # "1. Phòng Kinh tế, Hạ tầng và Đô thị" / "" / "a) …"
+            break
         joined = scan.words[i - 1] in JOINERS or scan.words[i - 1] in (",", "và")
         if scan.breaks_line(i) and scan.cap(i) and not joined and not place_at(scan, i, lex):
             break

@@ -56,7 +56,7 @@ def proper_end(scan: Scan, i: int) -> int:
     end, words = i, 0
     j = i
     while j < len(scan) and words < MAX_PROPER_WORDS:
-        if j > i and scan.breaks_line(j):
+        if (j > i and scan.breaks_line(j)) or scan.breaks_paragraph(j):
             break
         if scan.words[j] in ("-", "–") and words and scan.cap(j + 1):
             j += 1
