@@ -39,6 +39,9 @@ from pipeline.tables import (
 # large set sits at the limit whatever its size: 512 MB put the 10,000-plan set 370 MB above
 # the 1,000-plan one.
 DUCKDB_MEMORY = "128MB"
+# A statement that still runs out (rows far wider than the genre's: DuckDB pins a Parquet row
+# group whole) is tried again with twice the limit, up to this: memory, never the run.
+DUCKDB_MEMORY_MAX_MB = 2048
 SLICE_DOCS = 500  # at most so many documents per slice of a sort or comparison,
 SLICE_ROWS = 200_000  # and at most so many rows, unless one document alone has more
 MEMBERS_SCHEMA = pa.schema([("source", pa.string()), ("doc_id", pa.string()),
@@ -167,9 +170,9 @@ class Assembly:
             path = self._previous_file(name)
             if path is not None:
                 parts.append(f"SELECT doc_id FROM read_parquet({_quote(path)})")
-            counts = self.con.execute(
+            counts = self.run(
                 f"SELECT doc_id, count(*) FROM ({' UNION ALL '.join(parts)}) "
-                "WHERE doc_id IS NOT NULL GROUP BY doc_id ORDER BY doc_id").fetchall()
+                "WHERE doc_id IS NOT NULL GROUP BY doc_id ORDER BY doc_id")
             self._slices[name] = slice_bounds(counts, SLICE_DOCS, SLICE_ROWS)
         return self._slices[name]
 
@@ -187,7 +190,7 @@ class Assembly:
         definitions = ", ".join(f'"{c}" {duckdb_type(kind)}' for c, kind in schema_of(name).items())
         self.con.execute(f'CREATE TABLE "{name}" ({definitions})')
         for bounds in self._slices_of(name):
-            self.con.execute(f'INSERT INTO "{name}" SELECT * FROM ({union}) '
+            self.run(f'INSERT INTO "{name}" SELECT * FROM ({union}) '
                              f'WHERE {_in_slice(bounds)} ORDER BY {order_sql}')
         checkpoint(f"assemble:{name}")
 
@@ -208,10 +211,27 @@ class Assembly:
             removed += self.scalar(f"SELECT count(*) FROM (({old}) EXCEPT ALL ({new}))")
         return added, removed
 
+    def run(self, sql: str) -> list[tuple]:
+        """Execute `sql` and fetch its rows (DuckDB wants results finished before the next
+        statement); out of memory, try again with twice the limit (a failed statement leaves
+        nothing behind), then go back to the usual limit."""
+        limit = int(DUCKDB_MEMORY.removesuffix("MB"))
+        while True:
+            try:
+                rows = self.con.execute(sql).fetchall()
+                break
+            except duckdb.OutOfMemoryException:
+                if limit * 2 > DUCKDB_MEMORY_MAX_MB:
+                    raise
+                limit *= 2
+                self.con.execute(f"SET memory_limit='{limit}MB'")
+        if limit != int(DUCKDB_MEMORY.removesuffix("MB")):
+            self.con.execute(f"SET memory_limit='{DUCKDB_MEMORY}'")
+        return rows
+
     def scalar(self, sql: str) -> int:
-        """The single integer a query returns (fetched whole: DuckDB wants results finished
-        before the next statement)."""
-        return int(self.con.execute(sql).fetchall()[0][0])
+        """The single integer a query returns."""
+        return int(self.run(sql)[0][0])
 
     def create_runs(self, row: pa.Table) -> None:
         """The `runs` table: the previous version's runs and this one, oldest first."""
@@ -223,7 +243,7 @@ class Assembly:
             parts.insert(0, f"SELECT {_columns('runs', available)} "
                             f"FROM read_parquet({_quote(path)})")
         union = " UNION ALL ".join(f"({part})" for part in parts)
-        self.con.execute(f'CREATE TABLE runs AS SELECT * FROM ({union}) '
+        self.run(f'CREATE TABLE runs AS SELECT * FROM ({union}) '
                          'ORDER BY started_at, run_id')
         self.con.unregister("run_arrow")
 
@@ -239,7 +259,7 @@ class Assembly:
                             "(failed AND source IN (SELECT source FROM keep_failures))")
         union = " UNION ALL ".join(f"({part})" for part in parts)
         target = _quote(self.build / MEMBERS)
-        self.con.execute(f"COPY (SELECT * FROM ({union}) ORDER BY source) TO {target} "
+        self.run(f"COPY (SELECT * FROM ({union}) ORDER BY source) TO {target} "
                          "(FORMAT parquet)")
         self.con.unregister("members_arrow")
 

@@ -188,6 +188,52 @@ def test_an_unchanged_rerun_rewrites_no_data_table(two_plans):
     assert changed == {"runs.csv", "runs.parquet", "vnplan.duckdb"}
 
 
+def test_a_statement_out_of_memory_is_tried_again_with_more(tmp_path, monkeypatch):
+    """Rows far wider than the genre's can need more than DuckDB's usual limit: the statement
+    is tried again with twice the limit (then the limit goes back), and the tables are those
+    of a run that never ran out."""
+    import duckdb
+
+    from pipeline import assemble
+
+    class Tight:  # a connection whose first two sorts run out of memory
+        def __init__(self, con):
+            self.con, self.failures, self.limits = con, 2, []
+
+        def execute(self, sql, *args):
+            if sql.startswith("SET memory_limit="):
+                self.limits.append(sql)
+            if sql.startswith("INSERT") and self.failures:
+                self.failures -= 1
+                raise duckdb.OutOfMemoryException("Out of Memory Error: (test)")
+            return self.con.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(self.con, name)
+
+    folder = tmp_path / "in"
+    write_plans(folder, 3)
+    run_refresh([str(folder)], str(tmp_path / "roomy"))
+    tight = []
+    real_init = assemble.Assembly.__init__
+
+    def init(self, *args):
+        real_init(self, *args)
+        self.con = Tight(self.con)
+        tight.append(self.con)
+
+    monkeypatch.setattr(assemble.Assembly, "__init__", init)
+    run_refresh([str(folder)], str(tmp_path / "tight"))
+    assert tight[0].limits == ["SET memory_limit='256MB'", "SET memory_limit='512MB'",
+                               "SET memory_limit='128MB'"]
+    for name in ("documents", "sections", "assignments"):
+        pd.testing.assert_frame_equal(
+            table(tmp_path / "roomy", name).drop(columns=["run_id", "processed_at"],
+                                                   errors="ignore"),
+            table(tmp_path / "tight", name).drop(columns=["run_id", "processed_at"],
+                                                   errors="ignore"))
+
+
 def test_slices_are_cut_by_documents_and_by_rows():
     from pipeline.assemble import slice_bounds
 
