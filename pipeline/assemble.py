@@ -215,7 +215,7 @@ class Assembly:
         """Execute `sql` and fetch its rows (DuckDB wants results finished before the next
         statement); out of memory, try again with twice the limit (a failed statement leaves
         nothing behind), then go back to the usual limit."""
-        limit = int(DUCKDB_MEMORY.removesuffix("MB"))
+        base = limit = int(DUCKDB_MEMORY.removesuffix("MB"))
         while True:
             try:
                 rows = self.con.execute(sql).fetchall()
@@ -225,7 +225,7 @@ class Assembly:
                     raise
                 limit *= 2
                 self.con.execute(f"SET memory_limit='{limit}MB'")
-        if limit != int(DUCKDB_MEMORY.removesuffix("MB")):
+        if limit != base:
             self.con.execute(f"SET memory_limit='{DUCKDB_MEMORY}'")
         return rows
 

@@ -216,12 +216,16 @@ def bold_blocks(text: str, tables: list[Table]) -> list[Block]:
     return out
 
 
+def _lines_of(found: list[tuple[Table, int, int]]) -> set[int]:
+    return {k for _, i, j in found for k in range(i, j + 1)}
+
+
 def text_layout(text: str) -> Layout:
     """The tables and wrapped bold runs of a text file."""
     lines = split_lines(text)
     found = pipe_tables(lines)
-    found += pipe_row_tables(lines, {k for _, i, j in found for k in range(i, j + 1)})
-    taken = {k for _, i, j in found for k in range(i, j + 1)}
+    found += pipe_row_tables(lines, _lines_of(found))
+    taken = _lines_of(found)
     tables = [t for t, _, _ in found] + tab_tables(lines, taken)
     tables.sort(key=lambda t: t.start)
     return Layout(bold_blocks(text, tables), tables)
