@@ -116,6 +116,23 @@ def test_departments_listed_after_one_head_are_each_named():
     assert names("Các sở, ban, ngành tỉnh") == ["Các sở, ban, ngành"]
 
 
+def test_a_comma_inside_a_name_joins_a_word_or_a_field_closed_by_a_capital():
+    """Legal Vietnamese writes "phòng, chống" with a comma, and a division may list a
+    lowercase field before its last capitalised one; a comma before a body or a verb still
+    ends the name."""
+    assert names("Chi cục Phòng, chống tệ nạn xã hội phối hợp") == [
+        "Chi cục Phòng, chống tệ nạn xã hội"]
+    assert names("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh chủ trì") == [
+        "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"]
+    assert names("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh chủ trì") == [
+        "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"]
+    assert names("Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới chủ trì") == [
+        "Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới"]
+    assert names("Sở Y tế, các đơn vị và Sở Tài chính phối hợp") == ["Sở Y tế", "Sở Tài chính"]
+    assert names("Sở Y tế, Phòng Giáo dục và Đào tạo phối hợp") == [
+        "Sở Y tế", "Phòng Giáo dục và Đào tạo"]
+
+
 def test_a_unit_of_another_body_keeps_that_body_in_its_name():
     assert names("phối hợp với Thanh tra Sở Giao thông vận tải thành lập") == [
         "Thanh tra Sở Giao thông vận tải"]

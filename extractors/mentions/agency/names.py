@@ -91,6 +91,40 @@ def _field_list(scan: Scan, j: int) -> bool:
     return False
 
 
+def _lowercase_field_list(scan: Scan, j: int, lex: Lexicon) -> bool:
+    """True when the lowercase words from token `j` are one more field of the name, closed by
+    "và" and a capitalised field: "Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới". Stricter
+    than a capitalised list: no verb, cue, opener or other body on the way, and what follows
+    "và" is no body of its own ("Trạm Y tế, trường học và Công an xã" are three)."""
+    for k in range(j, min(len(scan), j + FIELD_LIST_WORDS)):
+        if scan.words[k] == "và":
+            return (k > j and scan.cap(k + 1) and not starts_body(scan, k + 1)
+                    and not scan.at("KNOWN", k + 1))
+        if (not scan.is_word(k) or scan.cap(k) or scan.at("SOFT", k) or _ends_name(scan, k)
+                or scan.lower[k] in lex.object_openers):
+            return False
+    return False
+
+
+def _comma_compound(scan: Scan, i: int, lex: Lexicon) -> bool:
+    """True when the comma at token `i` sits inside one word the dictionary knows: legal
+    Vietnamese writes the pair "phòng, chống" with a comma ("Chi cục Phòng, chống tệ nạn xã
+    hội", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"). `lex.words` holds
+    the dictionary's words with a head's syllable, which is where such a pair can meet a name."""
+    return (scan.is_word(i - 1) and scan.is_word(i + 1)
+            and f"{scan.lower[i - 1]} {scan.lower[i + 1]}" in lex.words)
+
+
+def _head_in_word(scan: Scan, i: int, lex: Lexicon) -> bool:
+    """True when the head noun at token `i` is the first syllable of a word, comma or not:
+    "Phòng" in "Ban Chỉ huy Phòng, chống thiên tai …" is no second body."""
+    hit = scan.at("HEAD", i)
+    if not hit or hit[0] != i + 1:
+        return False
+    after = i + 2 if scan.words[i + 1:i + 2] == [","] else i + 1
+    return scan.is_word(after) and f"{scan.lower[i]} {scan.lower[after]}" in lex.words
+
+
 def _opener(scan: Scan, i: int, lex: Lexicon) -> bool:
     """An object opener ("các", "về") followed by a lowercase word: "Quản lý các khu …"."""
     return (scan.lower[i] in lex.object_openers and scan.is_word(i + 1)
@@ -104,10 +138,12 @@ def _next_step(scan: Scan, i: int, lex: Lexicon, opener_at: int) -> int | None:
     if word in JOINERS or word in (",", "và"):
         j = i + 1
         ok = scan.is_word(j) and not starts_body(scan, j) and not _ends_name(scan, j)
-        if word != "và":
+        if word == "," and not scan.cap(j):
+            ok = ok and (_comma_compound(scan, i, lex) or _lowercase_field_list(scan, j, lex))
+        elif word != "và":
             ok = ok and scan.cap(j) and not scan.at("KNOWN", j)
-        if word == ",":
-            ok = ok and _field_list(scan, j)
+            if word == ",":
+                ok = ok and _field_list(scan, j)
         return j if ok else None
     if not scan.is_word(i) or word[0].isdigit():
         return None
@@ -185,7 +221,7 @@ def read_name(scan: Scan, hs: int, he: int, head: Head, lex: Lexicon) -> Name | 
                  or (None if joined else _province_closes(scan, i, lex)))
         if place:
             return Name(hs, place.end, core_end, place)
-        if starts_body(scan, i):
+        if starts_body(scan, i) and not _head_in_word(scan, i, lex):
             owner = _owner_end(scan, i, lex)
             if owner:
                 return Name(hs, owner, owner, None)
