@@ -183,6 +183,29 @@ def test_per100_figure() -> None:
         (50, "per100", ">", 2018, "HOUSEHOLDS")]
 
 
+def test_rates_written_as_a_fraction_of_a_base() -> None:
+    """Health and population plans write rates glued to a slash, which elsewhere marks a date;
+    the base gives the unit, and a base the contract names no unit for leaves a count."""
+    text = ("II. MỤC TIÊU ĐẾN NĂM 2030\n"
+            "- Tỷ suất tử vong trẻ em dưới 1 tuổi giảm xuống dưới 12/1.000 trẻ đẻ sống.\n"
+            "- Tỷ số tử vong mẹ dưới 46/100.000 trẻ đẻ sống.\n"
+            "- Tỷ số giới tính khi sinh dưới 107 bé trai/100 bé gái sinh ra sống.\n"
+            "- Duy trì tổng tỷ suất sinh ở mức 1,9 - 2,0 con/phụ nữ.\n"
+            "- Thực hiện Nghị định số 100/2024/NĐ-CP ngày 26/7/2024, Quyết định 15/100/QĐ.\n")
+    ts = run(text)
+    assert [(t.value, t.value_max, t.unit, t.comparator) for t in ts] == [
+        (12, None, "per1000", "<"), (46, None, "count", "<"), (107, None, "per100", "<"),
+        (1.9, 2, "count", "range")]
+    assert [t.year for t in ts] == [2030] * 4
+
+
+def test_energy_is_a_count_in_kwh() -> None:
+    ts = run("Mục tiêu đến năm 2025: tiết kiệm điện năng trên 300 triệu kWh; sản lượng điện mặt "
+             "trời mái nhà đạt 120 GWh.")
+    assert [(t.value, t.unit, t.comparator) for t in ts] == [
+        (300_000_000, "count", ">"), (120_000_000, "count", "=")]
+
+
 def test_restatement_deduplicated() -> None:
     text = ("Tỷ lệ dịch vụ công mức 3 được cung cấp trên cổng thông tin điện tử của tỉnh đến năm "
             "2015 đạt 15%.\nĐến năm 2015: cung cấp 100% dịch vụ công ở mức độ 2 và 15% dịch vụ "

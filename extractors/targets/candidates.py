@@ -92,15 +92,17 @@ def _per_window(text: str, s: int, e: int, a: int, unit_end: int) -> str:
 
 def _cued(doc: Doc, s: int, a: int, cue: str) -> bool:
     """A number that is a target only after a cue (numbers.Mention.cue): a comparator right
-    before it, a value-setting word ("đạt", "gấp") for durations, multiples and scores, a verb
-    of making or reaching ("xây dựng", "thành lập mới") for open counts, or, for an open
+    before it, a value-setting word ("đạt", "gấp", "ở mức": "ở mức 1,9 - 2,0 con/phụ nữ"), a
+    verb of making or reaching ("xây dựng", "thành lập mới") for open counts, or, for an open
     count, the start of a clause of an objectives section ("…; 5 xã đạt chuẩn NTM nâng cao")."""
     text = doc.text
     before = text[max(s, a - 60) : a]
     if lead_of(text, a, a).comparator != "=" or COMPARATOR_EQ.search(before):
         return True
+    if cue_re("gated_leads", at_end=True).search(before):
+        return True
     if cue == "gated":
-        return bool(cue_re("gated_leads", at_end=True).search(before))
+        return False
     if OPEN_CUE.search(before):
         return True
     opening = not text[clause_start(text, s, a) : a].strip()

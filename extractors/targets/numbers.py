@@ -71,7 +71,7 @@ def _admin_unit(text: str, start: int, after: str) -> int:
     return m.end() if m and lead else 0
 
 
-OPEN_NOUN = regex.compile(r"^\s+(?:\p{Ll}[\p{Ll}\p{M}]*|\p{Lu}{2,8}(?![\p{Ll}\d]))(?=[\s,;.)]|$)")
+OPEN_NOUN = regex.compile(r"^\s+(?:\p{Ll}[\p{Ll}\p{M}]*|\p{Lu}{2,8}(?![\p{Ll}\d]))(?=[\s,;.)/]|$)")
 
 
 def _open_noun(after: str) -> int:
@@ -123,9 +123,32 @@ def _unit_after(text: str, start: int, end: int) -> tuple[str, float, int, str |
     return None
 
 
+RATE_RE = regex.compile(
+    rf"(?<![\w/.,])(?P<a>{NUM})(?:\s*(?:-|–)\s*(?P<b>{NUM}))?"
+    r"/\s*(?P<base>100|1\.000|10\.000|100\.000)\s+(?=\p{L})"
+)
+
+
+def _rates(text: str) -> list[Mention]:
+    """Rates written as a fraction of a base: "dưới 46/100.000 trẻ đẻ sống", "1/1.000 trẻ đẻ
+    sống", "1,5 - 2/100 dân". The number is glued to the slash, which elsewhere marks a date
+    or a document number, so these are read here; the base makes the unit (units.per_unit
+    reads it in the clause; a base the contract names no unit for is a count)."""
+    out = []
+    for m in RATE_RE.finditer(text):
+        a = parse_number(m["a"])
+        b = parse_number(m["b"]) if m["b"] else None
+        if b is not None and b <= a:
+            b = None
+        out.append(Mention(m.start(), m.end("b") if b is not None else m.end("a"), _clean(a),
+                           None if b is None else _clean(b), "count", m.end("base")))
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
-    """Every percentage, quantity with a unit or count noun, or range in `text`, in order."""
-    out: list[Mention] = []
+    """Every percentage, quantity with a unit or count noun, rate of a base, or range in
+    `text`, in order."""
+    out: list[Mention] = _rates(text)
     for m in NUMBER_RE.finditer(text):
         parsed = _range(m)
         end = m.end()
@@ -146,7 +169,7 @@ def find_mentions(text: str) -> list[Mention]:
         quantity_end = end if unit == "count" else unit_end
         out.append(Mention(m.start(), quantity_end, scaled(value, factor), high, unit, unit_end,
                            cue))
-    return out
+    return sorted(out, key=lambda mention: mention.start)
 
 
 @dataclass
