@@ -125,6 +125,18 @@ def test_heading_broken_over_two_lines():
                                  "công nghiệp")
 
 
+def test_heading_cut_after_a_joiner_takes_the_next_line_whatever_its_case():
+    """A web copy wraps a heading at its width: a line that stops on a dash, a comma or a
+    word that needs more ("và", "đến") goes on below, even with a number or a capital."""
+    text = ("II. MỤC TIÊU VÀ CÁC CHỈ TIÊU GIAI ĐOẠN 2021 -\n2025\n1. Mục tiêu chung\nTiết kiệm.\n"
+            "III. NHIỆM VỤ\n1. Phối hợp với Sở Giáo dục và\nĐào tạo\nTổ chức tập huấn.\n"
+            "2. Kế hoạch hằng năm\nXây dựng kế hoạch.\n")
+    assert [h[:2] for h in heads(text)] == [
+        ("II", "MỤC TIÊU VÀ CÁC CHỈ TIÊU GIAI ĐOẠN 2021 - 2025"), ("1", "Mục tiêu chung"),
+        ("III", "NHIỆM VỤ"), ("1", "Phối hợp với Sở Giáo dục và Đào tạo"),
+        ("2", "Kế hoạch hằng năm")]
+
+
 def test_table_inside_body_makes_no_headings():
     text = "PHỤ LỤC SỐ 2\nDANH MỤC CÁC DỰ ÁN\n\tTT\n\tA\n\tI\n\tỨng dụng CNTT\n"
     assert heads(text) == [("PHỤ LỤC SỐ 2", "DANH MỤC CÁC DỰ ÁN", 1, "PHU_LUC")]

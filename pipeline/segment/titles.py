@@ -38,17 +38,30 @@ def _capitals(s: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_JOINERS = ("-", "–", ",")
+_JOINING_WORDS = {"và", "đến", "của", "về", "giai"}
+
+
+def _cut_after_joiner(title: str) -> bool:
+    """True when a title line stops on a word or mark that needs more after it: a line width
+    cut "… GIAI ĐOẠN 2021 -" / "2025" or "… VÀ" / "Đào tạo" mid-phrase."""
+    stripped = title.rstrip()
+    words = stripped.split()
+    return bool(words) and (stripped.endswith(_JOINERS) or words[-1].lower() in _JOINING_WORDS)
+
+
 def continued_title(lines: list[Line], i: int, rest: str) -> tuple[str, int]:
     """A numbered title broken over lines: lower-case continuation lines are part of it, and so
     are lines of capitals under a title in capitals ("IV. TỔ CHỨC" / "THỰC HIỆN", a web copy
-    that bolds each line of a heading)."""
+    that bolds each line of a heading), and whatever line follows a title cut after a joiner
+    ("GIAI ĐOẠN 2021 -" / "2025")."""
     end = lines[i].content_end
     title = rest
     for nxt in _next_lines(lines, i, MAX_CONTINUATION):
         s = nxt.stripped
         if title.rstrip().endswith((":", ".", ";")) or is_table_row(nxt) or _opens_block(s):
             break
-        if not (starts_lower(s) or _capitals(title) and _capitals(s)):
+        if not (starts_lower(s) or _capitals(title) and _capitals(s) or _cut_after_joiner(title)):
             break
         title, end = f"{title} {s}", nxt.content_end
     return clean_title(title), end
