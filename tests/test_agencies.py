@@ -106,6 +106,8 @@ def test_industrial_parks_board_is_not_the_economic_zone_board():
     assert names("Ban Quản lý các khu công nghiệp tỉnh Bình Dương") == [
         "Ban Quản lý các khu công nghiệp tỉnh"]
     assert names("BQL KKT") == ["Ban Quản lý Khu kinh tế"]
+    assert names("5. Ban Quản lý các Khu kinh tế và Khu công nghiệp tỉnh: Đôn đốc các doanh "
+                 "nghiệp") == ["Ban Quản lý các Khu kinh tế và Khu công nghiệp tỉnh"]
 
 
 def test_departments_listed_after_one_head_are_each_named():

@@ -220,7 +220,8 @@ def test_a_generic_closing_asking_collectives_to_carry_out_the_plan_gives_no_row
     text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ\n\nChủ trì tổng hợp kết quả.\n\n"
             "Yêu cầu các sở, ban, ngành, UBND các huyện, thành phố triển khai thực hiện Kế hoạch "
             "này.\n\nYêu cầu các sở, ngành báo cáo kết quả về Sở Nội vụ.\n\nĐề nghị các sở, ban, "
-            "ngành nghiêm túc triển khai thực hiện Kế hoạch này.\n")
+            "ngành nghiêm túc triển khai thực hiện Kế hoạch này.\n\nYêu cầu các sở, ban, ngành, "
+            "UBND các xã, phường triển khai thực hiện nghiêm túc Kế hoạch này.\n")
     got = {(a.agency, a.role, a.task)
            for a in extracted(text)}
     assert got == {("Sở Nội vụ", "lead", "tổng hợp kết quả"),

@@ -179,9 +179,10 @@ def _first_task(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> tuple[list[R
 
 @lru_cache(maxsize=1)
 def _whole_plan() -> regex.Pattern:
-    """The task of a generic closing, on folded text: "triển khai thực hiện Kế hoạch này"."""
-    return regex.compile(rf"\s*(?:(?:{cue_pattern('whole_plan_manner')})\s+)?"
-                         rf"(?:{cue_pattern('whole_plan_verbs')})\s+"
+    """The task of a generic closing, on folded text: "triển khai thực hiện Kế hoạch này", the
+    manner word before the verb or after it ("… triển khai thực hiện nghiêm túc Kế hoạch này")."""
+    manner = rf"(?:(?:{cue_pattern('whole_plan_manner')})\s+)?"
+    return regex.compile(rf"\s*{manner}(?:{cue_pattern('whole_plan_verbs')})\s+{manner}"
                          rf"(?:{cue_pattern('whole_plan_nouns')})\s+nay(?!\w)")
 
 

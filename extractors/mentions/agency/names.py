@@ -126,9 +126,10 @@ def _head_in_word(scan: Scan, i: int, lex: Lexicon) -> bool:
 
 
 def _opener(scan: Scan, i: int, lex: Lexicon) -> bool:
-    """An object opener ("các", "về") followed by a lowercase word: "Quản lý các khu …"."""
+    """An object opener ("các", "về") followed by a word that starts no body: "Quản lý các
+    khu …", "Quản lý các Khu kinh tế và Khu công nghiệp tỉnh"."""
     return (scan.lower[i] in lex.object_openers and scan.is_word(i + 1)
-            and not scan.cap(i + 1) and not starts_body(scan, i + 1))
+            and not starts_body(scan, i + 1))
 
 
 def _next_step(scan: Scan, i: int, lex: Lexicon, opener_at: int) -> int | None:
