@@ -135,6 +135,15 @@ def test_a_comma_inside_a_name_joins_a_word_or_a_field_closed_by_a_capital():
         "Sở Y tế", "Phòng Giáo dục và Đào tạo"]
 
 
+def test_a_head_before_a_capitalised_field_is_a_head_though_the_two_make_a_word():
+    """"phòng văn" is a dictionary word, but in sentence case "Phòng Văn hóa" opens a
+    division's name; in title case or in capitals the word reading stays."""
+    assert names("2. Phòng Văn hóa - Xã hội") == ["Phòng Văn hóa - Xã hội"]
+    assert names("Phòng Văn hóa và Thông tin chủ trì") == ["Phòng Văn hóa và Thông tin"]
+    assert names("Hội Nghị Trực Tuyến") == []
+    assert names("Báo cáo kết quả về Sở Nội vụ") == ["Sở Nội vụ"]
+
+
 def test_a_unit_of_another_body_keeps_that_body_in_its_name():
     assert names("phối hợp với Thanh tra Sở Giao thông vận tải thành lập") == [
         "Thanh tra Sở Giao thông vận tải"]

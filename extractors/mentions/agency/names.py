@@ -53,9 +53,18 @@ def head_at(scan: Scan, i: int, lex: Lexicon) -> Head | None:
         return None
     end, phrase = hit
     if (scan.is_word(end) and " ".join(scan.lower[i:end + 1]) in lex.words
-            and not province_name_at(scan, end)):
+            and not province_name_at(scan, end) and not _name_case(scan, i, end)):
         return None
     return lex.heads[phrase]
+
+
+def _name_case(scan: Scan, i: int, end: int) -> bool:
+    """True when the syllable after a head is capitalised in sentence-case text, as a name's
+    first word is: "Phòng Văn hóa - Xã hội" is a division although "phòng văn" is a word, while
+    "Báo cáo", "Hội nghị" (and "BÁO CÁO" in capitals, "Hội Nghị Trực Tuyến" in title case)
+    are words."""
+    return (scan.cap(end) and not scan.words[end].isupper() and not scan.words[i].isupper()
+            and not scan.cap(end + 1))
 
 
 def _ends_name(scan: Scan, i: int) -> bool:
