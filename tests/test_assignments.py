@@ -297,6 +297,20 @@ def test_task_sections_give_the_duties_whose_sentence_names_the_doer():
         ("Sở Nội vụ", "partner", "bồi dưỡng kiến thức cho công chức")}
 
 
+def test_a_task_sentence_keeps_its_agencies_over_its_later_parts():
+    """In a task section, "X chủ trì A; B." hands B to X too; the next sentence, and a part
+    that names its own doer, do not inherit."""
+    text = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n\n3. Thúc đẩy ứng dụng công nghệ\n\n"
+            "a) UBND các huyện, thị xã, thành phố chủ trì thay thế đèn chiếu sáng bằng đèn LED; "
+            "bố trí kinh phí bảo dưỡng hệ thống chiếu sáng hằng năm; Sở Xây dựng hướng dẫn áp "
+            "dụng quy chuẩn. Hoàn thiện quy chế quản lý.\n")
+    got = {(a.agency, a.role, a.task) for a in extracted(text)}
+    assert got == {
+        ("UBND cấp huyện", "lead", "thay thế đèn chiếu sáng bằng đèn LED"),
+        ("UBND cấp huyện", "lead", "bố trí kinh phí bảo dưỡng hệ thống chiếu sáng hằng năm"),
+        ("Sở Xây dựng", "lead", "hướng dẫn áp dụng quy chuẩn")}
+
+
 def test_roles_named_in_a_sentence_hold_for_its_later_parts():
     # "A chủ trì, phối hợp với B <task>; <task 2>; tổng hợp, báo cáo …": B partners every
     # ";"-part; "tổng hợp, báo cáo" opens with verbs; a new sentence's cycle is its own

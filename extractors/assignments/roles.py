@@ -403,24 +403,38 @@ def _subject_parts(ctx: Ctx, pos: int, de: int) -> list[Role]:
     return subject_parts(ctx, part_starts(ctx, pos, de), de)
 
 
-def subject_parts(ctx: Ctx, starts: list[int], de: int) -> list[Role]:
+def subject_parts(ctx: Ctx, starts: list[int], de: int, carry: bool = False) -> list[Role]:
     """Role rows of the parts starting at `starts` (up to `de`) that open with agencies and
     then their role cue or verb: "Sở Tài chính hướng dẫn …", "Sở Kế hoạch và Đầu tư (Sở
-    KH&ĐT) chủ trì …" (a bracket after the names, an abbreviation they define, is skipped)."""
+    KH&ĐT) chủ trì …" (a bracket after the names, an abbreviation they define, is skipped).
+    With `carry`, the agencies' sentence keeps them over its later ";"-parts that name no doer
+    ("UBND các huyện … chủ trì thay thế đèn …; bố trí kinh phí duy tu …": both theirs)."""
     rows: list[Role] = []
+    opened = [_opens_with_agencies(ctx, at, de) for at in starts]
     for k, at in enumerate(starts):
+        if not opened[k]:
+            continue
         ts = skip_prefix(ctx.text, at)
         chain, after = ctx.chain_at(ts, de)
-        if not any(a.assignable for a in chain) or chain[0].start != ts \
-                or _continues_a_list(ctx, at):
-            continue
-        end = starts[k + 1] - 1 if k + 1 < len(starts) else de
+        nxt = k + 1
+        while (carry and nxt < len(starts) and not opened[nxt]
+               and ctx.text[starts[nxt] - 1] == ";"):
+            nxt += 1
+        end = starts[nxt] - 1 if nxt < len(starts) else de
         rest = skip_prefix(ctx.text, after_aside(ctx.text, after, end))
         opens = (_read_elsewhere().match(ctx.folded, rest)
                  or _opens_with_verb(" ".join(ctx.text[rest:min(end, rest + 60)].split()[:4])))
         if opens and rest < end:
             rows += parse_duty(ctx, ts, end, chain, ts)
     return rows
+
+
+def _opens_with_agencies(ctx: Ctx, at: int, de: int) -> bool:
+    """Whether the part at `at` opens with assignable agencies that start no list's tail."""
+    ts = skip_prefix(ctx.text, at)
+    chain, _ = ctx.chain_at(ts, de)
+    return (any(a.assignable for a in chain) and chain[0].start == ts
+            and not _continues_a_list(ctx, at))
 
 
 @lru_cache(maxsize=1)

@@ -3,8 +3,9 @@
 A plan's "Nhiệm vụ, giải pháp" often names the doer of a task in the
 task's own sentence: "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tư pháp rà soát …; Sở
 Tài chính hướng dẫn cơ chế …". ANNOTATION §3 counts duties wherever they stand, so a sentence or
-";"-part there that opens with agencies and then their role or verb is their duty. A part that
-names no doer ("Hoàn thiện cơ chế …") is the plan's, not an agency's: no row. Budget sections
+";"-part there that opens with agencies and then their role or verb is their duty, and so are
+the later ";"-parts of their sentence. A part that names no doer ("Hoàn thiện cơ chế …") is
+the plan's, not an agency's: no row. Budget sections
 are not read: they say where the money comes from ("Doanh nghiệp viễn thông, tổ chức bảo đảm
 kinh phí …" names payers, not doers).
 """
@@ -32,7 +33,7 @@ def task_section_roles(ctx: Ctx, sections: list[Section],
             if any(a <= ls < b for a, b in skip) or regex.search(r"\t|\s\|\s", line[0]):
                 continue  # a table row: its cells are the table readers'
             first = _MARKER.match(ctx.text, ls, le).end()
-            rows += subject_parts(ctx, [first, *part_starts(ctx, first, le)], le)
+            rows += subject_parts(ctx, [first, *part_starts(ctx, first, le)], le, carry=True)
     return rows
 
 
