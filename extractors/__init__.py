@@ -13,6 +13,7 @@ def extract(doc: Document) -> Document:
     """Fill `doc.targets` and `doc.assignments` from the cleaned text, sections and layout."""
     from extractors.assignments.extract import extract_assignments
     from extractors.mentions.agencies import find_agencies
+    from extractors.mentions.defined_names import with_defined
     from extractors.mentions.spans import mention_spans
     from extractors.targets.extract import extract_targets
 
@@ -21,7 +22,7 @@ def extract(doc: Document) -> Document:
     def report(what: str, exc: Exception) -> None:
         doc.report("extract", what, exc)
 
-    agencies = find_agencies(doc.text)
+    agencies = with_defined(doc.text, find_agencies(doc.text))
     doc.spans = mention_spans(doc.text, agencies)
 
     try:

@@ -21,6 +21,7 @@ from extractors.assignments.task_sections import task_section_roles
 from extractors.fold import collapse, fold_document
 from extractors.mentions.agencies import AgencyMention, find_agencies
 from extractors.mentions.deadlines import Deadline, duty_deadline, table_deadline
+from extractors.mentions.defined_names import with_defined
 from extractors.mentions.tasks import clause_end, cue_pattern, task_text
 from extractors.tables.rows import Report, TableRow
 from extractors.tables.task_table import model_task_rows
@@ -36,7 +37,7 @@ def extract_assignments(
     when they give none, from tables the text alone shows (text that lost its layout). A table
     a reader cannot read is skipped and told to `report`. `mentions`: the text's agencies, if
     already found."""
-    mentions = find_agencies(text) if mentions is None else mentions
+    mentions = with_defined(text, find_agencies(text)) if mentions is None else mentions
     ctx = make_ctx(text, mentions)
     labelled = find_blocks(text, sections)
     taken = claimed(labelled)
