@@ -173,6 +173,8 @@ def model_task_rows(text: str, tables: list[Table], mentions: list[AgencyMention
     groups: list[list[dict[str, list[Span]]]] = []
     previous: tuple[Table, Columns] | None = None
     for table in tables:
+        if table.source == "spaced":
+            continue  # rows guessed from a text's spaces: spaced_tables.py reads task tables so
         where = f"table of {table.n_rows}x{table.n_cols} cells" + (
             f" on page {table.page}" if table.page else f" at offset {table.start}")
         found = guarded(report, where,

@@ -35,8 +35,11 @@ class UnitRead:
 
 @lru_cache(maxsize=1)
 def _scale_re() -> regex.Pattern:
+    """Scale words, none the first syllable of a word ("tỷ lệ" is a rate: "1   Tỷ lệ hộ …" is
+    a row number and an indicator, not a billion)."""
+    words = rf"\s*(?!{alternation(cues()['not_scales'])}(?!\w))"
     return regex.compile(
-        rf"^(?:\s*{alternation(list(cues()['scales']))}(?!\w))+", regex.IGNORECASE
+        rf"^(?:{words}{alternation(list(cues()['scales']))}(?!\w))+", regex.IGNORECASE
     )
 
 

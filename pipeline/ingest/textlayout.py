@@ -1,6 +1,6 @@
 """The layout a text file shows: its tables and the bold runs that hold a wrapped heading.
 
-Three table syntaxes occur in the genre's text copies, and each becomes cells on a grid:
+Five table syntaxes occur in the genre's text copies, and each becomes cells on a grid:
 
 - tab rows: one row per line, cells separated by tabs ("1\tXây dựng …\tSở Nội vụ");
 - one cell per line: each cell on its own line after a tab, rows between blank lines (a
@@ -9,7 +9,8 @@ Three table syntaxes occur in the genre's text copies, and each becomes cells on
   wrapped over lines, a row ending where two "|" lines meet ("|" / "1" / "|" / "Triển khai …" /
   "|" / "|" / "2" …). Letterheads and signature blocks are laid out so too;
 - pipe rows: one row per line between "|"s ("| 1 | Rà soát … | Sở NN&PTNT | Quý II/2018 |"), as
-  converters to Markdown and some portals write them; a "|---|---|" rule line is skipped.
+  converters to Markdown and some portals write them; a "|---|---|" rule line is skipped;
+- columns of spaces: a PDF's text layer saved as text (`spacedlayout.py`).
 
 A bold run (`**…**`) that opens a line and closes at the end of a later line is one block: the
 source wrapped a title inside one emphasis ("**VI. TỔ CHỨC" / "THỰC HIỆN**").
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import regex
 
+from pipeline.ingest.spacedlayout import spaced_tables
 from pipeline.model import Block, Cell, Layout, Table
 from pipeline.vi.lines import Line, split_lines
 
@@ -227,5 +229,7 @@ def text_layout(text: str) -> Layout:
     found += pipe_row_tables(lines, _lines_of(found))
     taken = _lines_of(found)
     tables = [t for t, _, _ in found] + tab_tables(lines, taken)
+    taken |= {ln.index for ln in lines for t in tables if t.start <= ln.start < t.end}
+    tables += spaced_tables(lines, taken)
     tables.sort(key=lambda t: t.start)
     return Layout(bold_blocks(text, tables), tables)
