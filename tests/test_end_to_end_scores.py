@@ -168,6 +168,8 @@ def test_devset_doc_ids(devset):
 # 0.950, 0.935, 0.913, 0.973, 1.000; it has been tuned on since. Set 4 is at its first look
 # (a33b96a: 0.930, 0.901, 0.920, 0.979, 1.000) and has not been tuned on: read its scores only.
 # Set 5's first look (df933bb) was 0.769, 0.808, 0.711, 0.978, 1.000; tuned on since (4th session).
+# Set 6's first look (2011390) was 0.851, 0.927, 0.883, 0.974, 0.962; tuned on since (5th session).
+# Set 4 moved with changes made for other sets (5th session): 0.923, 0.916, 0.931.
 HELDOUT_MICRO = {
     "heldout": {"targets_strict": 0.95, "agency_set": 0.95, "assignments": 0.96,
                 "sections": 0.97, "section_label": 0.98},
@@ -175,10 +177,12 @@ HELDOUT_MICRO = {
                  "sections": 0.98, "section_label": 0.98},
     "heldout3": {"targets_strict": 0.94, "agency_set": 0.97, "assignments": 0.96,
                  "sections": 0.98, "section_label": 0.99},
-    "heldout4": {"targets_strict": 0.92, "agency_set": 0.90, "assignments": 0.91,
+    "heldout4": {"targets_strict": 0.92, "agency_set": 0.91, "assignments": 0.92,
                  "sections": 0.97, "section_label": 0.99},
     "heldout5": {"targets_strict": 0.88, "agency_set": 0.94, "assignments": 0.95,
                  "sections": 0.97, "section_label": 0.99},
+    "heldout6": {"targets_strict": 0.89, "agency_set": 0.94, "assignments": 0.93,
+                 "sections": 0.96, "section_label": 0.95},
 }
 
 
