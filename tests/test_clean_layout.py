@@ -141,6 +141,16 @@ def test_list_items_keep_their_lines():
     assert run(text) == text
 
 
+def test_a_bullet_figure_under_a_title_ending_in_a_year_is_no_range():
+    """"… đến năm 2020" / "- 100% trẻ em …" is a title and its first item; "giai đoạn 2021" /
+    "- 2025 …" is a range the line cut."""
+    text = ("2. Mục tiêu cụ thể đến năm 2020\n- 100% trẻ em mẫu giáo được uống sữa.\n"
+            "- Giảm tỷ lệ suy dinh dưỡng.\n")
+    assert run(text) == text
+    cut = "Thực hiện Chương trình giai đoạn 2021\n- 2025 trên địa bàn tỉnh.\n"
+    assert "giai đoạn 2021 - 2025 trên" in run(cut)
+
+
 def test_hyphenation_at_line_end():
     text = wrapped("Xây dựng Chính quyền điện tử và phát triển các dịch vụ Chính quyền điện-",
                    "tử của tỉnh theo Thông tư số 32/2017/TT-",

@@ -115,6 +115,17 @@ def _hyphen_edit(a: str, b: str, cut: int, end: int, text: str) -> Edit:
     return Edit(cut, end, "", "line join")
 
 
+_YEAR_AT_END = regex.compile(r"(?<!\d)(?:19|20)\d\d$")
+_YEAR_AFTER_DASH = regex.compile(r"^[-–]\s*(?:19|20)\d\d(?!\d)")
+
+
+def _range_ends(a: str, b: str) -> bool:
+    """True when line B's dash and figure end a range line A's figure opens: a year runs to a
+    year ("giai đoạn 2021" / "- 2025"); after a year, "- 100% trẻ em …" is a list item under a
+    title ("Mục tiêu cụ thể đến năm 2020" / "- 100% …")."""
+    return not _YEAR_AT_END.search(a) or bool(_YEAR_AFTER_DASH.match(b))
+
+
 def join_edit(a_line: Line, b_line: Line, blanks: int, wrap: Wrap, text: str,
               ocr: bool = True) -> Edit | None:
     """The edit joining line A to line B (over the text between them), or None to keep both.
@@ -136,7 +147,7 @@ def join_edit(a_line: Line, b_line: Line, blanks: int, wrap: Wrap, text: str,
     if not a or not b or _BARE_NUMBER.match(a):
         return None  # a lone number is a table's running number or a page number
     cut, end = a_line.content_end, b_line.content_start
-    if _RANGE_DASH.match(b) and a[-1].isdigit() and not blanks:
+    if _RANGE_DASH.match(b) and a[-1].isdigit() and not blanks and _range_ends(a, b):
         return Edit(cut, end, " ", "line join")
     if starts_with_marker(b):
         return None
