@@ -80,6 +80,16 @@ def test_plan_horizon_is_not_a_deadline():
     assert d.due_end is None
 
 
+def test_a_quarter_or_month_after_a_plans_name_is_a_deadline():
+    """A plan runs to a year; "trong Quý IV/2019" right after "Chương trình" is when the
+    review is due."""
+    d = duty_deadline("Tổ chức sơ kết việc thực hiện Chương trình trong Quý IV/2019")
+    assert (d.due_start, d.due_end) == ("2019-10-01", "2019-12-31")
+    d = duty_deadline("Tổ chức tổng kết việc thực hiện Kế hoạch trong tháng 10/2030.")
+    assert (d.due_start, d.due_end) == ("2030-10-01", "2030-10-31")
+    assert duty_deadline("xây dựng Chương trình giai đoạn 2021 - 2025").due_end is None
+
+
 def test_table_time_cell_ignores_dates_of_cited_documents():
     from extractors.mentions.deadlines import table_deadline
 

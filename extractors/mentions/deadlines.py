@@ -213,7 +213,8 @@ def find_deadlines(text: str) -> list[DeadlineMention]:
         phrase = text[m.start():m.end()]
         dl = parse_deadline(phrase)
         dated = bool(dl.due_start or dl.due_end) and (
-            _DUE_BY.match(folded, m.start()) or not _plan_horizon(folded, m.start()))
+            _DUE_BY.match(folded, m.start()) or _WITHIN_YEAR.search(folded, m.start(), m.end())
+            or not _plan_horizon(folded, m.start()))
         cycle = dl.recurrence and recurrence_of(text[: m.end()][-60:]) == dl.recurrence
         if dated or cycle:
             out.append(DeadlineMention(m.start(), m.end(), dl))
@@ -229,6 +230,11 @@ def _plan_names() -> regex.Pattern:
 # ("Chương trình xúc tiến du lịch trình UBND tỉnh trước ngày 31/01/2024")
 _DUE_BY = regex.compile(r"(?:hoan\s+thanh\s+)?(?:truoc|cham\s+nhat|han\s+chot|khong\s+muon\s+hon)"
                      r"(?!\w)")
+
+
+# a quarter, a month or a day is when a duty is due, never a plan's horizon ("tổ chức sơ kết
+# Chương trình trong Quý IV/2019", "tổng kết Kế hoạch trong tháng 10/2030")
+_WITHIN_YEAR = regex.compile(r"(?<!\w)(?:quy|qui|thang|ngay)(?!\w)")
 
 
 def _plan_horizon(folded: str, at: int) -> bool:
