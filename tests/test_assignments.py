@@ -55,6 +55,15 @@ def test_a_decisions_closing_article_gives_no_rows():
     assert {(a, r) for a, r, _ in rows(duty + closing)} == {("Sở Tài chính", "lead")}
 
 
+def test_a_standing_role_before_the_lead_cue_of_a_giao_article_is_skipped():
+    article = ("Điều 2. Giao Ban Dân tộc tỉnh là cơ quan thường trực, chủ trì, phối hợp với các "
+               "sở, ban, ngành, UBND các huyện, thành phố tổ chức triển khai thực hiện Kế hoạch "
+               "này.\n")
+    assert {(a, r) for a, r, _ in rows(article)} == {
+        ("Ban Dân tộc tỉnh", "lead"), ("Các sở, ban, ngành", "partner"),
+        ("UBND cấp huyện", "partner")}
+
+
 def test_receiving_reports_gives_no_record():
     text = ("V. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành\nXây dựng kế hoạch của đơn vị mình, gửi "
             "Sở Thông tin và Truyền thông theo dõi, tổng hợp.\n")

@@ -120,11 +120,9 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
         return []  # "Trong quá trình thực hiện, nếu có khó khăn … báo cáo về Sở …" (§3)
     if cues["lead_in"].match(ctx.folded, pos):
         pos = _after_lead_in(ctx, pos, de)
-    if cues["standing_role"].match(ctx.folded, pos):
-        pos = skip_prefix(ctx.text, clause_end(ctx.text, pos, de))
-        pos += len(regex.match(r"[\s,;.:\-–]*", ctx.text[pos:de])[0])
-        if pos >= de:
-            return []
+    pos = past_standing_role(ctx, pos, de)
+    if pos >= de:
+        return []
     req = cues["request"].match(ctx.folded, pos)
     requested, after = ctx.chain_at(req.end(), de) if req else ([], pos)
     if requested:
@@ -135,12 +133,25 @@ def parse_duty(ctx: Ctx, ds: int, de: int, owners: list[AgencyMention], ev: int)
     if any(a.assignable for a in subject):
         owners, ev = subject, subject[0].start
         pos = skip_prefix(ctx.text, after_aside(ctx.text, after, de))
+        # "Giao Ban Dân tộc tỉnh là cơ quan thường trực, chủ trì, phối hợp với …"
+        pos = past_standing_role(ctx, pos, de)
+        if pos >= de:
+            return []
     rows, first_end = _first_task(ctx, pos, de, owners, ev, (ds, de))
     first = list(rows)
     rows += _secondary(ctx, ds, de, first_end, owners, ev)
     rows += _verb_parts(ctx, first_end, de, owners, ev, (ds, de), first)
     rows += _subject_parts(ctx, first_end, de)
     return rows + _report_to(ctx, pos, (ds, de), pos)
+
+
+def past_standing_role(ctx: Ctx, pos: int, de: int) -> int:
+    """Past a standing role's clause at `pos` ("Là cơ quan thường trực, chủ trì …": the role
+    is no duty, what follows it is), or `pos` when none stands there."""
+    if not _cues()["standing_role"].match(ctx.folded, pos):
+        return pos
+    pos = skip_prefix(ctx.text, clause_end(ctx.text, pos, de))
+    return pos + len(regex.match(r"[\s,;.:\-–]*", ctx.text[pos:de])[0])
 
 
 def _first_task(ctx: Ctx, pos: int, de: int, owners, ev: int, d) -> tuple[list[Role], int]:
