@@ -72,7 +72,7 @@ class Table:
     page: int | None = None
     box: Box | None = None
     source: str = ""  # how it was read: "pdf", "docx", "ocr", "tabs", "cell-lines", "pipes",
-    # "pipe-rows"
+    # "pipe-rows", "spaced"
 
     @property
     def n_rows(self) -> int:
