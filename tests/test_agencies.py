@@ -241,3 +241,12 @@ def test_the_joint_office_of_a_district_or_commune_is_one_body():
         "Văn phòng HĐND và UBND phường"]
     assert names("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện tổng hợp") == [
         "Văn phòng HĐND và UBND huyện"]
+
+
+def test_the_merged_provincial_media_body_by_its_short_forms():
+    """Since 2025 a province's newspaper and broadcaster are one body, often written with the
+    standard short form of "Phát thanh, Truyền hình"."""
+    canon = "Báo và Phát thanh, Truyền hình tỉnh"
+    for written in ("Báo và PT, TH Huế phối hợp", "Báo và PT-TH tỉnh phối hợp",
+                    "Báo và Phát thanh, Truyền hình tỉnh phối hợp"):
+        assert [m.canonical for m in find_agencies(written)] == [canon], written
