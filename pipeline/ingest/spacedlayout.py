@@ -42,13 +42,24 @@ def _wide(line: Line) -> bool:
     return "\t" not in line.text and len(_fragments(line)) >= MIN_COLUMNS
 
 
-def _columns(lines: list[Line]) -> list[int]:
-    """Where columns start: the positions where a fragment of a wide line starts and no
-    fragment of a wide line runs across, so a centred header or a right-aligned figure (inside
-    the span of its column's widest cell) starts no column of its own."""
-    frags = [f for ln in lines if _wide(ln) for f in _fragments(ln)]
-    crossed = {p for s, e in frags for p in range(s + 1, e)}
-    return sorted({s for s, _ in frags} - crossed)
+class _Columns:
+    """Where columns start, kept as a run of lines grows: the positions where a fragment of a
+    wide line starts and no fragment of a wide line runs across, so a centred header or a
+    right-aligned figure (inside the span of its column's widest cell) starts no column of its
+    own. Each line is added once, so a long run costs its length, not its square."""
+
+    def __init__(self) -> None:
+        self.starts: set[int] = set()
+        self.crossed: set[int] = set()
+
+    def add(self, line: Line) -> None:
+        if _wide(line):
+            for s, e in _fragments(line):
+                self.starts.add(s)
+                self.crossed.update(range(s + 1, e))
+
+    def now(self) -> list[int]:
+        return sorted(self.starts - self.crossed)
 
 
 def _column_of(columns: list[int], start: int) -> int:
@@ -91,14 +102,16 @@ def spaced_tables(lines: list[Line], taken: set[int]) -> list[Table]:
             continue
         j = i
         run = [lines[i]]
+        found = _Columns()
+        found.add(lines[i])
         while j + 1 < len(lines) and j + 1 not in taken and not lines[j + 1].blank:
             nxt = lines[j + 1]
-            columns = _columns(run)
-            if not (_wide(nxt) or _aligned(nxt, columns)):
+            if not (_wide(nxt) or _aligned(nxt, found.now())):
                 break
             run.append(nxt)
+            found.add(nxt)
             j += 1
-        columns = _columns(run)
+        columns = found.now()
         if len(columns) >= MIN_COLUMNS and sum(_on_columns(ln, columns) for ln in run) >= MIN_ROWS:
             out.append(_table(run, columns))
         i = j + 1
