@@ -10,7 +10,8 @@ A definition is a bracket right after a mention (a place name may stand between:
 Giang (…)") that holds an optional "sau đây viết tắt là" / "gọi tắt là" and a short form with an
 acronym in capitals. An occurrence replaces the mentions that start inside it ("Chi cục QLĐĐ"
 read from its head noun alone, or run on into the verb after it); a mention that starts before
-it ("Chi nhánh VPĐKĐĐ", a branch) is another body and stays.
+it ("Chi nhánh VPĐKĐĐ", a branch) is another body and stays. (The target reader expands the
+acronyms a plan defines for phrases, "(DNNVV)", on its own: `targets/abbreviations.py`.)
 """
 
 from __future__ import annotations
