@@ -129,19 +129,25 @@ def test_a_comma_inside_a_name_joins_a_word_or_a_field_closed_by_a_capital():
     assert names("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh chủ trì") == [
         "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"]
     assert names("Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới chủ trì") == [
-        "Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới"]
+        "Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới"]  # the gazetteer's
     assert names("Sở Y tế, các đơn vị và Sở Tài chính phối hợp") == ["Sở Y tế", "Sở Tài chính"]
+    # a list of people after a body is no field of its name
+    assert names("Đoàn Thanh niên, đoàn viên và Thanh niên tham gia") == ["Đoàn Thanh niên"]
+    assert names("Phòng Giáo dục, nhà trường và Gia đình phối hợp") == ["Phòng Giáo dục"]
     assert names("Sở Y tế, Phòng Giáo dục và Đào tạo phối hợp") == [
         "Sở Y tế", "Phòng Giáo dục và Đào tạo"]
 
 
 def test_a_head_before_a_capitalised_field_is_a_head_though_the_two_make_a_word():
-    """"phòng văn" is a dictionary word, but in sentence case "Phòng Văn hóa" opens a
-    division's name; in title case or in capitals the word reading stays."""
+    """"phòng văn" is a dictionary word, but "Phòng Văn hóa" opens a division's name: "văn
+    hóa" opens a department's field; "Báo Cáo", "Hội Nghị" stay words whatever their case."""
     assert names("2. Phòng Văn hóa - Xã hội") == ["Phòng Văn hóa - Xã hội"]
     assert names("Phòng Văn hóa và Thông tin chủ trì") == ["Phòng Văn hóa và Thông tin"]
     assert names("Hội Nghị Trực Tuyến") == []
     assert names("Báo cáo kết quả về Sở Nội vụ") == ["Sở Nội vụ"]
+    assert names("Báo Cáo kết quả về Sở Nội vụ") == ["Sở Nội vụ"]
+    assert names("Tổ chức Hội Nghị tổng kết Chương trình") == []
+    assert names("công tác Phòng Chống dịch bệnh") == []
 
 
 def test_a_unit_of_another_body_keeps_that_body_in_its_name():

@@ -88,6 +88,8 @@ def test_a_quarter_or_month_after_a_plans_name_is_a_deadline():
     d = duty_deadline("Tổ chức tổng kết việc thực hiện Kế hoạch trong tháng 10/2030.")
     assert (d.due_start, d.due_end) == ("2030-10-01", "2030-10-31")
     assert duty_deadline("xây dựng Chương trình giai đoạn 2021 - 2025").due_end is None
+    period = "Tổ chức thực hiện Chương trình từ ngày 01/01/2021 đến ngày 31/12/2025"
+    assert duty_deadline(period).due_end is None
 
 
 def test_table_time_cell_ignores_dates_of_cited_documents():

@@ -36,3 +36,13 @@ def test_duties_of_a_short_form_go_to_the_body_defined():
     assert ("Chi cục Quản lý đất đai", "lead", "đánh giá kết quả hằng năm") in got
     assert ("Văn phòng Đăng ký đất đai tỉnh", "lead",
             "báo cáo tiến độ trước ngày 20 hằng tháng") in got
+
+
+def test_brackets_that_define_no_short_form_of_the_body_are_not_read():
+    for text in ("Sở Y tế phối hợp thực hiện (Phụ lục II). Chi tiết tại Phụ lục II.",
+                 "Sở Tài chính thẩm định (Mẫu số 02/BC) và gửi Mẫu số 02/BC.",
+                 "Giao Sở Nội vụ chủ trì (CCHC). Công tác CCHC được đẩy mạnh.",
+                 "Sở Y tế chủ trì (Quý IV/2024), xong trước Quý IV/2024."):
+        mentions = find_agencies(text)
+        assert with_defined(text, mentions) == mentions, text
+

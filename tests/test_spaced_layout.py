@@ -46,3 +46,12 @@ def test_planned_values_of_a_spaced_table_are_targets_by_year():
                                                                    tables))
     assert got == [(45, "count", 2024), (52, "count", 2026), (85, "%", 2024), (90, "%", 2026),
                    (52_000_000, "VND", 2024), (60_000_000, "VND", 2026)]
+
+
+def test_body_text_right_under_a_table_is_no_row_of_it():
+    text = TABLE.replace("người/năm\n\nIII", "người/năm\nIII") + (
+        "1. Sở Y tế chủ trì nâng cấp 10 trạm y tế xã.\n"
+        "     - 100% cán bộ y tế xã được tập huấn.\n")
+    (table,) = text_layout(text).tables
+    assert text[table.start:table.end].endswith("người/năm")
+

@@ -199,6 +199,11 @@ def test_rates_written_as_a_fraction_of_a_base() -> None:
     assert [t.year for t in ts] == [2030] * 4
 
 
+def test_a_maps_scale_is_no_rate() -> None:
+    ts = run("Mục tiêu đến năm 2025: lập bản đồ địa chính tỷ lệ 1/1.000 cho 100% số xã.")
+    assert [(t.value, t.unit) for t in ts] == [(100, "%")]
+
+
 def test_energy_is_a_count_in_kwh() -> None:
     ts = run("Mục tiêu đến năm 2025: tiết kiệm điện năng trên 300 triệu kWh; sản lượng điện mặt "
              "trời mái nhà đạt 120 GWh.")

@@ -24,7 +24,8 @@ def assigned_roles(ctx: Ctx, skip: list[tuple[int, int]]) -> list[Role]:
             continue
         chain, after = ctx.chain_at(m.end(), min(len(ctx.text), m.end() + 300))
         if chain:  # "giao Ban Dân tộc tỉnh là cơ quan thường trực, chủ trì …"
-            after = past_standing_role(ctx, skip_prefix(ctx.text, after), len(ctx.text))
+            after = past_standing_role(ctx, skip_prefix(ctx.text, after),
+                                       min(len(ctx.text), after + 300))
         if not chain or not lead.match(ctx.folded, after):
             continue
         end = _sentence_end(ctx.text, after)

@@ -429,7 +429,7 @@ def subject_parts(ctx: Ctx, starts: list[int], de: int, carry: bool = False) -> 
         chain, after = ctx.chain_at(ts, de)
         nxt = k + 1
         while (carry and nxt < len(starts) and not opened[nxt]
-               and ctx.text[starts[nxt] - 1] == ";"):
+               and ctx.text[starts[nxt] - 1] == ";" and _carried(ctx, starts[nxt], de)):
             nxt += 1
         end = starts[nxt] - 1 if nxt < len(starts) else de
         rest = skip_prefix(ctx.text, after_aside(ctx.text, after, end))
@@ -438,6 +438,17 @@ def subject_parts(ctx: Ctx, starts: list[int], de: int, carry: bool = False) -> 
         if opens and rest < end:
             rows += parse_duty(ctx, ts, end, chain, ts)
     return rows
+
+
+def _carried(ctx: Ctx, at: int, de: int) -> bool:
+    """Whether the ";"-part at `at` goes on with the sentence's agencies: it opens with a verb
+    ("bố trí kinh phí …"), not with a doer of its own ("người dân tham gia …") or an objective
+    ("phấn đấu đến năm 2025 có 100% xã …")."""
+    words = " ".join(ctx.text[at:min(de, at + 60)].split()[:4])
+    return (not _OBJECTIVE.match(fold(words))) and _opens_with_verb(words)
+
+
+_OBJECTIVE = regex.compile(r"(?:phan dau|muc tieu|chi tieu)(?!\w)")
 
 
 def _opens_with_agencies(ctx: Ctx, at: int, de: int) -> bool:

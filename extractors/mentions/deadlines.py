@@ -213,7 +213,7 @@ def find_deadlines(text: str) -> list[DeadlineMention]:
         phrase = text[m.start():m.end()]
         dl = parse_deadline(phrase)
         dated = bool(dl.due_start or dl.due_end) and (
-            _DUE_BY.match(folded, m.start()) or _WITHIN_YEAR.search(folded, m.start(), m.end())
+            _DUE_BY.match(folded, m.start()) or _within_a_year(folded, m, dl)
             or not _plan_horizon(folded, m.start()))
         cycle = dl.recurrence and recurrence_of(text[: m.end()][-60:]) == dl.recurrence
         if dated or cycle:
@@ -232,9 +232,17 @@ _DUE_BY = regex.compile(r"(?:hoan\s+thanh\s+)?(?:truoc|cham\s+nhat|han\s+chot|kh
                      r"(?!\w)")
 
 
-# a quarter, a month or a day is when a duty is due, never a plan's horizon ("tổ chức sơ kết
-# Chương trình trong Quý IV/2019", "tổng kết Kế hoạch trong tháng 10/2030")
-_WITHIN_YEAR = regex.compile(r"(?<!\w)(?:quy|qui|thang|ngay)(?!\w)")
+_QUARTER_OR_MONTH = regex.compile(r"(?<!\w)(?:quy|qui|thang)(?!\w)")
+
+
+def _within_a_year(folded: str, m: regex.Match, dl: Deadline) -> bool:
+    """True for a quarter or a month, a window inside one year: when a duty is due, never a
+    plan's horizon ("tổ chức sơ kết Chương trình trong Quý IV/2019", "tổng kết Kế hoạch trong
+    tháng 10/2030"); a period of days ("từ ngày 01/01/2021 đến ngày 31/12/2025") may be one."""
+    if not _QUARTER_OR_MONTH.search(folded, m.start(), m.end()):
+        return False
+    start = dl.due_start or dl.due_end
+    return bool(start and dl.due_end and start[:4] == dl.due_end[:4])
 
 
 def _plan_horizon(folded: str, at: int) -> bool:

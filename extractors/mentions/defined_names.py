@@ -23,21 +23,41 @@ import regex
 from extractors.mentions.agencies import AgencyMention
 
 _DEFINITION = regex.compile(
-    r"(?P<gap>(?:\s+\p{Lu}[\p{L}\p{M}]*){0,4})\s*\(\s*"
-    r"(?:(?:sau\s+đây\s+)?(?:được\s+)?(?:viết\s+tắt\s+là|gọi\s+tắt\s+là|gọi\s+là|viết\s+tắt)\s*:?\s*)?"
-    r"(?P<short>[^()\n]{2,40}?)\s*\)",
-    regex.IGNORECASE,
+    r"(?P<gap>(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,4})\s*\(\s*"
+    r"(?i:(?:sau\s+đây\s+)?(?:được\s+)?(?:viết\s+tắt\s+là|gọi\s+tắt\s+là|gọi\s+là|viết\s+tắt)"
+    r"\s*:?\s*)?(?P<short>[^()\n]{2,40}?)\s*\)"
 )
 _ACRONYM = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}&]{1,9}(?![\p{L}\p{M}])")
 MAX_SHORT_WORDS = 4
 
 
-def _short_form(short: str) -> bool:
-    """A short form: a few words from a capital, one of them an acronym ("QLĐĐ", "KH&ĐT"), no
-    sentence ("qua Chi cục QLĐĐ" says where to send, it defines nothing)."""
+def _short_form(short: str, name: str) -> bool:
+    """A short form of `name`: a few words from a capital, no figure, sentence or Roman
+    numeral ("Phụ lục II", "Mẫu số 02/BC", "Quý IV/2024" define nothing), whose words are the
+    name's and whose acronyms spell initials of the name's words in order ("Chi cục QLĐĐ" of
+    "Chi cục Quản lý đất đai"; "CCHC" is no short form of "Sở Nội vụ")."""
     words = short.split()
-    return (0 < len(words) <= MAX_SHORT_WORDS and words[0][0].isupper()
-            and bool(_ACRONYM.search(short)) and not regex.search(r"[,;:.]", short))
+    acronyms = [w for w in words if _ACRONYM.fullmatch(w)]
+    if not (0 < len(words) <= MAX_SHORT_WORDS and words[0][0].isupper() and acronyms
+            and not regex.search(r"[\d,;:./]", short)
+            and not any(regex.fullmatch(r"[IVXLC]+", w) for w in acronyms)):
+        return False
+    name_words = name.split()
+    folded = {w.lower() for w in name_words}
+    if any(w.lower() not in folded for w in words if w not in acronyms):
+        return False
+    initials = [w[0].upper() for w in name_words]
+    return all(_spells(a.replace("&", ""), initials) for a in acronyms)
+
+
+def _spells(letters: str, initials: list[str]) -> bool:
+    """True when `letters` are initials of the name's words, in order (words may be skipped:
+    "tỉnh", a place)."""
+    k = 0
+    for initial in initials:
+        if k < len(letters) and initial == letters[k]:
+            k += 1
+    return k == len(letters)
 
 
 def definitions(text: str, mentions: list[AgencyMention]) -> list[tuple[str, AgencyMention, int]]:
@@ -47,7 +67,7 @@ def definitions(text: str, mentions: list[AgencyMention]) -> list[tuple[str, Age
         if not m.assignable:
             continue
         d = _DEFINITION.match(text, m.end)
-        if d is None or not _short_form(d["short"]):
+        if d is None or not _short_form(d["short"], text[m.start:d.end("gap")]):
             continue
         short = " ".join(d["short"].split())
         if short != " ".join(m.text.split()):

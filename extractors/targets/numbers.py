@@ -130,12 +130,17 @@ RATE_RE = regex.compile(
 
 
 def _rates(text: str) -> list[Mention]:
-    """Rates written as a fraction of a base: "dưới 46/100.000 trẻ đẻ sống", "1/1.000 trẻ đẻ
-    sống", "1,5 - 2/100 dân". The number is glued to the slash, which elsewhere marks a date
-    or a document number, so these are read here; the base makes the unit (units.per_unit
-    reads it in the clause; a base the contract names no unit for is a count)."""
+    """Rates of people written as a fraction of a base: "dưới 46/100.000 trẻ đẻ sống",
+    "1/1.000 trẻ đẻ sống", "1,5 - 2/100 dân". The number is glued to the slash, which elsewhere
+    marks a date or a document number, so these are read here when the base counts people
+    (`per_people`: a map's scale "tỷ lệ 1/1.000 cho …" and a score "45/100 điểm" are no rates);
+    the base makes the unit (units.per_unit reads it in the clause; a base the contract names
+    no unit for, 100.000, leaves a count)."""
+    people = cue_re("per_people", at_start=True)
     out = []
     for m in RATE_RE.finditer(text):
+        if not people.match(text[m.end():m.end() + 40]):
+            continue
         a = parse_number(m["a"])
         b = parse_number(m["b"]) if m["b"] else None
         if b is not None and b <= a:

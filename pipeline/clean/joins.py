@@ -116,13 +116,14 @@ def _hyphen_edit(a: str, b: str, cut: int, end: int, text: str) -> Edit:
 
 
 _YEAR_AT_END = regex.compile(r"(?<!\d)(?:19|20)\d\d$")
-_YEAR_AFTER_DASH = regex.compile(r"^[-–]\s*(?:19|20)\d\d(?!\d)")
+_YEAR_AFTER_DASH = regex.compile(r"^[-–]\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)")
 
 
 def _range_ends(a: str, b: str) -> bool:
     """True when line B's dash and figure end a range line A's figure opens: a year runs to a
-    year ("giai đoạn 2021" / "- 2025"); after a year, "- 100% trẻ em …" is a list item under a
-    title ("Mục tiêu cụ thể đến năm 2020" / "- 100% …")."""
+    year or a month of one ("giai đoạn 2021" / "- 2025", "từ tháng 6/2020" / "- 12/2020");
+    after a year, "- 100% trẻ em …" is a list item under a title ("Mục tiêu cụ thể đến năm
+    2020" / "- 100% …")."""
     return not _YEAR_AT_END.search(a) or bool(_YEAR_AFTER_DASH.match(b))
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.model import Cell, Table
-from pipeline.vi.lines import Line
+from pipeline.vi.lines import Line, starts_with_marker
 
 _FRAGMENT = regex.compile(r"\S+(?: \S+)*")
 MIN_COLUMNS = 3
@@ -72,11 +72,16 @@ def _column_of(columns: list[int], start: int) -> int:
     return found
 
 
+MAX_WRAPPED = 2  # lines in a row a wrapped cell may take before the run is body text again
+
+
 def _aligned(line: Line, columns: list[int]) -> bool:
-    """True for a line whose fragments all start on a column: a wrapped cell's second line."""
+    """True for a line whose fragments all start on a column after the first: a wrapped cell's
+    second line. A line at the first column, or opening with a list marker or a heading
+    number, is the body text after the table ("III. NHIỆM VỤ", "- 100% cán bộ …")."""
     frags = _fragments(line)
-    return bool(frags) and all(
-        any(abs(s - col) <= ALIGN for col in columns) for s, _ in frags)
+    return (bool(frags) and not starts_with_marker(line.text)
+            and all(any(abs(s - col) <= ALIGN for col in columns[1:]) for s, _ in frags))
 
 
 def _table(lines: list[Line], columns: list[int]) -> Table:
@@ -100,21 +105,26 @@ def spaced_tables(lines: list[Line], taken: set[int]) -> list[Table]:
         if i in taken or not _wide(lines[i]):
             i += 1
             continue
-        j = i
+        j, wrapped = i, 0
         run = [lines[i]]
         found = _Columns()
         found.add(lines[i])
         while j + 1 < len(lines) and j + 1 not in taken and not lines[j + 1].blank:
             nxt = lines[j + 1]
-            if not (_wide(nxt) or _aligned(nxt, found.now())):
+            wrapped = 0 if _wide(nxt) else wrapped + 1
+            if wrapped > MAX_WRAPPED or (wrapped and not _aligned(nxt, found.now())):
                 break
             run.append(nxt)
             found.add(nxt)
             j += 1
+        while len(run) > 1 and not _wide(run[-1]) and not _aligned(run[-1], found.now()):
+            run.pop()
         columns = found.now()
         if len(columns) >= MIN_COLUMNS and sum(_on_columns(ln, columns) for ln in run) >= MIN_ROWS:
             out.append(_table(run, columns))
-        i = j + 1
+            i += len(run)
+        else:
+            i += 1  # a wide caption over a table is no row of it: try from the next line
     return out
 
 

@@ -39,6 +39,7 @@ def _capitals(s: str) -> bool:
 
 
 _JOINERS = ("-", "–", ",")
+# fewer than `connectors()`: a title may end on "ra", "có", "được" ("NHỮNG VẤN ĐỀ ĐẶT RA")
 _JOINING_WORDS = {"và", "đến", "của", "về", "giai"}
 
 

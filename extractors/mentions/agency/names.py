@@ -53,18 +53,24 @@ def head_at(scan: Scan, i: int, lex: Lexicon) -> Head | None:
         return None
     end, phrase = hit
     if (scan.is_word(end) and " ".join(scan.lower[i:end + 1]) in lex.words
-            and not province_name_at(scan, end) and not _name_case(scan, i, end)):
+            and not province_name_at(scan, end) and not _name_case(scan, i, end, lex)):
         return None
     return lex.heads[phrase]
 
 
-def _name_case(scan: Scan, i: int, end: int) -> bool:
-    """True when the syllable after a head is capitalised in sentence-case text, as a name's
-    first word is: "Phòng Văn hóa - Xã hội" is a division although "phòng văn" is a word, while
-    "Báo cáo", "Hội nghị" (and "BÁO CÁO" in capitals, "Hội Nghị Trực Tuyến" in title case)
-    are words."""
-    return (scan.cap(end) and not scan.words[end].isupper() and not scan.words[i].isupper()
-            and not scan.cap(end + 1))
+def _name_case(scan: Scan, i: int, end: int, lex: Lexicon) -> bool:
+    """True when the syllable after a head is capitalised and opens what a department does:
+    "Phòng Văn hóa - Xã hội" is a division although "phòng văn" is a word ("văn hóa" opens
+    "Văn hóa, Thể thao và Du lịch"), while "Báo Cáo kết quả", "Hội Nghị tổng kết" are words
+    whatever their case."""
+    if not scan.cap(end) or scan.words[end].isupper():
+        return False
+    return fold(" ".join(scan.lower[end:end + 2])) in _field_openings(lex)
+
+
+def _field_openings(lex: Lexicon) -> frozenset[str]:
+    """The first two words of every field a listed department names, folded ("van hoa")."""
+    return frozenset(" ".join(f.split()[:2]) for f in lex.department_fields)
 
 
 def _ends_name(scan: Scan, i: int) -> bool:
@@ -96,21 +102,6 @@ def _field_list(scan: Scan, j: int) -> bool:
         if scan.words[k] == "và":
             return scan.cap(k + 1)
         if not scan.is_word(k) and scan.words[k] != ",":
-            return False
-    return False
-
-
-def _lowercase_field_list(scan: Scan, j: int, lex: Lexicon) -> bool:
-    """True when the lowercase words from token `j` are one more field of the name, closed by
-    "và" and a capitalised field: "Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới". Stricter
-    than a capitalised list: no verb, cue, opener or other body on the way, and what follows
-    "và" is no body of its own ("Trạm Y tế, trường học và Công an xã" are three)."""
-    for k in range(j, min(len(scan), j + FIELD_LIST_WORDS)):
-        if scan.words[k] == "và":
-            return (k > j and scan.cap(k + 1) and not starts_body(scan, k + 1)
-                    and not scan.at("KNOWN", k + 1))
-        if (not scan.is_word(k) or scan.cap(k) or scan.at("SOFT", k) or _ends_name(scan, k)
-                or scan.lower[k] in lex.object_openers):
             return False
     return False
 
@@ -149,7 +140,7 @@ def _next_step(scan: Scan, i: int, lex: Lexicon, opener_at: int) -> int | None:
         j = i + 1
         ok = scan.is_word(j) and not starts_body(scan, j) and not _ends_name(scan, j)
         if word == "," and not scan.cap(j):
-            ok = ok and (_comma_compound(scan, i, lex) or _lowercase_field_list(scan, j, lex))
+            ok = ok and _comma_compound(scan, i, lex)
         elif word != "và":
             ok = ok and scan.cap(j) and not scan.at("KNOWN", j)
             if word == ",":
