@@ -17,10 +17,11 @@ closes it ("tỉnh", "Thành phố", "huyện Cẩm Xuyên"). The name ends befo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.fold import fold
 from extractors.mentions.agency.engine import Scan
-from extractors.mentions.agency.lexicon import Head, Lexicon
+from extractors.mentions.agency.lexicon import Head, Lexicon, lexicon
 from extractors.mentions.agency.local import read_plural_levels
 from extractors.mentions.agency.places import (
     Place,
@@ -53,24 +54,25 @@ def head_at(scan: Scan, i: int, lex: Lexicon) -> Head | None:
         return None
     end, phrase = hit
     if (scan.is_word(end) and " ".join(scan.lower[i:end + 1]) in lex.words
-            and not province_name_at(scan, end) and not _name_case(scan, i, end, lex)):
+            and not province_name_at(scan, end) and not _name_case(scan, end)):
         return None
     return lex.heads[phrase]
 
 
-def _name_case(scan: Scan, i: int, end: int, lex: Lexicon) -> bool:
+def _name_case(scan: Scan, end: int) -> bool:
     """True when the syllable after a head is capitalised and opens what a department does:
     "Phòng Văn hóa - Xã hội" is a division although "phòng văn" is a word ("văn hóa" opens
     "Văn hóa, Thể thao và Du lịch"), while "Báo Cáo kết quả", "Hội Nghị tổng kết" are words
     whatever their case."""
     if not scan.cap(end) or scan.words[end].isupper():
         return False
-    return fold(" ".join(scan.lower[end:end + 2])) in _field_openings(lex)
+    return fold(" ".join(scan.lower[end:end + 2])) in _field_openings()
 
 
-def _field_openings(lex: Lexicon) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _field_openings() -> frozenset[str]:
     """The first two words of every field a listed department names, folded ("van hoa")."""
-    return frozenset(" ".join(f.split()[:2]) for f in lex.department_fields)
+    return frozenset(" ".join(f.split()[:2]) for f in lexicon().department_fields)
 
 
 def _ends_name(scan: Scan, i: int) -> bool:
